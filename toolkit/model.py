@@ -1,0 +1,118 @@
+"""The data model shared by every stage: spans, mentions, events and the document annotators see.
+
+A ``Mention`` is one row of ``Annotation.mentions``; an ``Event`` one row of
+``Annotation.events``. Offsets are ``str`` indices into the article text, so
+``text[m.start:m.end] == m.text`` always holds. Annotators receive a ``Doc``: the
+text, its normalised form with an offset map, the body's sentences, and the
+mentions found by the annotators that ran before them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
+
+from toolkit.arabic import Normalized
+
+Span = tuple[int, int]
+
+#: Columns of ``Annotation.mentions`` in order; type-specific columns (``attrs``) follow.
+MENTION_COLUMNS = ["start", "end", "text", "type", "value", "kind", "sentence", "rule"]
+#: Columns of ``Annotation.events`` in order.
+EVENT_COLUMNS = [
+    "source", "target", "type", "mode", "cameo_root", "quad_class", "intensity", "date",
+    "sectors", "sentence", "start", "end", "evidence", "rule", "source_text", "target_text",
+]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed span of the text with its resolved value and the rule that produced it.
+
+    ``attrs`` holds the type-specific columns (``role``, ``country``, ``speaker``,
+    ``qualifier``, ``unit``, ...); they become columns of the mentions table.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: Any
+    kind: str | None = None
+    sentence: int | None = None
+    rule: str = ""
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_row(self) -> dict[str, Any]:
+        row = {
+            "start": self.start, "end": self.end, "text": self.text, "type": self.type,
+            "value": self.value, "kind": self.kind, "sentence": self.sentence, "rule": self.rule,
+        }
+        for key, val in self.attrs.items():
+            row.setdefault(key, val)
+        return row
+
+
+@dataclass(frozen=True)
+class Event:
+    """A directed event between two actors (ISO alpha-3 codes or organisation ids)."""
+
+    source: str
+    target: str
+    type: str  # PLOVER, upper case
+    mode: str  # "done", "intend", "negated", ...
+    cameo_root: str
+    quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    intensity: float  # -10 .. +10
+    date: str | None
+    sectors: tuple[str, ...]
+    sentence: int
+    start: int  # the sentence's span in the text
+    end: int
+    evidence: str  # the trigger words as written
+    rule: str
+    source_text: str = ""
+    target_text: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in EVENT_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What an annotator sees: the text, where to look, and what was found before it.
+
+    ``regions`` are the spans of the body to annotate (trailer lines are metadata and
+    are left out); ``sentences`` partition those regions. ``published`` is the article's
+    ISO date when known (relative dates resolve against it).
+    """
+
+    text: str
+    lang: str
+    norm: Normalized
+    regions: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    published: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    def with_mentions(self, more: list[Mention] | tuple[Mention, ...]) -> "Doc":
+        return replace(self, mentions=self.mentions + tuple(more))
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset`` (binary search), or None outside the body."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s, e = self.sentences[mid]
+            if offset < s:
+                hi = mid
+            elif offset >= e:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+    def of_type(self, *types: str) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+    def in_body(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.regions)

@@ -1,0 +1,120 @@
+"""annotate(): an Article (or a plain string) in, an Annotation out.
+
+The pipeline runs the annotators in order; each sees the mentions of those before it
+(events need countries and people; quotes need people and organisations; amounts
+skip what dates took). Every annotator is a plain function ``annotate(doc)``.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+
+from toolkit.arabic import normalize
+from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS, Doc, Event, Mention
+from toolkit.text import split_sentences
+
+#: Annotator modules under ``toolkit.annotators``, in the order they run.
+MENTION_ANNOTATORS: tuple[str, ...] = (
+    "countries", "organizations", "people", "dates", "amounts", "quotes", "sectors",
+)
+EVENT_ANNOTATOR = "events"
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The annotations of one article: ``text``, ``mentions`` and ``events`` tables.
+
+    ``mentions`` and ``events`` are pandas DataFrames built from the frozen records in
+    ``mention_records`` and ``event_records``; ``explain(i)`` says why row ``i`` of
+    ``mentions`` is there.
+    """
+
+    text: str
+    lang: str
+    mention_records: tuple[Mention, ...]
+    event_records: tuple[Event, ...]
+    article: Any = None
+    sentences: tuple[tuple[int, int], ...] = ()
+    meta: dict = field(default_factory=dict)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        rows = [m.to_row() for m in self.mention_records]
+        df = pd.DataFrame(rows) if rows else pd.DataFrame(columns=MENTION_COLUMNS)
+        extra = [c for c in df.columns if c not in MENTION_COLUMNS]
+        return df[MENTION_COLUMNS + extra]
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        rows = [e.to_row() for e in self.event_records]
+        return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.sentences[i]
+        return self.text[s:e]
+
+    def explain(self, i: int) -> str:
+        """A readable account of mention ``i``: span, value and the rule that produced it."""
+        m = self.mention_records[i]
+        parts = [f"{m.type} {m.text!r} at {m.start}:{m.end} -> {m.value!r}"]
+        if m.kind:
+            parts.append(f"kind: {m.kind}")
+        for k, v in m.attrs.items():
+            if v not in (None, "", ()):
+                parts.append(f"{k}: {v}")
+        parts.append(f"rule: {m.rule}")
+        if m.sentence is not None and m.sentence < len(self.sentences):
+            parts.append(f"sentence {m.sentence}: {self.sentence_text(m.sentence)}")
+        return "\n".join(parts)
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = {}
+        for m in self.mention_records:
+            counts[m.type] = counts.get(m.type, 0) + 1
+        desc = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+        return f"<Annotation {self.lang} {len(self.text)} chars: {desc or 'no mentions'}; {len(self.event_records)} events>"
+
+
+def make_doc(article: Any, *, lang: str | None = None) -> Doc:
+    """The Doc annotators see, from an Article."""
+    text = article.text
+    regions = tuple(article.regions)
+    return Doc(
+        text=text,
+        lang=lang or article.language or "ar",
+        norm=normalize(text),
+        regions=regions,
+        sentences=split_sentences(text, regions),
+        published=article.published,
+    )
+
+
+def _load(name: str) -> Callable[[Doc], list]:
+    return importlib.import_module(f"toolkit.annotators.{name}").annotate
+
+
+def annotate(article_or_text: Any, *, lang: str | None = None,
+             annotators: Sequence[str] | None = None) -> Annotation:
+    """Annotate an Article or a plain string (its layout is read as an article's would be).
+
+    ``annotators`` restricts the mention annotators run (events always run last when
+    included in the name list or when it is None).
+    """
+    from toolkit.articles import Article, from_text
+
+    article = article_or_text if isinstance(article_or_text, Article) else from_text(str(article_or_text), language=lang)
+    doc = make_doc(article, lang=lang)
+    names = MENTION_ANNOTATORS if annotators is None else tuple(n for n in annotators if n != EVENT_ANNOTATOR)
+    for name in names:
+        found = _load(name)(doc)
+        doc = doc.with_mentions(found)
+    events: list[Event] = []
+    if annotators is None or EVENT_ANNOTATOR in annotators:
+        events = _load(EVENT_ANNOTATOR)(doc)
+    mentions = tuple(sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.type)))
+    return Annotation(text=doc.text, lang=doc.lang, mention_records=mentions,
+                      event_records=tuple(events), article=article, sentences=doc.sentences)
