@@ -65,6 +65,7 @@ class Match:
 
     @property
     def entry(self) -> Entry:
+        """The entry of highest priority."""
         return self.entries[0]
 
 
@@ -114,7 +115,8 @@ class Gazetteer:
             while ws > 0 and is_word_char(text[ws - 1]):
                 ws -= 1
             prefix = text[ws:nstart]
-            ok = tuple(it.entry for it in items if (right_ok or it.entry.stem) and _prefix_ok(it, prefix))
+            ok = tuple(sorted((it.entry for it in items if (right_ok or it.entry.stem) and _prefix_ok(it, prefix)),
+                             key=lambda e: -e.priority))
             if not ok:
                 continue
             # the article belongs to the mention: keep it in the span
