@@ -1,0 +1,137 @@
+"""The ``toolkit`` command.
+
+Subcommands are registered in ``SUBCOMMANDS``: each entry is ``(name, help, add_arguments,
+run)`` where ``add_arguments(parser)`` declares the options and ``run(args) -> int`` does
+the work and returns the exit code. To add a subcommand (``annotate``, ``dyads``,
+``report``, ...) write those two functions and append an entry. ``add_input_arguments``
+gives the common reading options (``PATH``, ``--errors``, ``--text-field``, ...).
+
+Exit codes: 0 success, 1 bad input (a ``ReadError`` or a missing path; the message names
+the file and line or record), 2 wrong usage (argparse).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Callable, Sequence
+
+from toolkit.readers import ReadError
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """PATH and the reading options shared by subcommands that read a corpus."""
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="file(s) or folder(s) to read")
+    parser.add_argument("--errors", choices=("raise", "skip"), default="raise",
+                        help="on bad input: stop with an error (raise, default) or skip it and report it (skip)")
+    parser.add_argument("--text-field", help="record field holding the article text (JSON/JSONL/CSV)")
+    parser.add_argument("--title-field", help="record field holding the title")
+    parser.add_argument("--date-field", help="record field holding the publication date")
+    parser.add_argument("--source-field", help="record field holding the source")
+    parser.add_argument("--id-field", help="record field holding the article id")
+    parser.add_argument("--encoding", help="force this encoding instead of detecting it")
+
+
+def corpus_from_args(args: argparse.Namespace) -> Any:
+    """A Corpus from the options of ``add_input_arguments``."""
+    from toolkit.corpus import load_corpus
+
+    fields = {role: getattr(args, f"{role}_field") for role in ("text", "title", "date", "source", "id")
+              if getattr(args, f"{role}_field", None)}
+    paths = args.paths[0] if len(args.paths) == 1 else args.paths
+    return load_corpus(paths, errors=args.errors, fields=fields or None, encoding=args.encoding)
+
+
+# --------------------------------------------------------------------------- info
+
+def _info_arguments(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.add_argument("--top", type=int, default=10, help="how many sources to list (default 10)")
+    parser.add_argument("--show-problems", type=int, default=5, metavar="N",
+                        help="how many problems to print (default 5)")
+
+
+def run_info(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    corpus = corpus_from_args(args)
+    df = corpus.articles
+    problems = corpus.problems
+    out = sys.stdout
+    label = corpus._source_label()
+    n = len(df)
+    print(f"{label}: {n} article{'s' if n != 1 else ''}", file=out)
+    if n:
+        chars = int(df["n_chars"].sum())
+        print(f"characters: {chars:,} (median {int(df['n_chars'].median()):,} per article)", file=out)
+        langs = df["language"].fillna("?").value_counts()
+        print("languages: " + ", ".join(f"{lang} {count}" for lang, count in langs.items()), file=out)
+        src = df["source"].fillna("(none)").value_counts()
+        names = df.drop_duplicates("source").set_index("source")["source_en"].to_dict()
+        shown = []
+        for name, count in src.head(args.top).items():
+            en = names.get(name)
+            shown.append(f"{name} ({en}) {count}" if isinstance(en, str) and en != name else f"{name} {count}")
+        more = f", ... ({len(src) - args.top} more)" if len(src) > args.top else ""
+        print(f"sources ({len(src)}): " + ", ".join(shown) + more, file=out)
+        dates = df["published"].dropna()
+        if len(dates):
+            basis = df.loc[df["published"].notna(), "published_basis"].fillna("?").map(
+                lambda b: "inferred from the lead" if b.startswith("inferred") else b).value_counts()
+            how = ", ".join(f"{b} {c}" for b, c in basis.items())
+            print(f"dates: {dates.min()} … {dates.max()} ({len(dates)} of {n} dated: {how})", file=out)
+        else:
+            print(f"dates: none of {n} dated", file=out)
+    print(f"problems: {len(problems)}", file=out)
+    for row in problems.head(args.show_problems).itertuples(index=False):
+        where = []
+        if pd.notna(row.line):
+            where.append(f"line {row.line}")
+        if pd.notna(row.record):
+            where.append(f"record {row.record}")
+        print(f"  {row.path}: {', '.join(where) + ': ' if where else ''}{row.reason}", file=out)
+    if len(problems) > args.show_problems:
+        print(f"  ... and {len(problems) - args.show_problems} more", file=out)
+    return 0
+
+
+# --------------------------------------------------------------------------- registry
+
+Subcommand = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+
+#: The subcommands: (name, help, add_arguments, run). Append to add one.
+SUBCOMMANDS: list[Subcommand] = [
+    ("info", "summarise a corpus: articles, languages, sources, dates, problems", _info_arguments, run_info),
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from toolkit import __version__
+
+    parser = argparse.ArgumentParser(prog="toolkit", description="Read and annotate news about relations between countries.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, help_text, add_arguments, run in SUBCOMMANDS:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(p)
+        p.set_defaults(_run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``toolkit`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args))
+    except ReadError as exc:
+        hint = "" if getattr(args, "errors", "skip") == "skip" else " (use --errors skip to skip bad input and list it)"
+        print(f"toolkit {args.command}: error: {exc}{hint}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,517 @@
+"""Files and folders to Articles: .txt, .json, .jsonl, .csv and .zip (SaudiNewsNet style).
+
+``iter_articles(path_or_paths)`` is lazy: it opens one file (one zip member) at a time.
+A folder is walked recursively in sorted order; the extensions read are ``.txt``,
+``.json``, ``.jsonl``, ``.csv`` and ``.zip``; hidden files and folders (a name starting
+with ``.``), ``README.md`` and every other extension are not read. A single file with
+another extension is read as plain text.
+
+- ``.txt``: one article per file; the layout is parsed by ``toolkit.articles.from_text``.
+  The id is the path below the folder given, without its extension (the file stem for a
+  file at the top).
+- ``.json``: an array of records or one record (an object); ``.jsonl``: one record per
+  line (blank lines skipped); ``.csv``: a header line, then one record per row.
+  Record fields are found by name (``fields`` overrides; defaults in ``DEFAULT_FIELDS``
+  recognise SaudiNewsNet's ``content``, ``title``, ``date_extracted``, ``source``, ``url``,
+  ``author``). Other fields go to ``Article.extra``. The id is the ``id`` field, else
+  ``<file stem>:<index>`` (0-based record index).
+- ``.zip``: members ``.json``, ``.jsonl``, ``.txt``, ``.csv`` are read as above, one member at a
+  time; the path of a member is ``archive.zip!member``.
+
+Encodings (``encoding=None``): a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); otherwise strict
+UTF-8; when that fails, Windows-1256 is accepted only when the decoded text is plausibly
+Arabic (mostly Arabic letters, no control characters). Nothing else is guessed: pass
+``encoding=``. CRLF is kept. Stray NUL bytes are removed (counted in
+``extra["nul_bytes_removed"]``); a file with many NULs or control characters is binary.
+
+Bad input raises :class:`ReadError` (the message names the file and the line or record).
+With ``errors="skip"`` each problem is appended to ``problems`` (dicts with ``path``,
+``line``, ``record``, ``reason``) and reading goes on; without a ``problems`` list each
+skipped problem is reported with ``warnings.warn``. Nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import re
+import sys
+import warnings
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Iterator, Mapping
+
+from toolkit.articles import Article, from_text
+
+#: Extensions read inside folders and zip archives.
+TEXT_SUFFIXES = frozenset({".txt"})
+RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv", ".zip"})
+READ_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
+IGNORED_NAMES = frozenset({"readme.md"})
+
+#: Record field names tried in order for each role (the first present wins).
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "story"),
+    "title": ("title", "headline"),
+    "date": ("published", "date", "date_published", "pub_date", "publish_date", "datetime", "date_extracted"),
+    "source": ("source", "agency"),
+    "url": ("url", "link"),
+    "id": ("id", "article_id", "doc_id"),
+    "author": ("author", "byline", "authors"),
+    "language": ("language", "lang"),
+    "publisher": ("publisher",),
+}
+_ROLE_META = {"title": "title", "date": "published", "source": "source", "url": "url",
+              "author": "author", "language": "language", "publisher": "publisher"}
+
+# Article texts can be long: lift the csv module's 128 KiB field limit (process-wide).
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class ReadError(ValueError):
+    """Input that cannot be read as articles; names the file and the line or record.
+
+    ``line`` is 1-based (a line of the file); ``record`` is the 0-based record index
+    (as in record ids ``<stem>:<index>``).
+    """
+
+    def __init__(self, path: str, reason: str, *, line: int | None = None, record: int | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        self.record = record
+        where = []
+        if line is not None:
+            where.append(f"line {line}")
+        if record is not None:
+            where.append(f"record {record}")
+        super().__init__(f"{self.path}: {', '.join(where) + ': ' if where else ''}{reason}")
+
+    def as_problem(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "record": self.record, "reason": self.reason}
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL = frozenset(chr(c) for c in list(range(0x01, 0x20)) + [0x7F] if chr(c) not in "\t\n\r\x0b\x0c") | \
+    frozenset(chr(c) for c in range(0x80, 0xA0))
+_CONTROL_BYTES = bytes(c for c in range(0x01, 0x20) if c not in b"\t\n\r\x0b\x0c") + b"\x7f"
+_BINARY_SHARE = 0.05
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_LETTERS = re.compile(r"[^\W\d_]")
+_SPACE = re.compile(r"\s")
+
+
+_CONTROL_RX = re.compile("[" + "".join(sorted(_CONTROL)) + "]")
+
+
+def _control_count(text: str) -> int:
+    return len(_CONTROL_RX.findall(text))
+
+
+def plausibly_arabic(text: str) -> bool:
+    """True when ``text`` is mostly Arabic letters and has no control characters."""
+    if _control_count(text):
+        return False
+    letters = len("".join(_LETTERS.findall(text)))
+    if not letters:
+        return False
+    arabic = len(_ARABIC_LETTER.findall(text))
+    visible = len(text) - len(_SPACE.findall(text))
+    return arabic / letters >= 0.7 and arabic / max(1, visible) >= 0.4
+
+
+def decode_bytes(data: bytes, *, path: str, encoding: str | None = None, line: int | None = None) -> tuple[str, str]:
+    """(text, encoding used) for the bytes of a file; ReadError when not text.
+
+    The BOM is kept out of the text; NUL characters are left in (``from_text`` removes
+    and counts them); an empty or white-space-only input is an error.
+    """
+    if not data:
+        raise ReadError(path, "empty file" if line is None else "empty line", line=line)
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ReadError(path, f"cannot decode as {encoding}: {exc}", line=line) from None
+        used = encoding
+    else:
+        used = ""
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                try:
+                    text = data[len(bom):].decode(name)
+                except UnicodeDecodeError as exc:
+                    raise ReadError(path, f"has a {name} byte-order mark but cannot be decoded as {name}: {exc.reason} at byte {exc.start + len(bom)}", line=line) from None
+                used = name
+                break
+        else:
+            nul = data.count(0)
+            if nul > _BINARY_SHARE * len(data):
+                raise ReadError(path, f"looks binary ({nul} NUL bytes in {len(data)}); UTF-16 without a byte-order mark needs encoding=", line=line)
+            controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+            if controls > _BINARY_SHARE * len(data):
+                raise ReadError(path, f"looks binary ({controls} control bytes in {len(data)})", line=line)
+            try:
+                text = data.decode("utf-8")
+                used = "utf-8"
+            except UnicodeDecodeError as exc:
+                candidate = data.decode("cp1256", errors="replace")
+                if "\ufffd" not in candidate and plausibly_arabic(candidate.replace("\x00", "")):
+                    text, used = candidate, "cp1256"
+                else:
+                    raise ReadError(path, f"not UTF-8 ({exc.reason} at byte {exc.start}) and not plausibly Windows-1256 Arabic; pass encoding= if you know it", line=line) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    body = text.replace("\x00", "")
+    if not body.strip():
+        raise ReadError(path, "empty file (no text)" if line is None else "empty line", line=line)
+    controls = _control_count(body)
+    if controls > _BINARY_SHARE * len(body):
+        raise ReadError(path, f"looks binary or mis-decoded ({controls} control characters in {len(body)} as {used})", line=line)
+    return text, used
+
+
+# --------------------------------------------------------------------------- helpers
+
+class _Sink:
+    """Where problems go: raise, or record and go on."""
+
+    def __init__(self, errors: str, problems: list | None):
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        self.errors = errors
+        self.problems = problems
+
+    def report(self, exc: ReadError) -> None:
+        if self.errors == "raise":
+            raise exc
+        if self.problems is not None:
+            self.problems.append(exc.as_problem())
+        else:
+            warnings.warn(f"skipped: {exc}", stacklevel=3)
+
+
+def _resolve_fields(fields: Mapping[str, str | Iterable[str]] | None) -> dict[str, tuple[str, ...]]:
+    out = dict(DEFAULT_FIELDS)
+    for role, names in (fields or {}).items():
+        role = "date" if role == "published" else role
+        if role not in out:
+            raise ValueError(f"unknown field role {role!r}; known: {', '.join(sorted(out))}")
+        out[role] = (names,) if isinstance(names, str) else tuple(names)
+    return out
+
+
+def _pick(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    for name in names:
+        if name in record:
+            return name, record[name]
+    return None, None
+
+
+def _record_article(record: Any, *, fields: dict[str, tuple[str, ...]], path: str, stem: str,
+                    index: int, line: int | None) -> Article:
+    if not isinstance(record, Mapping):
+        raise ReadError(path, f"record is a {type(record).__name__}, not an object", line=line, record=index)
+    text_key, text = _pick(record, fields["text"])
+    if text_key is None:
+        raise ReadError(path, f"no text (none of the fields {', '.join(fields['text'])})", line=line, record=index)
+    if isinstance(text, (dict, list)):
+        raise ReadError(path, f"text field {text_key!r} is a {type(text).__name__}, not a string", line=line, record=index)
+    if text is None or not str(text).replace("\x00", "").strip():
+        raise ReadError(path, f"no text (field {text_key!r} is empty)", line=line, record=index)
+    meta: dict[str, Any] = {}
+    used = {text_key}
+    for role, key in _ROLE_META.items():
+        name, val = _pick(record, fields[role])
+        if name is None:
+            continue
+        used.add(name)
+        if val is None or (isinstance(val, str) and not val.strip()):
+            continue
+        meta[key] = val
+        if role == "date":
+            meta["published_basis"] = "metadata" if name in ("published", "date") else f"metadata ({name})"
+    id_name, rid = _pick(record, fields["id"])
+    if id_name:
+        used.add(id_name)
+    for key, val in record.items():
+        if key in used or val is None or (isinstance(val, str) and not val.strip()):
+            continue
+        meta[str(key)] = json.dumps(val, ensure_ascii=False) if isinstance(val, (dict, list)) else val
+    art_id = str(rid).strip() if rid not in (None, "") and str(rid).strip() else f"{stem}:{index}"
+    return from_text(str(text), id=art_id, path=path, meta=meta)
+
+
+# --------------------------------------------------------------------------- formats
+
+def read_text_file(path: str | Path, *, encoding: str | None = None, id: str | None = None) -> Article:
+    """One plain-text article from a file (ReadError on bad input)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise
+    except OSError as exc:
+        raise ReadError(str(p), f"cannot read: {exc.strerror or exc}") from None
+    return _text_article(data, path=str(p), id=id or p.stem, encoding=encoding)
+
+
+def _text_article(data: bytes, *, path: str, id: str, encoding: str | None) -> Article:
+    text, _ = decode_bytes(data, path=path, encoding=encoding)
+    art = from_text(text, id=id, path=path)
+    if not art.text.replace("\x00", "").strip():
+        raise ReadError(path, "no article text (only front matter)")
+    return art
+
+
+def _json_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+    try:
+        text, _ = decode_bytes(data, path=path, encoding=encoding)
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ReadError(path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
+        except RecursionError:
+            raise ReadError(path, "malformed JSON: nested too deeply") from None
+        if isinstance(doc, Mapping):
+            doc = [doc]
+        if not isinstance(doc, list):
+            raise ReadError(path, f"JSON holds a {type(doc).__name__}, not an array of records or a record")
+        if not doc:
+            raise ReadError(path, "JSON array holds no records")
+    except ReadError as exc:
+        sink.report(exc)
+        return
+    for i, record in enumerate(doc):
+        try:
+            art = _record_article(record, fields=fields, path=path, stem=stem, index=i, line=None)
+        except ReadError as exc:
+            sink.report(exc)
+            continue
+        yield art
+
+
+def _jsonl_articles(lines: Iterable[bytes], *, path: str, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+    index = 0
+    seen = False
+    forced = encoding
+    for lineno, raw in enumerate(lines, start=1):
+        if lineno == 1:
+            for bom, name in _BOMS:
+                if raw.startswith(bom) and name != "utf-8":
+                    sink.report(ReadError(path, f"JSON Lines must be UTF-8 (found a {name} byte-order mark); convert the file to UTF-8", line=1))
+                    return
+            if raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
+            continue
+        seen = True
+        try:
+            text, _ = decode_bytes(raw, path=path, encoding=forced, line=lineno)
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ReadError(path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=lineno, record=index) from None
+            except RecursionError:
+                raise ReadError(path, "malformed JSON: nested too deeply", line=lineno, record=index) from None
+            art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=lineno)
+        except ReadError as exc:
+            if exc.record is None:
+                exc = ReadError(exc.path, exc.reason, line=exc.line, record=index)
+            index += 1
+            sink.report(exc)
+            continue
+        index += 1
+        yield art
+    if not seen:
+        sink.report(ReadError(path, "empty file"))
+
+
+def _csv_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+    try:
+        text, _ = decode_bytes(data, path=path, encoding=encoding)
+        text = text.replace("\x00", "")
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ReadError(path, "empty file") from None
+        except csv.Error as exc:
+            raise ReadError(path, f"malformed CSV header: {exc}", line=reader.line_num or 1) from None
+        header = [h.strip() for h in header]
+        if not any(name in header for name in fields["text"]):
+            raise ReadError(path, f"no text column (looked for {', '.join(fields['text'])}; columns: {', '.join(header) or 'none'})", line=1)
+    except ReadError as exc:
+        sink.report(exc)
+        return
+    index = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            sink.report(ReadError(path, f"malformed CSV: {exc}", line=reader.line_num, record=index))
+            index += 1
+            continue
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        line = reader.line_num
+        try:
+            if len(row) > len(header):
+                raise ReadError(path, f"{len(row)} fields but the header has {len(header)}", line=line, record=index)
+            record = dict(zip(header, row))
+            art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=line)
+        except ReadError as exc:
+            index += 1
+            sink.report(exc)
+            continue
+        index += 1
+        yield art
+
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
+               RuntimeError, ValueError, OSError, KeyError)
+
+
+def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+    where = str(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        sink.report(ReadError(where, f"not a readable zip archive: {exc}"))
+        return
+    with archive:
+        try:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+        except _ZIP_ERRORS as exc:  # pragma: no cover - infolist is read at open
+            sink.report(ReadError(where, f"unreadable zip directory: {exc}"))
+            return
+        members.sort(key=lambda m: m.filename)
+        read_any = False
+        for info in members:
+            member = PurePosixPath(info.filename)
+            if any(part.startswith(".") or part == "__MACOSX" for part in member.parts) or member.name.lower() in IGNORED_NAMES:
+                continue
+            suffix = member.suffix.lower()
+            mpath = f"{where}!{info.filename}"
+            if suffix == ".zip":
+                sink.report(ReadError(mpath, "nested zip archives are not read"))
+                continue
+            if suffix not in (".json", ".jsonl", ".txt", ".csv"):
+                continue
+            read_any = True
+            mstem = str(member.with_suffix(""))
+            mid = stem if mstem == PurePosixPath(stem).name else f"{stem}/{mstem}"
+            try:
+                if suffix == ".jsonl":
+                    with archive.open(info) as fh:
+                        yield from _jsonl_articles(_safe_lines(fh, mpath), path=mpath, stem=mid, fields=fields,
+                                                   encoding=encoding, sink=sink)
+                    continue
+                data = archive.read(info)
+            except ReadError as exc:
+                sink.report(exc)
+                continue
+            except _ZIP_ERRORS as exc:
+                sink.report(ReadError(mpath, f"cannot extract from the zip archive: {exc}"))
+                continue
+            if suffix == ".json":
+                yield from _json_articles(data, path=mpath, stem=mid, fields=fields, encoding=encoding, sink=sink)
+            elif suffix == ".csv":
+                yield from _csv_articles(data, path=mpath, stem=mid, fields=fields, encoding=encoding, sink=sink)
+            else:
+                try:
+                    yield _text_article(data, path=mpath, id=mid, encoding=encoding)
+                except ReadError as exc:
+                    sink.report(exc)
+        if not read_any:
+            sink.report(ReadError(where, "zip archive holds no .json, .jsonl, .csv or .txt member"))
+
+
+def _safe_lines(fh: Any, path: str) -> Iterator[bytes]:
+    """Lines of a binary stream; a broken compressed stream becomes a ReadError."""
+    try:
+        yield from fh
+    except _ZIP_ERRORS as exc:
+        raise ReadError(path, f"cannot extract from the zip archive: {exc}") from None
+
+
+def _read_file(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+    suffix = path.suffix.lower()
+    where = str(path)
+    if suffix == ".zip":
+        yield from _zip_articles(path, stem=stem, fields=fields, encoding=encoding, sink=sink)
+        return
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as fh:
+                yield from _jsonl_articles(fh, path=where, stem=stem, fields=fields, encoding=encoding, sink=sink)
+            return
+        data = path.read_bytes()
+    except ReadError as exc:
+        sink.report(exc)
+        return
+    except OSError as exc:
+        sink.report(ReadError(where, f"cannot read: {exc.strerror or exc}"))
+        return
+    if suffix == ".json":
+        yield from _json_articles(data, path=where, stem=stem, fields=fields, encoding=encoding, sink=sink)
+    elif suffix == ".csv":
+        yield from _csv_articles(data, path=where, stem=stem, fields=fields, encoding=encoding, sink=sink)
+    else:
+        try:
+            yield _text_article(data, path=where, id=stem, encoding=encoding)
+        except ReadError as exc:
+            sink.report(exc)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Readable files below ``root`` in sorted order (hidden entries and README.md skipped)."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name.lower() in IGNORED_NAMES:
+                continue
+            if os.path.splitext(name)[1].lower() in READ_SUFFIXES:
+                yield Path(dirpath) / name
+
+
+def iter_articles(path_or_paths: str | os.PathLike | Iterable[str | os.PathLike], *, errors: str = "raise",
+                  fields: Mapping[str, str | Iterable[str]] | None = None, encoding: str | None = None,
+                  problems: list | None = None) -> Iterator[Article]:
+    """Articles from files and folders, lazily (see the module docstring for the formats).
+
+    ``errors="raise"`` (default) raises :class:`ReadError` at the first bad input;
+    ``errors="skip"`` appends a problem dict to ``problems`` and goes on. ``fields`` maps
+    roles (``text``, ``title``, ``date``, ``source``, ``url``, ``id``, ``author``,
+    ``language``, ``publisher``) to record field names. A path that does not exist raises
+    ``FileNotFoundError`` in either mode.
+    """
+    sink = _Sink(errors, problems)
+    resolved = _resolve_fields(fields)
+    paths = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
+    for item in paths:
+        root = Path(item)
+        if not root.exists():
+            raise FileNotFoundError(f"{root}: no such file or folder")
+        if root.is_dir():
+            for file in _walk(root):
+                rel = file.relative_to(root).with_suffix("")
+                yield from _read_file(file, stem=rel.as_posix(), fields=resolved, encoding=encoding, sink=sink)
+        else:
+            yield from _read_file(root, stem=root.stem, fields=resolved, encoding=encoding, sink=sink)
+
+
+__all__ = ["ReadError", "iter_articles", "read_text_file", "decode_bytes", "plausibly_arabic",
+           "DEFAULT_FIELDS", "READ_SUFFIXES"]
