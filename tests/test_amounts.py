@@ -1,0 +1,173 @@
+"""Amounts and ordinals: the seed against its gold, real SaudiNewsNet sentences, written cases, near misses."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from toolkit.annotators import amounts, dates
+from toolkit.annotators.amounts import find_amounts, parse_number
+from toolkit.arabic import normalize
+from toolkit.model import Doc
+from toolkit.text import split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = REPO / "corpus" / "000_32804eb77b22d83d.txt"
+GOLD = SHARED / "gold" / "000_32804eb77b22d83d.gold.json"
+
+
+def make_doc(text: str, published: str | None = None) -> Doc:
+    return Doc(text, "ar", normalize(text), ((0, len(text)),), split_sentences(text), published=published)
+
+
+def only_amounts(text: str):
+    return [a for a in find_amounts(text) if a.type == "amount"]
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+@pytest.mark.skipif(not SEED.exists() or not GOLD.exists(), reason="seed article or shared gold file not present")
+def test_seed_amounts_match_gold_exactly():
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["amounts"]
+    doc = make_doc(text)
+    doc = doc.with_mentions(dates.annotate(doc))  # as in the pipeline: dates run first
+    got = [m for m in amounts.annotate(doc) if m.type == "amount"]
+    assert [(m.start, m.end, m.value, m.attrs["qualifier"]) for m in got] == [
+        (g["start"], g["end"], g["value"], g["qualifier"]) for g in gold]
+    assert [m.attrs["unit_en"] for m in got] == ["events", "regions", "agreements"]
+    assert [m.attrs.get("modifier") for m in got] == [None, "روسية", "إقليمية"]
+    for m in got:
+        assert text[m.start:m.end] == m.text and m.rule.startswith("amounts:")
+    # the ordinal of the seed (دورتها العشرون) is kept apart from the counts
+    assert [(m.text, m.value) for m in amounts.annotate(doc) if m.type == "ordinal"] == [("العشرون", 20)]
+
+
+def test_seed_without_date_mentions_still_skips_date_digits():
+    text = "حيث عُقدت دورتها العشرون في دوشنبه في 4 أكتوبر/تشرين الأول 2024. في عام 2025، تولت"
+    assert only_amounts(text) == []
+
+
+# --- real sentences (SaudiNewsNet, 2015-07-21) -----------------------------------------------
+REAL = [
+    ("بلغت 18 مليار دولار (68.18 مليار ريال) بنهاية 2014",
+     [("18 مليار دولار", 18_000_000_000, None, "USD"), ("68.18 مليار ريال", 68_180_000_000, None, "SAR")]),
+    ("وتحوي أكثر من 60 في المائة من النفط الليبي", [("أكثر من 60 في المائة", 60, "more_than", None)]),
+    ("مقابل 15.8 مليون جنيه استرليني", [("15.8 مليون جنيه استرليني", 15_800_000, None, "GBP")]),
+    ("إغلاق ما لا يقل عن 80 مسجدا", [("ما لا يقل عن 80 مسجدا", 80, "at_least", None)]),
+    ("عن مقتل عشرة جنود أفغان على الأقل", [("عشرة جنود", 10, None, None)]),
+    ("مهمة 12.500 جندي أجنبي ينتشرون", [("12.500 جندي أجنبي", 12_500, None, None)]),
+    ("باعت أكثر من مليون و162 ألف وحدة", [("أكثر من مليون و162 ألف وحدة", 1_162_000, "more_than", None)]),
+    ("أن ما يزيد على 70 في المائة من السيارات", [("ما يزيد على 70 في المائة", 70, "more_than", None)]),
+    ("لما يقارب مليون وستمائة ألف مصلٍ", [("ما يقارب مليون وستمائة ألف مصلٍ", 1_600_000, "about", None)]),
+    ("على سرعة 220 كم/ الساعة", [("220 كم", 220, None, None)]),
+    ("كان 47 بالمائة منهم", [("47 بالمائة", 47, None, None)]),
+    ("بـ5.7 مليار يوان (922 مليون دولار)", [("5.7 مليار يوان", 5_700_000_000, None, "CNY"), ("922 مليون دولار", 922_000_000, None, "USD")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", REAL)
+def test_real_sentences(sentence, expected):
+    got = only_amounts(sentence)
+    assert [(a.text, a.value, a.attrs.get("qualifier"), a.attrs.get("currency")) for a in got] == expected
+    for a in got:
+        assert sentence[a.start:a.end] == a.text
+
+
+def test_real_ordinal():
+    assert [(a.text, a.type, a.value) for a in find_amounts("إلى القرن الثالث عشر")] == [("الثالث عشر", "ordinal", 13)]
+
+
+# --- written cases ----------------------------------------------------------------------------
+WRITTEN = [
+    ("استثمارات بقيمة 2.5 مليار دولار", "2.5 مليار دولار", 2_500_000_000, None, "US dollars", "USD"),
+    ("ارتفع بنسبة ١٥٪", "١٥٪", 15, None, "percent", None),
+    ("نحو ٣٫٥ مليون برميل", "نحو ٣٫٥ مليون برميل", 3_500_000, "about", "barrels", None),
+    ("ما يزيد على ١٬٠٠٠ شخص", "ما يزيد على ١٬٠٠٠ شخص", 1000, "more_than", "people", None),
+    ("ما يزيد عن 300 طن", "ما يزيد عن 300 طن", 300, "more_than", "tonnes", None),
+    ("حوالي 50 ألف زائر", "حوالي 50 ألف زائر", 50_000, "about", "visitors", None),
+    ("قرابة 40 دولة", "قرابة 40 دولة", 40, "about", "countries", None),
+    ("زهاء 200 مشروع", "زهاء 200 مشروع", 200, "about", "projects", None),
+    ("أقل من 5 في المئة", "أقل من 5 في المئة", 5, "less_than", "percent", None),
+    ("ما يصل إلى 20 طائرة", "ما يصل إلى 20 طائرة", 20, "up_to", "aircraft", None),
+    ("حتى 30 شخصا", "حتى 30 شخصا", 30, "up_to", "people", None),
+    ("وقعا ثلاث اتفاقيات", "ثلاث اتفاقيات", 3, None, "agreements", None),
+    ("بلغ 500 مليون روبل", "500 مليون روبل", 500_000_000, None, "roubles", "RUB"),
+    ("بقيمة 10 ملايين يورو", "10 ملايين يورو", 10_000_000, None, "euros", "EUR"),
+    ("تكلف 100 ألف ليرة تركية", "100 ألف ليرة تركية", 100_000, None, "Turkish lira", "TRY"),
+    ("بلغ 40 مليون سوموني", "40 مليون سوموني", 40_000_000, None, "somoni", "TJS"),
+    ("5 ملايين ريال سعودي", "5 ملايين ريال سعودي", 5_000_000, None, "Saudi riyals", "SAR"),
+    ("2 مليار و500 مليون دولار", "2 مليار و500 مليون دولار", 2_500_000_000, None, "US dollars", "USD"),
+    ("more than 100 events", "more than 100 events", 100, "more_than", "events", None),
+    ("About 30 percent of", "About 30 percent", 30, "about", "percent", None),
+    ("a deal worth $2.5 billion", "$2.5 billion", 2_500_000_000, None, "US dollars", "USD"),
+    ("up to 5,000 troops", "up to 5,000 troops", 5000, "up_to", "soldiers", None),
+    ("at least 12 people", "at least 12 people", 12, "at_least", "people", None),
+]
+
+
+@pytest.mark.parametrize("sentence,span,value,qualifier,unit_en,currency", WRITTEN)
+def test_written(sentence, span, value, qualifier, unit_en, currency):
+    got = only_amounts(sentence)
+    assert len(got) == 1, got
+    a = got[0]
+    assert (a.text, a.value, a.attrs.get("qualifier"), a.attrs.get("unit_en"), a.attrs.get("currency")) == (
+        span, value, qualifier, unit_en, currency)
+
+
+@pytest.mark.parametrize("text,value", [("الحادي عشر", 11), ("الخامس والعشرون", 25), ("العشرين", 20), ("الثانية", 2),
+                                        ("the 20th session", 20), ("the third round", 3)])
+def test_ordinals(text, value):
+    got = find_amounts(text)
+    assert [(a.type, a.value) for a in got] == [("ordinal", value)]
+
+
+@pytest.mark.parametrize("s,has_mult,value", [("1,000", False, 1000), ("1,000,000", False, 1_000_000), ("2.5", True, 2.5),
+                                              ("1.000.000", False, 1_000_000), ("2.500", False, 2500), ("2.500", True, 2.5),
+                                              ("10,5", True, 10.5), ("1,234.5", False, 1234.5), ("0.75", False, 0.75)])
+def test_parse_number(s, has_mult, value):
+    assert math.isclose(parse_number(s, has_multiplier=has_mult), value)
+
+
+# --- near misses ------------------------------------------------------------------------------
+NOT_AMOUNTS = [
+    "مشروع محطة \"سانغتودا-1\" للطاقة",
+    "طائرات F-16 ومقاتلات Su-35",
+    "جائحة COVID-19",
+    "شبكات 5G",
+    "بلغ العدد 17",  # a bare number
+    "اتصل على 0501234567",
+    "للاستفسار +966 11 4567890",
+    "في عام 2025",
+    "في 4 أكتوبر/تشرين الأول 2024",
+    "17 و18 مارس/آذار 2025",
+    "مجلة «ألف باء»",
+    "تشرين الأول",  # الأول inside a month name is not an ordinal
+    "مجموعة العشرين",  # G20
+]
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS)
+def test_near_misses(text):
+    assert find_amounts(text) == []
+
+
+def test_annotate_skips_date_mentions_and_fills_columns():
+    text = "وقع البلدان 3 اتفاقيات في 25 أبريل 2025 بقيمة 2.5 مليار دولار."
+    doc = make_doc(text)
+    doc = doc.with_mentions(dates.annotate(doc))
+    got = amounts.annotate(doc)
+    assert [(m.text, m.value, m.kind) for m in got] == [("3 اتفاقيات", 3, "count"), ("2.5 مليار دولار", 2_500_000_000, "money")]
+    row = got[1].to_row()
+    assert {"qualifier", "unit", "unit_en", "currency"} <= set(row) and row["currency"] == "USD"
+    assert all(m.sentence == 0 for m in got)
+
+
+def test_lexicon_rows_are_well_formed():
+    lx = amounts._lex()
+    assert lx.multipliers["مليار"] == 1_000_000_000 and lx.qualifiers["اكثر من"] == "more_than"
+    assert set(lx.qualifiers.values()) <= {"more_than", "about", "less_than", "at_least", "at_most", "up_to"}
+    assert all(kind in ("noun", "currency", "percent") for _, kind, _ in lx.units.values())
