@@ -1,0 +1,116 @@
+"""Sector cues: words that say which field of relations a sentence is about.
+
+Every occurrence of a cue from ``toolkit/lexicon/sectors.csv`` becomes a Mention of type
+``sector`` whose ``value`` is the sector's canonical name (the taxonomy in the gold README:
+diplomacy, security, military, trade, ...), ``kind`` ``"cue"`` and ``rule`` the cue form as
+written in the lexicon. ``article_sectors(mentions)`` turns those into the article's set.
+
+Ambiguous phrases are settled by longer entries, because the matcher keeps the
+leftmost-longest hit: ``أمن الطاقة`` is an energy cue and hides the security cue ``الأمن``
+inside it. Rows whose sector is ``-`` are *blockers*: they are matched so that they win
+over the shorter cue they contain (``التعاون البنّاء`` is not construction, ``المكتب
+الصحفي`` not media) and then dropped.
+
+Two rules live in code rather than data: a cue inside a ``date`` mention is dropped, and
+``الهجرة`` directly after a number (``1436 للهجرة``, a Hijri year) is not migration.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from toolkit.matcher import Entry, Gazetteer
+from toolkit.model import Doc, Mention
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "sectors.csv"
+#: The canonical sector names (the gold standard's taxonomy).
+SECTORS = (
+    "diplomacy", "security", "military", "trade", "investment", "economy", "finance", "energy",
+    "industry", "agriculture", "mining", "construction", "transport", "education", "science",
+    "culture", "humanitarian", "health", "tourism", "technology", "migration", "religion",
+    "media", "sport", "environment",
+)
+BLOCKER = "-"
+_YEAR_BEFORE = re.compile(r"\d\s*(?:هـ|ه)?\s*$")
+
+
+def load_lexicon(path: Path | str = LEXICON) -> list[dict[str, str]]:
+    """The rows of the sector lexicon; a row with an unknown sector is an error naming its line."""
+    rows: list[dict[str, str]] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for line, row in enumerate(reader, start=2):
+            if None in row or any(row.get(k) is None for k in ("sector", "lang", "form")):
+                raise ValueError(f"{path}:{line}: expected columns sector,lang,form,article,stem,note")
+            sector = row["sector"].strip()
+            if sector != BLOCKER and sector not in SECTORS:
+                raise ValueError(f"{path}:{line}: unknown sector {sector!r}")
+            if row["article"].strip() not in ("", "optional"):
+                raise ValueError(f"{path}:{line}: article must be empty or 'optional'")
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def _entries(rows: Iterable[dict[str, str]]) -> list[Entry]:
+    out: list[Entry] = []
+    for row in rows:
+        form, lang = row["form"], row["lang"]
+        payload = (row["sector"], form)
+        forms = [form]
+        if lang == "en" and form[:1].islower():
+            forms.append(form[:1].upper() + form[1:])  # sentence-initial capital
+        for f in forms:
+            out.append(Entry(f, payload, lang=lang, article=row["article"],
+                             stem=row["stem"].lower() in ("y", "yes", "true", "1")))
+    return out
+
+
+@lru_cache(maxsize=4)
+def gazetteer(path: str = str(LEXICON)) -> Gazetteer:
+    """The cue automaton (built once per lexicon file)."""
+    return Gazetteer(_entries(load_lexicon(path)))
+
+
+def annotate(doc: Doc) -> list[Mention]:
+    """One ``sector`` mention per cue occurrence in the body of ``doc``."""
+    dates = [(m.start, m.end) for m in doc.of_type("date")]
+    out: list[Mention] = []
+    for hit in gazetteer().find(doc.norm, regions=doc.regions):
+        sector, form = hit.entry.payload
+        if sector == BLOCKER:
+            continue
+        if any(s < hit.end and hit.start < e for s, e in dates):
+            continue
+        if sector == "migration" and hit.entry.key == "الهجرة" and _YEAR_BEFORE.search(doc.text[max(0, hit.start - 12):hit.start].rstrip("لو ")):
+            continue
+        end = _word_end(doc.text, hit.end) if hit.entry.stem else hit.end
+        out.append(Mention(hit.start, end, doc.text[hit.start:end], "sector", sector,
+                           kind="cue", sentence=doc.sentence_of(hit.start), rule=form,
+                           attrs={"lang": hit.entry.lang}))
+    return out
+
+
+def _word_end(text: str, i: int) -> int:
+    """Extend a stem hit (``تجاري`` in ``التجارية``) to the end of its word."""
+    while i < len(text) and (text[i].isalnum() or unicodedata.category(text[i]) == "Mn" or text[i] == "\u0640"):
+        i += 1
+    return i
+
+
+def article_sectors(mentions: Any) -> list[str]:
+    """The sorted set of sectors among ``mentions``.
+
+    Accepts Mention records, dict rows or a mentions DataFrame (rows of type ``sector``).
+    """
+    if hasattr(mentions, "to_dict") and hasattr(mentions, "columns"):
+        mentions = mentions.to_dict("records")
+    found: set[str] = set()
+    for m in mentions:
+        get = m.get if isinstance(m, dict) else (lambda k, _m=m: getattr(_m, k, None))
+        if get("type") == "sector" and get("value"):
+            found.add(str(get("value")))
+    return sorted(found)
