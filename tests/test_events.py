@@ -1,0 +1,356 @@
+"""Events: directed PLOVER events from cue lexicons, and the article cooperation–conflict score.
+
+Unit tests build a Doc with hand-made mentions, so they need no mention annotator.
+End-to-end tests run the whole pipeline on the seed article and on real SaudiNewsNet
+sentences (copied here, with expectations written by hand); they skip when the mention
+annotators are not importable.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import lexicon
+from toolkit.annotators import events as ev
+from toolkit.arabic import normalize
+from toolkit.model import Doc, Event, Mention
+from toolkit.scores import cooperation_conflict_score
+from toolkit.text import split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "000_32804eb77b22d83d.txt"
+GOLD = SHARED / "gold" / "000_32804eb77b22d83d.gold.json"
+ANNOTATORS = ("countries", "organizations", "people", "dates", "sectors")
+HAVE_ANNOTATORS = all(importlib.util.find_spec(f"toolkit.annotators.{n}") is not None for n in ANNOTATORS) \
+    and importlib.util.find_spec("toolkit.articles") is not None
+needs_pipeline = pytest.mark.skipif(not HAVE_ANNOTATORS, reason="mention annotators not available")
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def doc_with(text: str, mentions: list[tuple], *, published: str | None = "2025-01-01", lang: str = "ar") -> Doc:
+    """A Doc over ``text`` whose mentions are given as (surface, type, value[, attrs[, kind]]).
+
+    Surfaces are found left to right; the n-th occurrence is found by listing it n times.
+    """
+    found: list[Mention] = []
+    cursor: dict[str, int] = {}
+    sents = split_sentences(text)
+    probe = Doc(text=text, lang=lang, norm=normalize(text), regions=((0, len(text)),), sentences=sents)
+    for item in mentions:
+        surface, typ, value = item[:3]
+        attrs = item[3] if len(item) > 3 else {}
+        kind = item[4] if len(item) > 4 else ("name" if typ == "country" else None)
+        at = text.index(surface, cursor.get(surface, 0))
+        cursor[surface] = at + 1
+        found.append(Mention(at, at + len(surface), surface, typ, value, kind, probe.sentence_of(at), "test", attrs))
+    return probe.with_mentions(found) if published is None else Doc(
+        text=text, lang=lang, norm=probe.norm, regions=probe.regions, sentences=sents, published=published,
+        mentions=tuple(found))
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in events}
+
+
+def quads(events) -> set[tuple[str, str, str, str]]:
+    return {(e.source, e.target, e.type, e.mode) for e in events}
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+
+def test_lexicon_rows_are_valid_and_documented():
+    rows = ev.cue_rows()
+    plover = ev.plover_table()
+    assert set(plover) == {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert {p.quad_class for p in plover.values()} == {1, 2, 3, 4}
+    assert all((p.intensity > 0) == (p.quad_class in (1, 2)) for p in plover.values())
+    roles = {r.role for r, *_ in rows}
+    assert {"cue", "modal", "negation", "question", "denial"} <= roles
+    cue_types = {r.plover for r, *_ in rows if r.role == "cue"}
+    assert cue_types == set(plover), "every PLOVER type has at least one cue"
+    assert {r.lang for r, *_ in rows if r.role == "cue"} == {"ar", "en"}
+    readme = (Path(lexicon.LEXICON_DIR) / "README.events.md").read_text(encoding="utf-8")
+    header = (Path(lexicon.LEXICON_DIR) / "event_cues.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    for col in header:
+        assert f"`{col}`" in readme, f"column {col} is not documented"
+
+
+def test_bad_lexicon_row_names_file_and_line(monkeypatch):
+    bad = ({"id": "x", "lang": "ar", "role": "cue", "form": "قصف", "plover": "BOMB", "_line": "7"},)
+    monkeypatch.setattr(ev.lexicon, "rows", lambda name: bad if name == "event_cues" else lexicon.rows(name))
+    ev.cue_rows.cache_clear()
+    try:
+        with pytest.raises(ev.EventLexiconError, match=r"event_cues.csv, line 7"):
+            ev.cue_rows()
+    finally:
+        ev.cue_rows.cache_clear()
+
+
+# ----------------------------------------------------------------------------- unit cases
+
+
+def test_verb_first_support_with_readiness_is_intended():
+    text = "كما أعربت موسكو عن استعدادها لدعم قيادة دوشنبه في رابطة الدول المستقلة."
+    doc = doc_with(text, [("موسكو", "country", "RUS", {}, "capital"), ("دوشنبه", "country", "TJK", {}, "capital"),
+                          ("رابطة الدول المستقلة", "organization", "CIS", {"country": None, "members": "RUS TJK KAZ"})])
+    out = ev.annotate(doc)
+    assert quads(out) == {("RUS", "TJK", "SUPPORT", "intend")}
+    e = out[0]
+    assert e.cameo_root == "03" and e.quad_class == 1 and e.intensity > 0
+    assert "استعدادها" in e.evidence and "دعم" in e.evidence
+    assert e.rule.startswith("ar.support@event_cues.csv:") and "subject-first" in e.rule
+    assert (e.start, e.end) == doc.sentences[0] and e.source_text == "موسكو" and e.target_text == "دوشنبه"
+    assert e.date == "2025-01-01"  # no date in the sentence: the article's
+
+
+def test_visit_goes_from_visitor_to_destination():
+    text = "خلال الزيارة الرسمية التي قام بها رئيس طاجيكستان إمام علي رحمون إلى روسيا يومي 17 و18 مارس 2025."
+    doc = doc_with(text, [("طاجيكستان", "country", "TJK"), ("إمام علي رحمون", "person", "emomali-rahmon",
+                                                             {"country": "TJK", "role": "president"}),
+                          ("روسيا", "country", "RUS"), ("17 و18 مارس 2025", "date", "2025-03-17/2025-03-18", {}, "range"),
+                          ("الرسمية", "sector", "diplomacy")])
+    out = ev.annotate(doc)
+    assert quads(out) == {("TJK", "RUS", "CONSULT", "done")}
+    assert out[0].date == "2025-03-17/2025-03-18" and out[0].sectors == ("diplomacy",)
+
+
+def test_counterpart_is_the_target_and_modal_makes_intent():
+    text = "يعتزم رئيس الوزراء الروسي - ميخائيل ميشوستين، لقاء نظيره الطاجيكستاني - كوخير رسول زاده."
+    doc = doc_with(text, [("الروسي", "country", "RUS", {}, "demonym"),
+                          ("ميخائيل ميشوستين", "person", "mikhail-mishustin", {"country": "RUS"}),
+                          ("الطاجيكستاني", "country", "TJK", {}, "demonym"),
+                          ("كوخير رسول زاده", "person", "kokhir-rasulzoda", {"country": "TJK"})])
+    assert quads(ev.annotate(doc)) == {("RUS", "TJK", "CONSULT", "intend")}
+
+
+def test_future_prefix_sa_makes_intent():
+    doc = doc_with("سيلتقي وزير الخارجية المصري نظيره السعودي في الرياض.",
+                   [("المصري", "country", "EGY", {}, "demonym"), ("السعودي", "country", "SAU", {}, "demonym"),
+                    ("الرياض", "country", "SAU", {}, "capital")])
+    assert quads(ev.annotate(doc)) == {("EGY", "SAU", "CONSULT", "intend")}
+
+
+def test_both_sides_gives_both_directions_for_symmetric_types():
+    doc = doc_with("أطلق الجانبان مشاريع ثقافية في دوشنبه بعد زيارة إلى روسيا.",
+                   [("دوشنبه", "country", "TJK", {}, "capital"), ("روسيا", "country", "RUS")])
+    out = [e for e in ev.annotate(doc) if e.type == "COOPERATE"]
+    assert triples(out) == {("TJK", "RUS", "COOPERATE"), ("RUS", "TJK", "COOPERATE")}
+    assert all("both" in e.rule for e in out)
+
+
+def test_both_sides_falls_back_on_the_articles_two_countries():
+    text = "زار رئيس روسيا طاجيكستان. وتعمل روسيا مع طاجيكستان. وقع البلدان اتفاقية للتعاون."
+    doc = doc_with(text, [("روسيا", "country", "RUS"), ("طاجيكستان", "country", "TJK"),
+                          ("روسيا", "country", "RUS"), ("طاجيكستان", "country", "TJK")])
+    out = [e for e in ev.annotate(doc) if e.sentence == 2]
+    assert triples(out) == {("RUS", "TJK", "AGREE"), ("TJK", "RUS", "AGREE")}
+    assert all("article-top2" in e.rule for e in out)
+
+
+def test_bilateral_body_meeting_held_in_one_country_goes_to_the_host():
+    text = "عقدت اللجنة الحكومية المشتركة دورتها العشرون في دوشنبه في 4 أكتوبر 2024."
+    doc = doc_with(text, [("اللجنة الحكومية المشتركة", "organization", "RUS-TJK-IGC", {"country": None, "members": "RUS TJK"}),
+                          ("دوشنبه", "country", "TJK", {}, "capital"), ("4 أكتوبر 2024", "date", "2024-10-04", {}, "day")])
+    out = ev.annotate(doc)
+    assert quads(out) == {("RUS", "TJK", "CONSULT", "done")} and out[0].date == "2024-10-04"
+
+
+def test_coordinated_subjects_sign_both_ways_and_each_condemn_the_target():
+    sign = doc_with("وقعت السعودية وروسيا مذكرة تفاهم للتعاون في مجال الطاقة.",
+                    [("السعودية", "country", "SAU"), ("روسيا", "country", "RUS")])
+    assert triples(ev.annotate(sign)) == {("SAU", "RUS", "AGREE"), ("RUS", "SAU", "AGREE")}
+    condemn = doc_with("أدانت السعودية ومصر الهجوم على إسرائيل.",
+                       [("السعودية", "country", "SAU"), ("مصر", "country", "EGY"), ("إسرائيل", "country", "ISR")])
+    assert triples(ev.annotate(condemn)) == {("SAU", "ISR", "ACCUSE"), ("EGY", "ISR", "ACCUSE")}
+
+
+def test_inverse_verb_received_a_call_from():
+    doc = doc_with("تلقى الملك سلمان اتصالا هاتفيا من الملك عبدالله الثاني ملك الأردن.",
+                   [("سلمان", "person", "salman", {"country": "SAU"}),
+                    ("عبدالله الثاني", "person", "abdullah-ii", {"country": "JOR"}), ("الأردن", "country", "JOR")])
+    assert triples(ev.annotate(doc)) == {("JOR", "SAU", "CONSULT")}
+
+
+def test_required_object_keeps_homographs_out():
+    # وقع = "occurred" here, أطلق takes missiles (ASSAULT) not projects, تقدر = "is estimated"
+    occurred = doc_with("وقع الحادث قرب الحدود بين مصر وليبيا.", [("مصر", "country", "EGY"), ("ليبيا", "country", "LBY")])
+    assert ev.annotate(occurred) == []
+    fired = doc_with("أطلقت كوريا الشمالية صواريخ على كوريا الجنوبية.",
+                     [("كوريا الشمالية", "country", "PRK"), ("كوريا الجنوبية", "country", "KOR")])
+    assert quads(ev.annotate(fired)) == {("PRK", "KOR", "ASSAULT", "done")}
+    estimated = doc_with("تقدر قيمة التبادل التجاري بين مصر والسعودية بمليار دولار.",
+                         [("مصر", "country", "EGY"), ("السعودية", "country", "SAU")])
+    assert ev.annotate(estimated) == []
+
+
+def test_question_denial_negation_and_background():
+    q = doc_with("هل تقصف تركيا مواقع في سوريا؟", [("تركيا", "country", "TUR"), ("سوريا", "country", "SYR")])
+    assert ev.annotate(q) == []
+    deny = doc_with("نفت إيران أن تكون طائراتها قد قصفت مواقع في العراق.",
+                    [("إيران", "country", "IRN"), ("العراق", "country", "IRQ")])
+    assert quads(ev.annotate(deny)) == {("IRN", "IRQ", "ASSAULT", "negated")}
+    neg = doc_with("لم تلتق روسيا والسعودية على أي اتفاق.", [("روسيا", "country", "RUS"), ("السعودية", "country", "SAU")])
+    assert {e.mode for e in ev.annotate(neg)} == {"negated"}
+    past = doc_with("أقيم الصرح في ذكرى ضحايا الغزو التركي لقبرص.",
+                    [("التركي", "country", "TUR", {}, "demonym"), ("قبرص", "country", "CYP")])
+    assert ev.annotate(past) == []
+
+
+def test_purpose_topic_is_not_an_event():
+    doc = doc_with("اجتمع وزير خارجية السعودية مع نظيره الأمريكي لبحث الهجمات الإيرانية على العراق.",
+                   [("السعودية", "country", "SAU"), ("الأمريكي", "country", "USA", {}, "demonym"),
+                    ("الإيرانية", "country", "IRN", {}, "demonym"), ("العراق", "country", "IRQ")])
+    assert triples(ev.annotate(doc)) == {("SAU", "USA", "CONSULT")}
+
+
+def test_overlapping_institution_and_demonym_are_one_actor_and_no_self_events():
+    doc = doc_with("وأشارت الحكومة الروسية إلى أنها تقدر التزام الحكومة الروسية بالتعاون.",
+                   [("الحكومة الروسية", "organization", "RUS-GOV", {"country": "RUS"}),
+                    ("الروسية", "country", "RUS", {}, "demonym"),
+                    ("الحكومة الروسية", "organization", "RUS-GOV", {"country": "RUS"}),
+                    ("الروسية", "country", "RUS", {}, "demonym")])
+    assert ev.annotate(doc) == []
+
+
+def test_english_cues_and_markers():
+    doc = doc_with("The United States imposed new sanctions on Iran. Bahrain and Iran did not sign the deal. "
+                   "Will Turkey attack Syria?",
+                   [("United States", "country", "USA"), ("Iran", "country", "IRN"), ("Bahrain", "country", "BHR"),
+                    ("Iran", "country", "IRN"), ("Turkey", "country", "TUR"), ("Syria", "country", "SYR")], lang="en")
+    assert quads(ev.annotate(doc)) == {("USA", "IRN", "SANCTION", "done"), ("BHR", "IRN", "AGREE", "negated"),
+                                       ("IRN", "BHR", "AGREE", "negated")}
+
+
+# ----------------------------------------------------------------------------- the score
+
+
+def _ev(mode: str, intensity: float, type_: str = "CONSULT") -> Event:
+    return Event("RUS", "TJK", type_, mode, "04", 1, intensity, None, (), 0, 0, 1, "x", "test")
+
+
+def test_score_is_mode_weighted_mean_intensity():
+    events = [_ev("done", 4.0), _ev("intend", 2.0), _ev("negated", -10.0, "ASSAULT")]
+    assert cooperation_conflict_score(events) == pytest.approx((4.0 + 0.5 * 2.0) / 1.5, abs=1e-3)
+    frame = pd.DataFrame([e.to_row() for e in events])
+    assert cooperation_conflict_score(frame) == cooperation_conflict_score(events)
+    assert cooperation_conflict_score([_ev("done", -9.0, "ASSAULT"), _ev("done", 3.0)]) == -3.0
+
+
+def test_score_is_none_without_evidence():
+    assert cooperation_conflict_score([]) is None
+    assert cooperation_conflict_score(pd.DataFrame(columns=["mode", "intensity"])) is None
+    assert cooperation_conflict_score([_ev("negated", 5.0)]) is None
+
+
+# ----------------------------------------------------------------------------- end to end
+
+
+@needs_pipeline
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not found beside the repository")
+def test_seed_article_events_match_gold():
+    import toolkit
+
+    ann = toolkit.annotate(toolkit.load_article(SEED))
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    got = [(e.source, e.target, e.type) for e in ann.events.itertuples()]
+    pool, hit = list(got), 0
+    for g in gold["events"]:
+        key = (g["source"], g["target"], g["plover"])
+        if key in pool:
+            pool.remove(key)
+            hit += 1
+    assert hit >= 5, f"only {hit}/6 gold events found in {got}"
+    assert {frozenset((s, t)) for s, t, _ in got} == {frozenset(("RUS", "TJK"))}
+    modes = {(e.source, e.target, e.type, e.mode) for e in ann.events.itertuples()}
+    assert ("RUS", "TJK", "CONSULT", "intend") in modes and ("TJK", "RUS", "CONSULT", "done") in modes
+    assert cooperation_conflict_score(ann.events) > 0
+    assert list(ann.events.columns)[:4] == ["source", "target", "type", "mode"]
+
+
+# Real sentences from SaudiNewsNet (2015), with the events a reader would code.
+# expected: the (source, target, type, mode) that must be there; exact: nothing else may be.
+REAL_AR = [
+    ("التقى الرئيس المصري عبد الفتاح السيسي اليوم بالقاهرة الرئيس عبد ربه منصور هادي رئيس الجمهورية اليمنية "
+     "الذي يزور مصر حالياً.", {("EGY", "YEM", "CONSULT", "done")}, True),
+    ("ويذكر أن ولي ولي العهد السعودي الأمير محمد بن سلمان كان قد أجرى زيارة دبلوماسية إلى روسيا في منتصف يونيو "
+     "المنصرم.", {("SAU", "RUS", "CONSULT", "done")}, True),
+    ("وقالت البحرين يوم السبت إنها أحبطت مؤامرة لتهريب أسلحة وأعلنت استدعاء سفيرها لدى طهران لإجراء مشاورات.",
+     {("BHR", "IRN", "SANCTION", "done")}, True),
+    ("قصفت تركيا أمس الخميس مواقع لتنظيم داعش الارهابي في سوريا ردا على مقتل احد جنودها.",
+     {("TUR", "SYR", "ASSAULT", "done")}, True),
+    ("ومنذ ذلك الحين تشن القوات التركية غارات ضد تنظيم الدولة الاسلامية في سوريا ومواقع حزب العمال الكردستاني "
+     "في شمال العراق.", {("TUR", "SYR", "ASSAULT", "done")}, False),
+    ("واتهم الرئيس التركي رجب طيب اردوغان اكراد سوريا بالسعي الى «تشكيل ممر من اقصى الشرق الى البحر المتوسط».",
+     {("TUR", "SYR", "ACCUSE", "done")}, True),
+    ("هددت الولايات المتحدة نظام الأسد أمس الاثنين باتخاذ خطوات إضافية للدفاع في سوريا عن القوات المعارضة التي "
+     "دربتها.", {("USA", "SYR", "THREATEN", "done")}, True),
+    ("كما تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالا هاتفيا أمس من الملك عبدالله الثاني بن الحسين "
+     "ملك الأردن.", {("JOR", "SAU", "CONSULT", "done")}, True),
+    ("وقد بلغت المساعدات السعودية لليمن خلال السنوات الخمس الماضية فقط أكثر من ثلاثة مليارات دولار.",
+     {("SAU", "YEM", "AID", "done")}, True),
+    ("وفيما يخص العلاقات الثنائية بين البلدين الشقيقين فقد أشاد الملك عبدالله الثاني بدعم السعودية على مدى "
+     "السنوات والعقود الماضية للاقتصاد الأردني.", {("JOR", "SAU", "SUPPORT", "done")}, True),
+    ("«احمدوا ربكم أن إيران وقعت الاتفاقية النووية مع أمريكا بمزاجها».", {("IRN", "USA", "AGREE", "done")}, False),
+    # near misses: one actor only, a question, a passing mention, background, a report of support for strikes
+    ("وهل يستطيع الأردن لوحده تحمل كلفة هذا التسليح؟", set(), True),
+    ("تردد أن هنالك امتعاضا من مرشحي الرئاسة من زيارة جعجع إلى السعودية؟", set(), True),
+    ("وكانت هذه القطعة تحت صرح للموتى اقيم في ذكرى ضحايا الغزو التركي لقبرص.", set(), True),
+    ("وقالت الولايات المتحدة إنها تدعم الغارات ضد حزب العمال الكردستاني الذي تصفه بأنه جماعة إرهابية.", set(), True),
+    ("وترى الولايات المتحدة أن سوريا مصدر للارهاب الاسلامي بما يهدد استقرار الشرق الأوسط وسلامة الغربيين.",
+     set(), True),
+    ("وقالت المصادر إن زيارة فانديلا تأتي للاطلاع على الأوضاع هناك وبحث سبل إعادة بناء ما دمرته الحرب في اليمن.",
+     set(), True),
+    ("ونفى اردوغان بقوة الاتهامات بأن تركيا تساعد تنظيم داعش، متهمًا «قوى سوداء» بنشر دعاية اعلامية خاطئة حول "
+     "بلاده.", set(), True),
+]
+
+REAL_EN = [
+    ("Russian Prime Minister Mikhail Mishustin will meet his Tajik counterpart in Dushanbe on Friday.",
+     {("RUS", "TJK", "CONSULT", "intend")}, True),
+    ("Saudi Arabia and Russia signed a memorandum of understanding on nuclear energy.",
+     {("SAU", "RUS", "AGREE", "done"), ("RUS", "SAU", "AGREE", "done")}, True),
+    ("Iran denied that its aircraft had bombed targets in Iraq.", {("IRN", "IRQ", "ASSAULT", "negated")}, True),
+    ("Will Turkey attack Syria?", set(), True),
+    ("Turkey shelled positions in Syria on Thursday.", {("TUR", "SYR", "ASSAULT", "done")}, True),
+    ("Bahrain recalled its ambassador to Iran after the incident.", {("BHR", "IRN", "SANCTION", "done")}, True),
+    ("The United States imposed new sanctions on Iran.", {("USA", "IRN", "SANCTION", "done")}, True),
+    ("Egypt did not sign the agreement with Russia.", {("EGY", "RUS", "AGREE", "negated")}, True),
+]
+
+
+def _check(sentence: str, expected: set, exact: bool, lang: str) -> None:
+    import toolkit
+
+    ann = toolkit.annotate(sentence, lang=lang)
+    got = {(e.source, e.target, e.type, e.mode) for e in ann.events.itertuples()}
+    assert expected <= got, f"missing {expected - got} in {sentence!r}; got {got}"
+    if exact:
+        assert got == expected, f"unexpected {got - expected} in {sentence!r}"
+    assert all(e.source != e.target for e in ann.events.itertuples())
+
+
+@needs_pipeline
+@pytest.mark.parametrize("sentence,expected,exact", REAL_AR, ids=[f"ar{i}" for i in range(len(REAL_AR))])
+def test_real_saudinewsnet_sentences(sentence, expected, exact):
+    _check(sentence, expected, exact, "ar")
+
+
+@needs_pipeline
+@pytest.mark.parametrize("sentence,expected,exact", REAL_EN, ids=[f"en{i}" for i in range(len(REAL_EN))])
+def test_english_sentences(sentence, expected, exact):
+    _check(sentence, expected, exact, "en")
+
+
+@needs_pipeline
+def test_real_sentences_cover_cooperation_and_conflict():
+    kinds = {ev.plover_table()[t].quad_class for _, exp, _ in REAL_AR + REAL_EN for _, _, t, _ in exp}
+    assert kinds == {1, 2, 3, 4}
+    assert sum(1 for _, exp, _ in REAL_AR if not exp) >= 5

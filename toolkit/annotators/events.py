@@ -1,0 +1,632 @@
+"""Directed events between actors, one sentence at a time, from a lexicon of cue words.
+
+``annotate(doc)`` reads the mentions found before it (countries, organisations, people,
+dates, sectors) and the cue lexicon ``lexicon/event_cues.csv`` (documented in
+``lexicon/README.events.md``), and returns :class:`~toolkit.model.Event` records.
+
+For every sentence:
+
+1. A question (ends in ``؟``/``?`` or holds ``هل``) yields nothing.
+2. Actors are the sentence's country, institution (an organisation with a country),
+   official (a person with a country) and international-organisation mentions.
+   Overlapping mentions are one actor (الحكومة الروسية: the organisation and its
+   demonym); neighbouring mentions of the same actor a few words apart merge too
+   (رئيس الوزراء الروسي - ميخائيل ميشوستين). An organisation with exactly two member
+   states and no country of its own (a bilateral commission) is not an actor but a
+   hint of the pair.
+3. Each actor gets a mark from the words before it (lexicon rows with role target,
+   source, location, counterpart, from; clitic ل marks a target and ب a target or,
+   before a place name, a location), looking through titles (إلى الرئيس المصري).
+4. Each cue (role ``cue``) that is not a topic (after a ``purpose`` word) nor a passing
+   mention (after a ``background`` word) and whose required object is there gets a
+   mode: ``intend`` after a modal (يعتزم, استعداد, the future prefix س, will),
+   ``negated`` after a negation particle or anywhere after a denial (نفى, denied).
+5. Direction (the ``rule`` column says which applied):
+   - ``both``: a both-sides word near the cue (الجانبان, البلدين, both sides) makes the
+     event symmetric between the sentence's two countries, or, when the sentence
+     names fewer than two, the article's two most-mentioned countries;
+   - ``source-marker``: an actor after من قبل / by is the source;
+   - ``subject-first``: the nearest unmarked actor before the cue in its clause;
+   - ``verb-first`` / ``noun-genitive``: the first unmarked actor after the cue
+     (أعربت موسكو ..., زيارة الرئيس المصري ...);
+   - ``subject-before-clause``: the nearest unmarked actor before the cue's clause;
+   - ``inverse``: after تلقى / received, the actor after من / from is the source;
+   - the target is the first actor of another country marked as a target or
+     counterpart, else the first actor after the cue, else (meetings) the host, the
+     place the meeting is held (``host``: the visitor is the source);
+   - ``coordinated``: X و Y as the subject of a symmetric type (meet, sign,
+     cooperate, clash) gives both directions; of another type with a target, X and Y
+     each act on the target;
+   - ``bilateral-fallback``: when no pair is found and the sentence has a both-sides or
+     bilateral word, or a bilateral body, the pair is the sentence's two countries or
+     the article's two most-mentioned (a meeting held in one of them goes from the
+     other to the host).
+6. A noun cue right after another cue (at most 5 words, same clause) is its object
+   (أدانت السعودية الهجوم, تدعم الغارات): no event of its own.
+7. One event per unordered pair and type in a sentence: the first cue decides the
+   direction. An event never goes from an actor to itself.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from toolkit import lexicon
+from toolkit.arabic import normalize_key
+from toolkit.matcher import Entry, Gazetteer, Match, select_longest
+from toolkit.model import Doc, Event, Mention
+
+CUE_FILE = "event_cues"
+PLOVER_FILE = "plover"
+ROLES = frozenset({"cue", "modal", "negation", "question", "denial", "both", "bilateral", "counterpart",
+                   "target", "source", "from", "location", "inverse", "title", "purpose", "background"})
+MODES = frozenset({"done", "intend", "negated"})
+MARK_ROLES = ("target", "source", "location", "counterpart", "from")
+#: Tokens after a cue in which its ``requires`` object must appear.
+REQUIRES_WINDOW = 7
+#: A noun cue takes its actors from this many tokens around it.
+NOUN_WINDOW = 14
+#: Tokens looked back from an actor for its marker word.
+MARK_LOOKBACK = 4
+#: A noun cue this many tokens after another cue is that cue's object, not an event.
+EMBED_GAP = 5
+#: Same-actor mentions at most this many tokens apart merge into one actor.
+MERGE_GAP = 3
+_CLAUSE = re.compile(r"[،,؛;:]")
+_QUESTION_END = re.compile(r"[؟?][\"'»”)\]\s]*$")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_IMPERFECT = ("ي", "ت", "ن")
+_ORG_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+
+
+class EventLexiconError(ValueError):
+    """A row of event_cues.csv or plover.csv is malformed (the message names file and line)."""
+
+
+@dataclass(frozen=True)
+class CueRow:
+    """One row of event_cues.csv, checked and typed."""
+
+    id: str
+    line: str
+    lang: str
+    role: str
+    pos: str
+    plover: str
+    mode: str
+    cameo_root: str
+    intensity: float | None
+    requires: tuple[str, ...]
+    scope: int
+    future: bool = False  # the entry is a form with the future prefix س
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{CUE_FILE}.csv:{self.line}"
+
+
+@dataclass(frozen=True)
+class Plover:
+    type: str
+    cameo_root: str
+    quad_class: int
+    intensity: float
+    symmetric: bool
+
+
+@lru_cache(maxsize=1)
+def plover_table() -> dict[str, Plover]:
+    """PLOVER type -> its CAMEO root, quad class, default intensity and symmetry."""
+    out: dict[str, Plover] = {}
+    for r in lexicon.rows(PLOVER_FILE):
+        where = f"{PLOVER_FILE}.csv, line {r['_line']}"
+        try:
+            quad, inten = int(r["quad_class"]), float(r["intensity"])
+        except (KeyError, ValueError) as exc:
+            raise EventLexiconError(f"{where}: quad_class and intensity must be numbers") from exc
+        if quad not in (1, 2, 3, 4) or not -10 <= inten <= 10:
+            raise EventLexiconError(f"{where}: quad_class 1-4 and intensity -10..10 expected")
+        out[r["plover"].upper()] = Plover(r["plover"].upper(), r["cameo_root"], quad, inten, r.get("symmetric") == "1")
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_rows() -> tuple[tuple[CueRow, tuple[str, ...], str, bool], ...]:
+    """(row, forms, article, stem) for every row of event_cues.csv, validated."""
+    plover = plover_table()
+    out = []
+    seen: set[str] = set()
+    for r in lexicon.rows(CUE_FILE):
+        where = f"{CUE_FILE}.csv, line {r['_line']}"
+        role = r.get("role", "")
+        if role not in ROLES:
+            raise EventLexiconError(f"{where}: unknown role {role!r}")
+        if r["id"] in seen:
+            raise EventLexiconError(f"{where}: duplicate id {r['id']!r}")
+        seen.add(r["id"])
+        pl = r.get("plover", "").upper()
+        if role == "cue" and pl not in plover:
+            raise EventLexiconError(f"{where}: unknown PLOVER type {r.get('plover')!r}")
+        mode = r.get("mode") or ("done" if role == "cue" else "")
+        if mode and mode not in MODES:
+            raise EventLexiconError(f"{where}: mode must be one of {sorted(MODES)}")
+        try:
+            inten = float(r["intensity"]) if r.get("intensity") else None
+            scope = int(r["scope"]) if r.get("scope") else 0
+        except ValueError as exc:
+            raise EventLexiconError(f"{where}: intensity and scope must be numbers") from exc
+        forms = tuple(f.strip() for f in r["form"].split("|") if f.strip())
+        if not forms:
+            raise EventLexiconError(f"{where}: empty form")
+        row = CueRow(r["id"], r["_line"], r.get("lang", "ar"), role, r.get("pos", ""), pl, mode,
+                     r.get("cameo_root", ""), inten,
+                     tuple(normalize_key(x) for x in r.get("requires", "").split("|") if x.strip()), scope)
+        out.append((row, forms, r.get("article", ""), r.get("stem") == "1"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """One automaton over every cue and marker form (plus س + imperfect cue verbs)."""
+    entries: list[Entry] = []
+    future = any(row.role == "modal" and "س-" in forms for row, forms, _, _ in cue_rows())
+    for row, forms, article, stem in cue_rows():
+        for form in forms:
+            if form.endswith("-"):
+                continue  # a prefix marker, applied below
+            entries.append(Entry(form, row, lang=row.lang, article=article, stem=stem))
+            if (future and row.role == "cue" and row.lang == "ar" and row.pos == "verb"
+                    and " " not in form and normalize_key(form).startswith(_IMPERFECT)):
+                fut = CueRow(**{**row.__dict__, "future": True})
+                entries.append(Entry("س" + form, fut, lang=row.lang, stem=stem))
+    return Gazetteer(entries)
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@dataclass
+class Actor:
+    code: str | None  # None: a bilateral body (hint of a pair)
+    start: int
+    end: int
+    text: str
+    kind: str  # the country mention kind, or the mention type
+    members: tuple[str, ...] = ()
+    mark: str | None = None
+    rules: tuple[str, ...] = ()
+
+
+def actor_code(m: Mention) -> tuple[str | None, tuple[str, ...]] | None:
+    """The actor a mention stands for, or None when it is no actor."""
+    attrs = m.attrs or {}
+    if m.type == "country":
+        return str(m.value), ()
+    if m.type == "organization":
+        if attrs.get("country"):
+            return str(attrs["country"]), ()
+        members = tuple(str(attrs.get("members") or "").split())
+        if len(members) == 2:
+            return None, members
+        if members or _ORG_ID.fullmatch(str(m.value)):
+            return str(m.value), ()
+        return "", ()  # a body of no state and no id (a theatre, a company): no actor
+    if m.type == "person" and attrs.get("country"):
+        return str(attrs["country"]), ()
+    return None
+
+
+def actors_of(mentions: Iterable[Mention]) -> list[Actor]:
+    """Actor clusters from mentions: overlapping mentions are one actor (the longest decides)."""
+    items = []
+    for m in mentions:
+        got = actor_code(m)
+        if got is not None:
+            items.append((m, got))
+    items.sort(key=lambda x: (x[0].start, -x[0].end))
+    clusters: list[list] = []
+    for m, got in items:
+        if clusters and m.start < max(x[0].end for x in clusters[-1]):
+            clusters[-1].append((m, got))
+        else:
+            clusters.append([(m, got)])
+    out = []
+    for cl in clusters:
+        m, (code, members) = max(cl, key=lambda x: (x[0].end - x[0].start, x[0].type != "country"))
+        if code == "":
+            continue
+        start, end = min(x[0].start for x in cl), max(x[0].end for x in cl)
+        kinds = [x[0].kind for x in cl if x[0].type == "country"]
+        out.append(Actor(code, start, end, m.text, kinds[0] if kinds else m.type, members,
+                         rules=tuple(x[0].rule for x in cl)))
+    return out
+
+
+# --------------------------------------------------------------------------- tokens and hits
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    starts: list[int]
+    ends: list[int]
+    norm: list[str]
+
+    def index(self, offset: int) -> int:
+        """Index of the token at or before original ``offset``."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    starts, ends, norm = [], [], []
+    for m in _TOKEN.finditer(doc.norm.text):
+        s, e = doc.norm.to_original(m.start(), m.end())
+        starts.append(s)
+        ends.append(e)
+        norm.append(m.group())
+    return _Tokens(starts, ends, norm)
+
+
+@dataclass(frozen=True)
+class Hit:
+    row: CueRow
+    start: int
+    end: int
+    t0: int  # first token
+    t1: int  # last token
+    prefix: str
+    text: str
+
+
+def _strip_clitics(tok: str) -> list[str]:
+    out = [tok]
+    t = tok
+    if t[:1] in ("و", "ف") and len(t) > 3:
+        t = t[1:]
+        out.append(t)
+    if t[:1] in ("ب", "ل", "ك") and len(t) > 3:
+        t = t[1:]
+        out.append(t)
+    if t.startswith("ال") and len(t) > 3:
+        out.append(t[2:])
+    elif t.startswith("ل") and len(t) > 3:  # لل = ل + ال
+        out.append(t[1:])
+    return out
+
+
+def _requires_ok(row: CueRow, toks: _Tokens, t1: int, last: int) -> bool:
+    if not row.requires:
+        return True
+    for j in range(t1 + 1, min(last, t1 + REQUIRES_WINDOW) + 1):
+        for cand in _strip_clitics(toks.norm[j]):
+            if any(cand.startswith(req) for req in row.requires):
+                return True
+    return False
+
+
+def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
+    raw = gazetteer().find(doc.norm, regions=doc.regions, longest=False)
+    cue_matches: list[Match] = []
+    marker_matches: list[Match] = []
+    for m in raw:
+        cues = tuple(e for e in m.entries if e.payload.role == "cue")
+        others = tuple(e for e in m.entries if e.payload.role != "cue")
+        if cues:
+            cue_matches.append(Match(m.start, m.end, m.nstart, m.nend, m.prefix, cues))
+        if others:
+            marker_matches.append(Match(m.start, m.end, m.nstart, m.nend, m.prefix, others))
+    out: list[Hit] = []
+    n_last = len(toks.starts) - 1
+    for group, is_cue in ((select_longest(cue_matches), True), (select_longest(marker_matches), False)):
+        for m in group:
+            t0, t1 = toks.index(m.start), toks.index(max(m.start, m.end - 1))
+            sent = doc.sentence_of(m.start)
+            last = n_last
+            if sent is not None:
+                last = toks.index(max(doc.sentences[sent][0], doc.sentences[sent][1] - 1))
+            rows = [e.payload for e in m.entries]
+            rows = list(dict.fromkeys(rows))
+            if is_cue:
+                rows = [r for r in rows if _requires_ok(r, toks, t1, last)][:1]
+            for row in rows:
+                out.append(Hit(row, m.start, m.end, t0, t1, m.prefix, doc.text[m.start:m.end]))
+    out.sort(key=lambda h: (h.start, h.end))
+    return out
+
+
+# --------------------------------------------------------------------------- the annotator
+
+
+def annotate(doc: Doc) -> list[Event]:
+    """Directed events of ``doc``, one sentence at a time (see the module docstring)."""
+    toks = _tokens(doc)
+    hits = _hits(doc, toks)
+    all_actors = actors_of(m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions)
+    top2 = _top_two(all_actors)
+    events: list[Event] = []
+    for i, (s, e) in enumerate(doc.sentences):
+        shits = [h for h in hits if s <= h.start and h.end <= e]
+        if not any(h.row.role == "cue" for h in shits):
+            continue
+        if _QUESTION_END.search(doc.text[s:e]) or any(h.row.role == "question" for h in shits):
+            continue
+        actors = [a for a in all_actors if s <= a.start and a.end <= e]
+        events.extend(_sentence_events(doc, i, s, e, toks, shits, actors, top2))
+    return events
+
+
+def _top_two(actors: list[Actor]) -> tuple[str, str] | None:
+    """The article's two most-mentioned countries, when the second is clearly ahead of the third."""
+    counts = Counter(a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper()
+                     and a.kind in ("name", "demonym", "capital", "government"))
+    common = counts.most_common(3)
+    if len(common) < 2 or (len(common) == 3 and common[1][1] == common[2][1]):
+        return None
+    return common[0][0], common[1][0]
+
+
+def _merge(actors: list[Actor], toks: _Tokens, cue_spans: list[tuple[int, int]]) -> list[Actor]:
+    """Merge neighbouring mentions of the same actor (title, demonym, then name)."""
+    out: list[Actor] = []
+    for a in actors:
+        if out and a.code is not None and out[-1].code == a.code:
+            prev = out[-1]
+            gap = toks.index(a.start) - toks.index(max(prev.start, prev.end - 1))
+            if gap <= MERGE_GAP and not any(prev.end <= cs and ce <= a.start for cs, ce in cue_spans):
+                out[-1] = Actor(prev.code, prev.start, a.end, prev.text, prev.kind, prev.members,
+                                prev.mark, prev.rules + a.rules)
+                continue
+        out.append(Actor(a.code, a.start, a.end, a.text, a.kind, a.members, None, a.rules))
+    return out
+
+
+def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int) -> str | None:
+    ti = toks.index(a.start)
+    # the actor's own clitics: the text between its token start and its start
+    clitic = normalize_key(doc.text[toks.starts[ti]:a.start]) if toks.starts[ti] < a.start else ""
+    clitic = clitic.lstrip("وف")
+    if clitic.startswith("ل"):
+        return "target"
+    if clitic.startswith("ب"):
+        return "location" if a.kind in ("capital", "name") else "target"
+    ends = {}
+    for h in markers:
+        ends.setdefault(h.t1, []).append(h)
+    # English "his Tajik counterpart": the counterpart word follows the actor
+    nxt = toks.index(max(a.start, a.end - 1)) + 1
+    for h in markers:
+        if h.row.role == "counterpart" and h.row.lang == "en" and h.t0 == nxt:
+            return "counterpart"
+    j = ti - 1
+    while j >= max(first_tok, ti - MARK_LOOKBACK):
+        found = [h for h in ends.get(j, []) if h.row.role in MARK_ROLES]
+        if found:
+            return found[0].row.role
+        titles = [h for h in ends.get(j, []) if h.row.role == "title"]
+        if titles:
+            pre = titles[0].prefix.lstrip("وف")
+            if pre.startswith("ل") or pre.startswith("ب"):
+                return "target"
+            j = titles[0].t0 - 1
+            continue
+        break
+    return None
+
+
+def _clause_start(doc: Doc, s: int, cue_start: int) -> int:
+    last = s
+    for m in _CLAUSE.finditer(doc.text, s, cue_start):
+        last = m.end()
+    return last
+
+
+def _coordinated(doc: Doc, a: Actor, b: Actor) -> bool:
+    gap = normalize_key(doc.text[a.end:b.start]).strip()
+    return gap in ("و", "-", "/", "و-", "and", "&")
+
+
+def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: list[Hit],
+                     actors: list[Actor], top2: tuple[str, str] | None) -> list[Event]:
+    cues = [h for h in shits if h.row.role == "cue"]
+    markers = [h for h in shits if h.row.role != "cue"]
+    pair_hints = [a.members for a in actors if a.code is None and a.members]
+    actors = _merge([a for a in actors if a.code is not None], toks, [(h.start, h.end) for h in cues])
+    actors = [a for a in actors if not any(a.start < h.end and h.start < a.end for h in cues)]
+    first_tok = toks.index(s)
+    for a in actors:
+        a.mark = _mark(doc, a, toks, markers, first_tok)
+    codes = list(dict.fromkeys(a.code for a in actors))
+    date = _date(doc, s, e)
+    sectors = tuple(dict.fromkeys(str(m.value) for m in doc.mentions if m.type == "sector" and s <= m.start < e))
+    done: set[tuple[frozenset, str]] = set()
+    out: list[Event] = []
+    for k, cue in enumerate(cues):
+        prev_cue_end = cues[k - 1].t1 if k else first_tok - 1
+        if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
+            continue
+        if k and cue.row.pos == "noun" and cue.t0 - cues[k - 1].t1 <= EMBED_GAP \
+                and not _CLAUSE.search(doc.text, cues[k - 1].end, cue.start):
+            continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
+        mode, mode_hit = _mode(markers, cue, prev_cue_end)
+        pl = plover_table()[cue.row.plover]
+        pairs, how = _direct(doc, s, cue, actors, markers, codes, pair_hints, top2, pl, toks)
+        for src, tgt in pairs:
+            if not src or not tgt or src.code == tgt.code:
+                continue
+            key = (frozenset((src.code, tgt.code)), pl.type)
+            if key in done and not any(x.source == src.code and x.target == tgt.code and x.type == pl.type
+                                       and x.sentence == i and x.rule.startswith(cue.row.ref) for x in out):
+                continue
+            if any(x.source == src.code and x.target == tgt.code and x.type == pl.type and x.sentence == i for x in out):
+                continue
+            cameo = cue.row.cameo_root or pl.cameo_root
+            if mode == "intend" and pl.quad_class in (1, 2):
+                cameo = "03"
+            evidence = cue.text if mode_hit is None else f"{mode_hit.text} … {cue.text}"
+            rule = f"{cue.row.ref}; {how}" + (f"; {mode}: {mode_hit.row.ref}" if mode_hit else "")
+            out.append(Event(
+                source=src.code, target=tgt.code, type=pl.type, mode=mode, cameo_root=cameo,
+                quad_class=pl.quad_class, intensity=cue.row.intensity if cue.row.intensity is not None else pl.intensity,
+                date=date, sectors=sectors, sentence=i, start=s, end=e, evidence=evidence, rule=rule,
+                source_text=src.text, target_text=tgt.text,
+            ))
+        for src, tgt in pairs:
+            if src and tgt and src.code != tgt.code:
+                done.add((frozenset((src.code, tgt.code)), pl.type))
+    return out
+
+
+def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, ...]) -> Hit | None:
+    """A marker of ``roles`` before ``cue``, within its scope and after the previous cue."""
+    for h in reversed(markers):
+        if h.row.role not in roles or h.end > cue.start or h.t1 <= prev_cue_end:
+            continue
+        if h.row.scope == 0 or cue.t0 - h.t1 <= h.row.scope:
+            return h
+    return None
+
+
+def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int) -> tuple[str, Hit | None]:
+    denial = [h for h in markers if h.row.role == "denial" and h.end <= cue.start]
+    if denial:
+        return "negated", denial[-1]
+    neg = _scoped(markers, cue, prev_cue_end, ("negation",))
+    if neg is not None:
+        return "negated", neg
+    if cue.row.future:
+        fut = next((r for r, forms, _, _ in cue_rows() if r.role == "modal" and "س-" in forms), None)
+        return "intend", Hit(fut or cue.row, cue.start, cue.start + 1, cue.t0, cue.t0, "", "س")
+    modal = _scoped(markers, cue, prev_cue_end, ("modal",))
+    if modal is not None:
+        return "intend", modal
+    return cue.row.mode or "done", None
+
+
+def _date(doc: Doc, s: int, e: int) -> str | None:
+    for m in doc.mentions:
+        if m.type == "date" and s <= m.start < e and m.value:
+            return str(m.value)
+    return doc.published
+
+
+def _pair_from_hints(codes: list[str], pair_hints: list[tuple[str, ...]],
+                     top2: tuple[str, str] | None) -> tuple[str, str] | None:
+    countries = [c for c in codes if len(c) == 3 and c.isupper()]
+    for hint in pair_hints:
+        return hint[0], hint[1]
+    if len(countries) == 2:
+        return countries[0], countries[1]
+    if len(countries) < 2 and top2 is not None and all(c in top2 for c in countries):
+        return top2
+    return None
+
+
+def _pair_events(pair: tuple[str, str], actors: list[Actor], pl: Plover, how: str):
+    """Both directions of a pair, or visitor -> host for a meeting held in one of them."""
+    def actor(code: str) -> Actor:
+        for a in actors:
+            if a.code == code:
+                return a
+        return Actor(code, 0, 0, "", "article")
+    a, b = actor(pair[0]), actor(pair[1])
+    if pl.type == "CONSULT":
+        hosts = [x for x in (a, b) if x.mark == "location"]
+        if len(hosts) == 1 or (len(hosts) == 0 and any(x.mark == "location" and x.code in pair for x in actors)):
+            host = hosts[0] if hosts else next(x for x in actors if x.mark == "location" and x.code in pair)
+            guest = b if host.code == a.code else a
+            return [(guest, host)], how + "+host"
+    if pl.symmetric:
+        return [(a, b), (b, a)], how
+    return [], how
+
+
+def _near(h: Hit, cue: Hit, clause0: int, clause1: int | None) -> bool:
+    """A marker in the cue's clause and within its scope (in tokens) of the cue."""
+    in_clause = clause0 <= h.start and (clause1 is None or h.end <= clause1)
+    return in_clause and (h.row.scope == 0 or min(abs(h.t0 - cue.t1), abs(cue.t0 - h.t1)) <= h.row.scope)
+
+
+def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], codes: list[str],
+            pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens):
+    """(source, target) actor pairs for one cue, and the name of the rule used."""
+    clause0 = _clause_start(doc, s, cue.start)
+    clause1 = next((m.start() for m in _CLAUSE.finditer(doc.text, cue.end, doc.sentences[doc.sentence_of(cue.start)][1])), None)
+    noun = cue.row.pos == "noun"
+    if noun:
+        near = [a for a in actors if abs(toks.index(a.start) - cue.t0) <= NOUN_WINDOW]
+    else:
+        near = actors
+    before = [a for a in near if a.end <= cue.start]
+    after = [a for a in near if a.start >= cue.end]
+
+    # both sides near the cue: symmetric between the pair
+    both = [h for h in markers if h.row.role == "both" and _near(h, cue, clause0, clause1)
+            and toks.norm[h.t0 - 1:h.t0] != ["بين"] and toks.norm[h.t0 - 1:h.t0] != ["between"]]
+    if both:
+        pair = _pair_from_hints(codes, [], top2)
+        if pair:
+            third = [a for a in after if a.code not in pair]
+            if not pl.symmetric and third:
+                return [(next(x for x in actors if x.code == c) if c in codes else Actor(c, 0, 0, "", "article"), third[0])
+                        for c in pair], "both->target"
+            got = _pair_events(pair, actors, pl, "both" if all(c in codes for c in pair) else "both+article-top2")
+            if got[0]:
+                return got
+
+    inverse = next((h for h in reversed(markers) if h.row.role == "inverse" and h.end <= cue.start
+                    and cue.t0 - h.t1 <= max(h.row.scope, 1)), None)
+    src, how = None, ""
+    if inverse is not None:
+        froms = [a for a in near if a.mark == "from"]
+        if froms:
+            src, how = froms[0], "inverse"
+    if src is None:
+        marked = [a for a in near if a.mark == "source"]
+        unmarked_clause = [a for a in before if a.start >= clause0 and a.mark is None]
+        unmarked_after = [a for a in after if a.mark is None]
+        unmarked_before = [a for a in before if a.mark is None]
+        if marked:
+            src, how = marked[0], "source-marker"
+        elif unmarked_clause:
+            src, how = unmarked_clause[-1], "subject-first"
+        elif unmarked_after:
+            src, how = unmarked_after[0], ("noun-genitive" if noun else "verb-first")
+        elif unmarked_before:
+            src, how = unmarked_before[-1], "subject-before-clause"
+    if src is not None:
+        others = [a for a in near if a is not src and a.code != src.code]
+        tgt = (next((a for a in others if a.start >= cue.end and a.mark in ("target", "counterpart")), None)
+               or next((a for a in others if a.mark in ("target", "counterpart")), None)
+               or next((a for a in others if a.start >= cue.end and a.mark in (None, "from", "location")
+                        and not (pl.type == "CONSULT" and a.mark == "location")), None))
+        if tgt is None and how in ("source-marker", "inverse"):
+            tgt = next((a for a in reversed(others) if a.end <= cue.start and a.mark is None), None)
+        if tgt is None:
+            tgt = next((a for a in others if a.mark == "location" and (a.start >= cue.end or pl.type == "CONSULT")), None)
+            if tgt is not None and pl.type == "CONSULT":
+                how += "+host"
+        # coordinated subject: X و Y
+        idx = actors.index(src)
+        partner = None
+        if idx + 1 < len(actors) and _coordinated(doc, src, actors[idx + 1]) and actors[idx + 1].mark is None:
+            partner = actors[idx + 1]
+        elif idx > 0 and _coordinated(doc, actors[idx - 1], src) and actors[idx - 1].mark is None:
+            partner = actors[idx - 1]
+        if partner is not None and partner.code != src.code:
+            if tgt is not None and tgt is not partner and tgt.code != partner.code:
+                return [(src, tgt), (partner, tgt)], how + "+coordinated"
+            if pl.symmetric:
+                return [(src, partner), (partner, src)], how + "+coordinated"
+            return [], how
+        if tgt is not None:
+            return [(src, tgt)], how
+
+    # fallback: a both-sides or bilateral word anywhere in the sentence, or a bilateral body
+    if pair_hints or any(h.row.role in ("both", "bilateral") for h in markers):
+        pair = _pair_from_hints(codes, pair_hints, top2)
+        if pair:
+            return _pair_events(pair, actors, pl, "bilateral-fallback")
+    return [], how
