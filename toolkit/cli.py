@@ -94,6 +94,34 @@ def run_info(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- annotate
+
+def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="folder for articles, mentions and events (.parquet and .jsonl)")
+    parser.add_argument("--format", choices=("both", "parquet", "jsonl"), default="both",
+                        help="what to write (default both)")
+    parser.add_argument("--lang", help="annotate every article as this language instead of the detected one")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    from toolkit.export import FORMATS, write_tables
+
+    corpus = corpus_from_args(args)
+    corpus.annotate(progress=False if args.no_progress else None, lang=args.lang)
+    formats = FORMATS if args.format == "both" else (args.format,)
+    written = write_tables({"articles": corpus.articles, "mentions": corpus.mentions, "events": corpus.events},
+                           args.out, formats=formats)
+    print(f"{len(corpus.articles)} articles, {len(corpus.mentions)} mentions, {len(corpus.events)} events")
+    for path in written:
+        print(f"  wrote {path}")
+    if len(corpus.problems):
+        print(f"{len(corpus.problems)} problems (skipped): see `toolkit info --errors skip`")
+    return 0
+
+
 # --------------------------------------------------------------------------- registry
 
 Subcommand = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -101,6 +129,8 @@ Subcommand = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable
 #: The subcommands: (name, help, add_arguments, run). Append to add one.
 SUBCOMMANDS: list[Subcommand] = [
     ("info", "summarise a corpus: articles, languages, sources, dates, problems", _info_arguments, run_info),
+    ("annotate", "annotate a corpus and write articles, mentions and events (Parquet and JSON Lines)",
+     _annotate_arguments, run_annotate),
 ]
 
 

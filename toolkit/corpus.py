@@ -2,8 +2,8 @@
 
 ``load_corpus(path)`` keeps the source spec, not the texts: iterating re-reads the files,
 and ``.articles`` (one row per article) and ``.problems`` are built by one streaming pass
-that is cached. Annotation tables (``annotate()``, ``.mentions``, ``.events``) are added
-in the section marked below.
+that is cached. ``annotate()`` runs the pipeline over every article and keeps the
+``mentions`` and ``events`` tables (each row with its ``article_id``).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import pandas as pd
 
 from toolkit.articles import Article
+from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS
 from toolkit.readers import ReadError, iter_articles
 
 #: Columns of ``Corpus.articles`` in order; ``extra`` keys follow in order of first appearance.
@@ -59,6 +60,8 @@ class Corpus:
         self._memory: tuple[Article, ...] | None = None
         self._articles: pd.DataFrame | None = None
         self._problems: pd.DataFrame | None = None
+        self._mentions: pd.DataFrame | None = None
+        self._events: pd.DataFrame | None = None
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], *, name: str = "<memory>") -> "Corpus":
@@ -143,9 +146,49 @@ class Corpus:
         return f"<Corpus {self._source_label()}: {desc}>"
 
     # ------------------------------------------------------------------ annotation
-    # Added by the annotation issue: ``annotate()`` (run toolkit.pipeline.annotate over the
-    # articles, with the annotation store), ``mentions`` and ``events`` (the tables of
-    # toolkit.model plus ``article_id``). Not implemented here.
+
+    def annotate(self, *, progress: bool | None = None, lang: str | None = None) -> "Corpus":
+        """Annotate every article; fills ``mentions`` and ``events`` and returns the corpus.
+
+        ``progress`` shows a ``tqdm.auto`` bar (None: only for more than 50 articles).
+        Articles are read and annotated one at a time; only the table rows are kept.
+        """
+        from tqdm.auto import tqdm
+
+        from toolkit.pipeline import annotate as annotate_one
+
+        total = len(self._articles) if self._articles is not None else (len(self._memory) if self._memory is not None else None)
+        show = progress if progress is not None else (total is None or total > 50)
+        mentions: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        for article in tqdm(iter(self), total=total, disable=not show, desc="annotating", unit="article"):
+            ann = annotate_one(article, lang=lang)
+            mentions.extend({"article_id": article.id, **m.to_row()} for m in ann.mention_records)
+            events.extend({"article_id": article.id, **e.to_row()} for e in ann.event_records)
+        self._mentions = _table(mentions, ["article_id"] + MENTION_COLUMNS)
+        self._events = _table(events, ["article_id"] + EVENT_COLUMNS)
+        return self
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """Every mention of every article (``toolkit.model.MENTION_COLUMNS`` plus ``article_id``)."""
+        if getattr(self, "_mentions", None) is None:
+            self.annotate()
+        return self._mentions
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """Every event of every article (``toolkit.model.EVENT_COLUMNS`` plus ``article_id``)."""
+        if getattr(self, "_events", None) is None:
+            self.annotate()
+        return self._events
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with ``columns`` first (present even when there are no rows)."""
+    df = pd.DataFrame(rows) if rows else pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    extra = [c for c in df.columns if c not in columns]
+    return df.reindex(columns=columns + extra)
 
 
 def load_corpus(path_or_paths: PathSpec, *, errors: str = "raise",

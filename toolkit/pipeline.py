@@ -7,7 +7,7 @@ skip what dates took). Every annotator is a plain function ``annotate(doc)``.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable, Sequence
 
@@ -79,6 +79,14 @@ class Annotation:
         return f"<Annotation {self.lang} {len(self.text)} chars: {desc or 'no mentions'}; {len(self.event_records)} events>"
 
 
+def resolve(mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Settle conflicts between annotators: a country word inside a person's name
+    (شياع السوداني, Anwar Ibrahim's nisba) is part of the name, not a country reference."""
+    people = [(m.start, m.end) for m in mentions if m.type == "person"]
+    return [m for m in mentions
+            if not (m.type == "country" and any(s <= m.start and m.end <= e for s, e in people))]
+
+
 def make_doc(article: Any, *, lang: str | None = None) -> Doc:
     """The Doc annotators see, from an Article."""
     text = article.text
@@ -112,6 +120,7 @@ def annotate(article_or_text: Any, *, lang: str | None = None,
     for name in names:
         found = _load(name)(doc)
         doc = doc.with_mentions(found)
+    doc = replace(doc, mentions=tuple(resolve(doc.mentions)))
     events: list[Event] = []
     if annotators is None or EVENT_ANNOTATOR in annotators:
         events = _load(EVENT_ANNOTATOR)(doc)
