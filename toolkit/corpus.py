@@ -21,6 +21,8 @@ ARTICLE_COLUMNS = [
     "id", "path", "title", "language", "source", "source_en", "publisher", "published",
     "published_basis", "n_chars", "n_paragraphs", "url", "author",
 ]
+#: Columns of ``Corpus.sentences``.
+SENTENCE_COLUMNS = ["article_id", "sentence", "start", "end", "text"]
 #: Columns of ``Corpus.problems``.
 PROBLEM_COLUMNS = ["path", "line", "record", "reason"]
 
@@ -62,6 +64,7 @@ class Corpus:
         self._problems: pd.DataFrame | None = None
         self._mentions: pd.DataFrame | None = None
         self._events: pd.DataFrame | None = None
+        self._sentences: pd.DataFrame | None = None
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], *, name: str = "<memory>") -> "Corpus":
@@ -161,13 +164,34 @@ class Corpus:
         show = progress if progress is not None else (total is None or total > 50)
         mentions: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
+        sentences: list[dict[str, Any]] = []
         for article in tqdm(iter(self), total=total, disable=not show, desc="annotating", unit="article"):
             ann = annotate_one(article, lang=lang)
             mentions.extend({"article_id": article.id, **m.to_row()} for m in ann.mention_records)
             events.extend({"article_id": article.id, **e.to_row()} for e in ann.event_records)
+            sentences.extend({"article_id": article.id, "sentence": i, "start": s, "end": e, "text": article.text[s:e]}
+                             for i, (s, e) in enumerate(ann.sentences))
         self._mentions = _table(mentions, ["article_id"] + MENTION_COLUMNS)
         self._events = _table(events, ["article_id"] + EVENT_COLUMNS)
+        self._sentences = _table(sentences, SENTENCE_COLUMNS)
         return self
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """Every body sentence: article_id, sentence (index), start, end, text.
+
+        What every mention and event row points back to (``article_id`` + ``sentence``).
+        """
+        if getattr(self, "_sentences", None) is None:
+            self.annotate()
+        return self._sentences
+
+    def article(self, article_id: str) -> Article:
+        """The Article with this id (re-read from its source; KeyError when absent)."""
+        for article in self:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"no article with id {article_id!r} in {self._source_label()}")
 
     @property
     def mentions(self) -> pd.DataFrame:

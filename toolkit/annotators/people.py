@@ -10,7 +10,8 @@ Rules, in order:
 3. ``title``: "title [country or demonym] [-] Name" with a name the lexicon lacks:
    the name is the run of up to three name-like words after the title (Arabic words that
    are not function words, known verbs or lexicon words; capitalised English words).
-   Without a country between title and name, an Arabic name needs the dash or two words.
+   An unknown Arabic name needs the dash or at least two words (a single word after a
+   title is too often a common noun: وزير الاقتصاد الألماني بجهود ...).
 
 Mentions carry ``role`` (English), ``role_text`` (the title as written), ``country``
 (ISO alpha-3: the country beside the title, else the lexicon's) and ``name_en``.
@@ -210,6 +211,6 @@ def _name_after(doc: Doc, title, countries: list[_C]):
         p = m.end() + 1
     if not words:
         return None, None, None
-    if country is None and not dash and len(words) < 2:
-        return None, None, None
+    if not dash and len(words) < 2:
+        return None, None, None  # one unknown word after a title is too often a common noun
     return words[0][0], words[-1][1], country
