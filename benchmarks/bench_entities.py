@@ -68,7 +68,8 @@ def main() -> int:
         return 2
     t0 = time.perf_counter()
     texts = []
-    for a in iter_articles(args.path, errors="skip"):
+    problems: list = []
+    for a in iter_articles(args.path, errors="skip", problems=problems):
         texts.append(a.text)
         if args.limit and len(texts) >= args.limit:
             break
@@ -85,7 +86,7 @@ def main() -> int:
     t0 = time.perf_counter()
     mentions = full(texts)
     t_full = time.perf_counter() - t0
-    print(f"articles {len(texts):,}  chars {chars:,}  read {t_read:.1f}s  build lexicons {t_build:.1f}s")
+    print(f"articles {len(texts):,} ({len(problems)} records skipped)  chars {chars:,}  read {t_read:.1f}s  build lexicons {t_build:.1f}s")
     print(f"baseline (normalise + bare scan): {t_base:7.1f}s  {chars / t_base:12,.0f} chars/s  {len(texts) / t_base:8,.0f} articles/s  ({hits:,} raw hits)")
     print(f"full entity pass:                 {t_full:7.1f}s  {chars / t_full:12,.0f} chars/s  {len(texts) / t_full:8,.0f} articles/s  ({mentions:,} mentions)")
     print(f"ratio full/baseline speed: {t_base / t_full:.2f}  (goal >= 0.33)")

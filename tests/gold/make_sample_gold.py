@@ -202,6 +202,7 @@ def gold_002():
 
 def gold_004():
     g = Gold("004_russia_iran_treaty.txt")
+    g.c("الكرملين", "RUS", "capital", n=1, note="seat of power standing for Russia (issue 3: capitals and seats of power)")
     c = g.c
     c("الرئيس الروسي", "RUS", "demonym", core="الروسي")
     c("ونظيره الإيراني", "IRN", "demonym", core="الإيراني")
@@ -254,6 +255,7 @@ def gold_004():
 
 def gold_010():
     g = Gold("010_azal_crash_aktau.txt")
+    g.c("الكرملين", "RUS", "capital", n=1, note="seat of power standing for Russia (issue 3: capitals and seats of power)")
     c = g.c
     c("للخطوط الجوية الأذربيجانية", "AZE", "demonym", core="الأذربيجانية",
       note="inside the name of Azerbaijan Airlines")
@@ -311,6 +313,7 @@ def gold_010():
 
 def gold_020():
     g = Gold("020_tebboune_moscow_2023.txt")
+    g.c("الكرملين", "RUS", "capital", n=1, note="seat of power standing for Russia (issue 3: capitals and seats of power)")
     c = g.c
     amb = "الجزائر names both the country and its capital; here read as the country"
     c("الرئيس الروسي فلاديمير", "RUS", "demonym", core="الروسي")
