@@ -5,13 +5,17 @@ Rules, in order:
 1. ``lexicon``: a full, short or alias form from ``person_names.csv``; the role is the
    title written just before it (``رئيس الوزراء الروسي - ميخائيل ميشوستين``), else the
    person's office at the article's date from ``people.csv``.
-2. ``surname``: a surname form (or any form noted ambiguous: رئيسي is also "main") counts when the same person was named in full earlier in
-   the article, or when a title stands right before it (``رئيس الوزراء - رسول زاده``).
+2. ``surname``: a surname form counts when the same person was named in full earlier in
+   the article, or when a title stands right before it (``رئيس الوزراء - رسول زاده``);
+   a form noted ambiguous (رئيسي is also "main", الري "irrigation") only after the full name.
 3. ``title``: "title [country or demonym] [-] Name" with a name the lexicon lacks:
    the name is the run of up to three name-like words after the title (Arabic words that
    are not function words, known verbs or lexicon words; capitalised English words).
    An unknown Arabic name needs the dash or at least two words (a single word after a
-   title is too often a common noun: وزير الاقتصاد الألماني بجهود ...).
+   title is too often a common noun: وزير الاقتصاد الألماني بجهود ...); without a
+   country or a dash it must open with a given name (``given_names.csv`` and the first
+   words of the people lexicon: الملك فهد بمحافظة is not a name); a word led by a clitic
+   (بمحافظة, والوفد) ends it, unless it is a known name word.
 
 Mentions carry ``role`` (English), ``role_text`` (the title as written), ``country``
 (ISO alpha-3: the country beside the title, else the lexicon's) and ``name_en``.
@@ -33,7 +37,10 @@ _STOP = frozenset(normalize_key(w) for w in """
 قال قالت يقول تقول أكد أكدت يؤكد أعلن أعلنت أشار أشارت أوضح أضاف أعرب أعربت شدد لقاء زيارة يزور زار التقى يلتقي
 استقبل يستقبل بحث يبحث وصل يصل توجه غادر دعا يدعو طالب وقع وقعت يوقع بحضور برئاسة رئيس وزير نائب الرئيس الوزراء
 الحكومة حكومة وزارة السفير سفير الملك الأمير ولي العهد نظيره نظيرته نظيريه الجانب الجانبين البلدين الطرفين
+عندما حين بينما حيث إذ إذا لكن لكنه منها منه فيه فيها عليه عليها إليه إليها له لها به بها عنه عنها معه معها
+حفظه حفظها حفظهم حفظهما رعاه رعاهم أيده أيدهم يحفظه الله رحمه رحمهم مساء صباح ظهر ليلة ليلا نهار
 """.split())
+_CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
 _NAME_PARTICLES = frozenset(normalize_key(w) for w in "عبد أبو أبي ابن بن بنت آل".split())
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _EN_NAME = re.compile(r"(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)(?:\s+(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)){0,3}")
@@ -73,6 +80,24 @@ def _lexicon_words() -> frozenset[str]:
         except lexicon.LexiconError:
             continue
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, every word of a known Arabic name), normalised.
+
+    Given names come from ``given_names.csv`` and the first words of the people lexicon.
+    """
+    first: set[str] = {normalize_key(r["form"]) for r in lexicon.rows("given_names")}
+    words: set[str] = set(first)
+    for r in lexicon.rows("person_names"):
+        if r["lang"] != "ar" or "ambiguous" in r.get("note", ""):
+            continue
+        toks = normalize_key(r["form"]).split()
+        if r.get("kind") == "full" and toks:
+            first.add(toks[0])
+        words.update(toks)
+    return frozenset(first), frozenset(words)
 
 
 def office(person_id: str, date: str | None) -> dict[str, str] | None:
@@ -122,8 +147,9 @@ def annotate(doc: Doc) -> list[Mention]:
         r = m.entry.payload
         pid = r["person_id"]
         title, country = _title_before(doc, m.start, titles, countries)
-        weak = r.get("kind") == "surname" or "ambiguous" in r.get("note", "")
-        if weak and pid not in seen and title is None:
+        ambiguous = "ambiguous" in r.get("note", "")
+        weak = r.get("kind") == "surname" or ambiguous
+        if weak and pid not in seen and (title is None or ambiguous):
             continue
         seen.add(pid)
         rule = "surname" if weak else "lexicon"
@@ -196,13 +222,23 @@ def _name_after(doc: Doc, title, countries: list[_C]):
     words = []
     p = pos
     known = _lexicon_words()
+    given, name_words = _name_words()
+    anchored = dash or country is not None
     while len(words) < 4:
         m = _AR_WORD.match(text, p)
         if not m:
             break
         w = normalize_key(m.group())
+        if not w:
+            break
         prev_particle = bool(words) and normalize_key(words[-1][2]) in _NAME_PARTICLES
-        if w in _STOP or (w in known and not prev_particle) or (w.startswith("ال") and not prev_particle) or w.startswith("و") and words:
+        if w in _STOP or (w in known and not prev_particle) or (w.startswith("ال") and not prev_particle):
+            break
+        if w.startswith(_CLITIC_ARTICLE) or (words and w[0] in "وفبلك" and w not in name_words):
+            break  # a clitic-led word (بمحافظة, والوفد) ends the name
+        if not words and not anchored and w not in given:
+            return None, None, None  # without a country or a dash, a name must open with a given name
+        if len(words) >= 3 and w not in name_words:
             break
         words.append((m.start(), m.end(), m.group()))
         nxt = re.match(r" (?=[\u0621-\u064a])", text[m.end():m.end() + 2])
