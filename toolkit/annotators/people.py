@@ -75,7 +75,7 @@ def _lexicon_words() -> frozenset[str]:
     for name, col in (("country_names", "form"), ("titles", "form"), ("reporting_verbs", "form"), ("event_cues", "form"), ("sectors", "form")):
         try:
             for r in lexicon.rows(name):
-                for w in normalize_key(r.get(col, "")).split():
+                for w in re.split(r"[\s|]+", normalize_key(r.get(col, ""))):
                     words.add(w)
         except lexicon.LexiconError:
             continue
