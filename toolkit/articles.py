@@ -118,6 +118,12 @@ class Article:
             bits.append(f"source {self.source}")
         return f"<Article {' '.join(str(b) for b in bits)}>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich view: title, metadata line, headings and paragraphs (escaped)."""
+        from toolkit.display import render_article
+
+        return render_article(self)
+
 
 # --------------------------------------------------------------------------- loading
 

@@ -78,6 +78,12 @@ class Annotation:
         desc = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
         return f"<Annotation {self.lang} {len(self.text)} chars: {desc or 'no mentions'}; {len(self.event_records)} events>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich view: the text highlighted by mention type, a legend, the events."""
+        from toolkit.display import render_annotation
+
+        return render_annotation(self)
+
 
 def resolve(mentions: tuple[Mention, ...]) -> list[Mention]:
     """Settle conflicts between annotators: a country word inside a person's name

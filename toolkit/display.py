@@ -1,0 +1,543 @@
+"""HTML views of articles and annotations, and a keyword-in-context concordance.
+
+Everything here returns plain strings or DataFrames, so the same views work in Jupyter
+(``Article._repr_html_`` and ``Annotation._repr_html_`` call them), in scripts and in
+static reports:
+
+- :func:`render_article` -- title, a metadata line, headings and paragraphs;
+- :func:`render_annotation` -- the text with every mention highlighted by type, a legend,
+  tooltips (the ``title`` attribute: type, value, kind, role / country / speaker and the
+  rule that made it) and, below, the events of the article;
+- :func:`kwic` and :func:`render_kwic` -- a concordance of a word or phrase (matched on
+  normalised Arabic, clitics allowed) or of every mention of one country.
+
+The markup follows spaCy's displaCy (a right-to-left container with ``dir="rtl"``) and
+keeps three promises: every piece of text is escaped (``html.escape`` with
+``quote=True``); the output is deterministic (no random ids, addresses or timestamps:
+the same input gives byte-identical HTML); and spans are properly nested, however the
+mentions overlap (a country inside an organisation, countries inside a quotation).
+Styles are one small ``<style>`` block scoped by the ``tk-`` class prefix; there are no
+external resources and no JavaScript.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from toolkit.arabic import is_arabic, normalize, normalize_key
+
+#: Mention types with a colour of their own, in legend order: (background, border).
+TYPE_COLOURS: dict[str, tuple[str, str]] = {
+    "country": ("rgba(66,133,244,0.24)", "#1a73e8"),
+    "person": ("rgba(234,67,53,0.20)", "#c5221f"),
+    "organization": ("rgba(251,188,4,0.30)", "#b06000"),
+    "date": ("rgba(52,168,83,0.24)", "#188038"),
+    "amount": ("rgba(161,66,244,0.20)", "#8430ce"),
+    "ordinal": ("rgba(0,172,193,0.22)", "#00838f"),
+    "quote": ("rgba(128,134,139,0.13)", "#5f6368"),
+    "sector": ("rgba(233,30,99,0.14)", "#c2185b"),
+}
+#: The colour of any other type.
+OTHER_COLOUR = ("rgba(158,158,158,0.22)", "#616161")
+#: Languages written right to left.
+RTL_LANGS = frozenset({"ar", "fa", "ur", "ps", "he", "yi", "ckb", "sd", "ug", "dv", "arz", "apc", "acm", "ary"})
+#: Type-specific attributes shown in tooltips, in this order, when present.
+TOOLTIP_ATTRS = ("role", "country", "speaker", "name_en", "qualifier", "unit", "currency")
+#: Columns of the :func:`kwic` table.
+KWIC_COLUMNS = ["article_id", "sentence", "left", "match", "right", "start", "end", "lang"]
+#: Longest value shown in a tooltip (longer ones, such as a quotation's text, are cut).
+MAX_VALUE_CHARS = 120
+
+_CSS_NAME = re.compile(r"[^a-z0-9_-]+")
+
+
+def _e(value: Any) -> str:
+    """Escape any value for HTML text or a double-quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def _css(name: str) -> str:
+    """A CSS-safe class suffix for a type name."""
+    return _CSS_NAME.sub("-", str(name).lower()).strip("-") or "x"
+
+
+def _style() -> str:
+    rules = [
+        ".tk-doc{line-height:2.1;font-size:1.02em;max-width:60em}",
+        ".tk-doc .tk-title{font-size:1.25em;font-weight:bold;margin:0.2em 0}",
+        ".tk-doc .tk-meta{font-size:0.85em;opacity:0.75;margin:0.1em 0 0.6em 0}",
+        ".tk-doc .tk-meta .tk-sep{padding:0 0.4em}",
+        ".tk-doc .tk-block{margin:0.35em 0;white-space:pre-wrap}",
+        ".tk-doc .tk-h{font-weight:bold;font-size:1.08em;margin-top:0.8em}",
+        ".tk-doc .tk-trailer{font-size:0.85em;opacity:0.7}",
+        ".tk-doc .tk-legend{font-size:0.85em;margin:0.3em 0 0.5em 0}",
+        ".tk-doc .tk-key{display:inline-block;margin:0 0.25em;padding:0 0.45em;border-radius:0.3em;line-height:1.7}",
+        ".tk-doc .tk-m{padding:0.12em 0.05em;border-radius:0.2em;border-bottom:2px solid;"
+        "box-decoration-break:clone;-webkit-box-decoration-break:clone}",
+        ".tk-doc .tk-m.tk-quote{border-bottom-style:dashed}",
+        ".tk-doc .tk-events{border-collapse:collapse;font-size:0.85em;margin-top:0.8em;line-height:1.5}",
+        ".tk-doc .tk-events th,.tk-doc .tk-events td{border-bottom:1px solid rgba(128,128,128,0.35);padding:0.15em 0.5em;text-align:start}",
+        ".tk-doc .tk-events caption{text-align:start;font-weight:bold}",
+    ]
+    for name, (bg, border) in list(TYPE_COLOURS.items()) + [("other", OTHER_COLOUR)]:
+        rules.append(f".tk-doc .tk-{name}{{background:{bg};border-color:{border}}}")
+    rules += [
+        ".tk-kwic{border-collapse:collapse;font-size:0.95em;line-height:1.8}",
+        ".tk-kwic th,.tk-kwic td{padding:0.1em 0.5em;white-space:nowrap;border-bottom:1px solid rgba(128,128,128,0.25)}",
+        ".tk-kwic td.tk-c1{text-align:right}",
+        ".tk-kwic td.tk-c3{text-align:left}",
+        ".tk-kwic td.tk-kw{text-align:center;font-weight:bold;background:rgba(66,133,244,0.18)}",
+        ".tk-kwic td.tk-id,.tk-kwic td.tk-sn{font-size:0.8em;opacity:0.75}",
+    ]
+    return "<style>" + "".join(rules) + "</style>"
+
+
+STYLE = _style()
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _direction(lang: str | None) -> str:
+    return "rtl" if (lang or "").split("-")[0].lower() in RTL_LANGS else "ltr"
+
+
+def _dir_attrs(lang: str | None) -> str:
+    code = lang or "und"
+    return f'dir="{_direction(code)}" lang="{_e(code)}"'
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, (str, tuple, list)) and len(value) == 0:
+        return True
+    try:
+        return bool(pd.isna(value)) if not isinstance(value, (str, tuple, list, dict)) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt(value: Any, limit: int = MAX_VALUE_CHARS) -> str:
+    """A short, stable text form of a value (integral floats without ``.0``; sequences joined)."""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, (tuple, list)):
+        text = ", ".join(_fmt(v, limit) for v in value)
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text`` as spans trimmed of white space."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _blocks(text: str, article: Any, *, trailer: bool) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the blocks to show: ``title``, ``heading``, ``paragraph`` and,
+    with ``trailer``, the remaining non-blank lines (trailer and publisher lines)."""
+    blocks: list[tuple[int, int, str]] = []
+    if article is not None and getattr(article, "text", None) == text:
+        title_span = getattr(article, "title_span", None)
+        if title_span is not None:
+            blocks.append((title_span[0], title_span[1], "title"))
+        blocks += [(s, e, "heading") for s, e in getattr(article, "headings", ())]
+        blocks += [(s, e, "paragraph") for s, e in getattr(article, "paragraphs", ())]
+    elif not trailer:
+        blocks += [(s, e, "paragraph") for s, e in _lines(text)]
+    if trailer:
+        taken = sorted((s, e) for s, e, _ in blocks)
+        kind = "trailer" if blocks else "paragraph"
+        for s, e in _lines(text):
+            if not any(a < e and s < b for a, b in taken):
+                blocks.append((s, e, kind))
+    return sorted(blocks)
+
+
+_BLOCK_TAG = {"title": ("div", "tk-block tk-title"), "heading": ("div", "tk-block tk-h"),
+              "paragraph": ("p", "tk-block tk-p"), "trailer": ("div", "tk-block tk-trailer"),
+              "sentence": ("p", "tk-block tk-s")}
+
+
+def _meta_line(meta: dict[str, Any]) -> str:
+    """The metadata line: source (source_en), publisher, published (basis), language, ..."""
+    parts: list[str] = []
+
+    def add(label: str, value: Any, note: Any = None) -> None:
+        if _missing(value):
+            return
+        text = f'<span class="tk-label">{_e(label)}:</span> <bdi>{_e(_fmt(value, 300))}</bdi>'
+        if not _missing(note):
+            text += f" (<bdi>{_e(_fmt(note, 300))}</bdi>)"
+        parts.append(f"<span>{text}</span>")
+
+    source_en = meta.get("source_en")
+    add("source", meta.get("source"), source_en if source_en != meta.get("source") else None)
+    add("publisher", meta.get("publisher"))
+    add("published", meta.get("published"), meta.get("published_basis"))
+    add("language", meta.get("language"))
+    add("author", meta.get("author"))
+    add("photo", meta.get("photo_credit"))
+    add("url", meta.get("url"))
+    add("id", meta.get("id"))
+    if not parts:
+        return ""
+    return '<div class="tk-meta" dir="ltr" lang="en">' + '<span class="tk-sep">·</span>'.join(parts) + "</div>"
+
+
+# --------------------------------------------------------------------------- articles
+
+def render_article(article: Any) -> str:
+    """An Article as HTML: the title, a metadata line, then its headings and paragraphs.
+
+    The container carries ``dir`` and ``lang`` from the article's language; all text is
+    escaped. Trailer lines are shown through the metadata line, not repeated.
+    """
+    text = article.text
+    lang = getattr(article, "language", None)
+    out = [STYLE, f'<div class="tk-doc tk-article" {_dir_attrs(lang)}>']
+    title_span = getattr(article, "title_span", None)
+    title = getattr(article, "title", None)
+    if not _missing(title) and (title_span is None or text[title_span[0]:title_span[1]] != title):
+        out.append(f'<div class="tk-title">{_e(title)}</div>')
+    out.append(_meta_line(article.meta if hasattr(article, "meta") else {}))
+    out.append('<div class="tk-text">')
+    for s, e, kind in _blocks(text, article, trailer=False):
+        tag, cls = _BLOCK_TAG[kind]
+        out.append(f'<{tag} class="{cls}">{_e(text[s:e])}</{tag}>')
+    out.append("</div></div>")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- annotations
+
+def tooltip(mention: Any) -> str:
+    """The tooltip of a mention (unescaped): type and value, kind, role / country / speaker, rule."""
+    head = mention.type
+    if not _missing(mention.value):
+        head += f": {_fmt(mention.value)}"
+    lines = [head]
+    if not _missing(mention.kind):
+        lines.append(f"kind: {mention.kind}")
+    attrs = getattr(mention, "attrs", {}) or {}
+    for key in TOOLTIP_ATTRS:
+        val = attrs.get(key)
+        if not _missing(val):
+            lines.append(f"{key}: {_fmt(val)}")
+    if mention.rule:
+        lines.append(f"rule: {mention.rule}")
+    return "\n".join(lines)
+
+
+def _open_tag(mention: Any, *, continued: bool = False) -> str:
+    cls = _css(mention.type)
+    if mention.type not in TYPE_COLOURS:
+        cls += " tk-other"
+    if continued:
+        cls += " tk-cont"
+    return (f'<span class="tk-m tk-{cls}" data-type="{_e(mention.type)}" '
+            f'title="{_e(tooltip(mention))}">')
+
+
+def _highlight(text: str, start: int, end: int, mentions: Sequence[Any]) -> str:
+    """``text[start:end]`` escaped, with a span around every mention inside it.
+
+    The text is cut at every mention boundary; spans open outermost first and close
+    innermost first, so the markup is always well nested. When two mentions cross
+    (neither contains the other), the inner span is closed at the boundary and reopened
+    after it (marked ``tk-cont``).
+    """
+    clipped = []
+    for order, m in enumerate(mentions):
+        s, e = max(m.start, start), min(m.end, end)
+        if s < e:
+            clipped.append((s, e, order, m))
+    points = sorted({start, end} | {s for s, _, _, _ in clipped} | {e for _, e, _, _ in clipped})
+    opening: dict[int, list[tuple[int, int, int, Any]]] = {}
+    for item in sorted(clipped, key=lambda c: (c[0], -c[1], c[2])):
+        opening.setdefault(item[0], []).append(item)
+    out: list[str] = []
+    stack: list[tuple[int, int, int, Any]] = []
+    for i, p in enumerate(points[:-1]):
+        ended = [j for j, item in enumerate(stack) if item[1] <= p]
+        if ended:
+            k = ended[0]
+            out.append("</span>" * (len(stack) - k))
+            reopen = [item for item in stack[k:] if item[1] > p]
+            del stack[k:]
+            for item in reopen:
+                out.append(_open_tag(item[3], continued=True))
+                stack.append(item)
+        for item in opening.get(p, []):
+            out.append(_open_tag(item[3]))
+            stack.append(item)
+        out.append(_e(text[p:points[i + 1]]))
+    out.append("</span>" * len(stack))
+    return "".join(out)
+
+
+def _legend(types: Iterable[str], counts: dict[str, int]) -> str:
+    order = list(TYPE_COLOURS)
+    keys = sorted(set(types), key=lambda t: (order.index(t) if t in order else len(order), t))
+    if not keys:
+        return ""
+    items = []
+    for t in keys:
+        cls = _css(t) + ("" if t in TYPE_COLOURS else " tk-other")
+        items.append(f'<span class="tk-key tk-{cls}"><bdi>{_e(t)}</bdi> {counts.get(t, 0)}</span>')
+    return '<div class="tk-legend" dir="ltr" lang="en">' + "".join(items) + "</div>"
+
+
+def _events_table(events: Sequence[Any], lang: str | None) -> str:
+    if not events:
+        return ""
+    text_dir = _dir_attrs(lang)
+    arrow_char = "←" if _direction(lang) == "rtl" else "→"
+    rows = []
+    for ev in events:
+        arrow = f"{_fmt(ev.source)} → {_fmt(ev.target)}"
+        # arrows are not mirrored by the bidi algorithm: in right-to-left text the source
+        # stands on the right, so the arrow must point left
+        who = f"{_fmt(ev.source_text)} {arrow_char} {_fmt(ev.target_text)}" if (ev.source_text or ev.target_text) else ""
+        date = "" if _missing(ev.date) else _fmt(ev.date)
+        rows.append(
+            f'<tr title="{_e("rule: " + str(ev.rule))}">'
+            f"<td>{_e(ev.sentence)}</td><td>{_e(arrow)}</td><td>{_e(ev.type)}</td><td>{_e(ev.mode)}</td>"
+            f"<td>{_e(_fmt(ev.intensity))}</td><td>{_e(date)}</td>"
+            f'<td {text_dir}>{_e(ev.evidence)}</td><td {text_dir}>{_e(who)}</td></tr>')
+    head = ("<tr><th>sentence</th><th>source → target</th><th>type</th><th>mode</th>"
+            "<th>intensity</th><th>date</th><th>evidence</th><th>actors as written</th></tr>")
+    return (f'<table class="tk-events" dir="ltr" lang="en"><caption>events ({len(events)})</caption>'
+            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def render_annotation(ann: Any, *, types: Iterable[str] | None = None, show_legend: bool = True,
+                      sentences: int | Iterable[int] | None = None, show_events: bool = True,
+                      show_meta: bool = True) -> str:
+    """An Annotation as HTML: the text with its mentions highlighted by type.
+
+    ``types`` keeps only these mention types; ``sentences`` (an index or several) shows
+    only those sentences, each as its own block, and only their events. Paragraphs,
+    headings and the title keep their blocks; lines outside the body (trailer and
+    publisher lines) are shown muted. The container has ``dir="rtl" lang="ar"`` for
+    Arabic (``dir="ltr"`` for English), from ``ann.lang``. Every mention's ``title``
+    attribute gives its type, value, kind, role / country / speaker and rule.
+
+    Each block element (class ``tk-block``) holds exactly the text of its span, so the
+    text content of the blocks, joined by newlines, is the article's non-blank lines.
+    """
+    text = ann.text
+    lang = getattr(ann, "lang", None)
+    wanted = None if types is None else ({types} if isinstance(types, str) else set(types))
+    mentions = [m for m in ann.mention_records if m.end > m.start and (wanted is None or m.type in wanted)]
+    events = list(getattr(ann, "event_records", ()))
+    if sentences is not None:
+        chosen = sorted({sentences} if isinstance(sentences, int) else set(int(i) for i in sentences))
+        spans = list(ann.sentences)
+        bad = [i for i in chosen if not 0 <= i < len(spans)]
+        if bad:
+            raise IndexError(f"sentence {bad[0]} is out of range: the annotation has {len(spans)} sentences")
+        blocks = [(spans[i][0], spans[i][1], "sentence", i) for i in chosen]
+        events = [ev for ev in events if ev.sentence in chosen]
+    else:
+        blocks = [(s, e, kind, None) for s, e, kind in _blocks(text, getattr(ann, "article", None), trailer=True)]
+    shown = [m for m in mentions if any(m.start < e and s < m.end for s, e, _, _ in blocks)]
+    counts: dict[str, int] = {}
+    for m in shown:
+        counts[m.type] = counts.get(m.type, 0) + 1
+
+    out = [STYLE, f'<div class="tk-doc tk-annotation" {_dir_attrs(lang)}>']
+    article = getattr(ann, "article", None)
+    if show_meta and article is not None:
+        title = getattr(article, "title", None)
+        title_span = getattr(article, "title_span", None)
+        if not _missing(title) and (title_span is None or text[title_span[0]:title_span[1]] != title):
+            out.append(f'<div class="tk-title">{_e(title)}</div>')
+        if hasattr(article, "meta"):
+            out.append(_meta_line(article.meta))
+    if show_legend:
+        out.append(_legend(counts, counts))
+    out.append('<div class="tk-text">')
+    for s, e, kind, index in blocks:
+        tag, cls = _BLOCK_TAG[kind]
+        extra = f' data-sentence="{index}"' if index is not None else ""
+        inner = [m for m in shown if m.start < e and s < m.end]
+        out.append(f'<{tag} class="{cls}" data-start="{s}" data-end="{e}"{extra}>'
+                   f"{_highlight(text, s, e, inner)}</{tag}>")
+    out.append("</div>")
+    if show_events:
+        out.append(_events_table(events, lang))
+    out.append("</div>")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- KWIC
+
+def _script_lang(text: str) -> str:
+    """``"ar"`` when Arabic letters are at least a third of the letters, else ``"en"``."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "und"
+    arabic = sum(1 for ch in letters if is_arabic(ch))
+    return "ar" if arabic * 3 >= len(letters) else "en"
+
+
+def _tables(data: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, str]]:
+    """(sentences, mentions or None, article id -> language) from a Corpus, an
+    Annotation or any object with a ``sentences`` DataFrame."""
+    from toolkit.pipeline import Annotation
+
+    if isinstance(data, Annotation):
+        art = data.article
+        aid = getattr(art, "id", None) or "text"
+        rows = [{"article_id": aid, "sentence": i, "start": s, "end": e, "text": data.text[s:e]}
+                for i, (s, e) in enumerate(data.sentences)]
+        sent = pd.DataFrame(rows, columns=["article_id", "sentence", "start", "end", "text"])
+        ments = data.mentions.assign(article_id=aid)
+        return sent, ments, {aid: data.lang}
+    sent = getattr(data, "sentences", None)
+    if not isinstance(sent, pd.DataFrame):
+        raise TypeError(f"kwic needs a Corpus, an Annotation or an object with a 'sentences' DataFrame, "
+                        f"not {type(data).__name__}")
+    missing = [c for c in ("article_id", "sentence", "start", "end", "text") if c not in sent.columns]
+    if missing:
+        raise ValueError(f"the sentences table lacks the column(s) {', '.join(missing)}")
+    langs: dict[str, str] = {}
+    arts = getattr(data, "articles", None)
+    if isinstance(arts, pd.DataFrame) and {"id", "language"} <= set(arts.columns):
+        langs = {str(i): str(l) for i, l in zip(arts["id"], arts["language"]) if not _missing(l)}
+    return sent, None, langs
+
+
+def _query_finder(query: str):
+    """A function: sentence text -> [(start, end)] of the query's whole-word matches."""
+    key = " ".join(normalize_key(query).split())
+    if not key:
+        raise ValueError("the query is empty")
+    if any(is_arabic(ch) for ch in key):
+        from toolkit.matcher import Entry, Gazetteer
+
+        article = "" if key.startswith("ال") and len(key) > 3 else "optional"
+        gaz = Gazetteer([Entry(query, payload=query, lang="ar", article=article)])
+
+        def find(text: str) -> list[tuple[int, int]]:
+            # the whole word is the match: its clitics (و ل ب ...) included
+            norm = normalize(text)
+            return [norm.to_original(m.nstart - len(m.prefix), m.nend) for m in gaz.find(norm)]
+    else:
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)", re.IGNORECASE)
+
+        def find(text: str) -> list[tuple[int, int]]:
+            norm = normalize(text)
+            return [norm.to_original(*m.span()) for m in pattern.finditer(norm.text)]
+    return find
+
+
+def kwic(data: Any, query: str | None = None, *, window: int | None = 50, country: str | None = None,
+         limit: int | None = None) -> pd.DataFrame:
+    """A keyword-in-context concordance, one row per hit, within sentences.
+
+    ``data`` is a Corpus (its ``sentences`` table; annotated if needed), an Annotation,
+    or any object with a ``sentences`` DataFrame (article_id, sentence, start, end, text).
+    ``query`` is a word or phrase matched on normalised text (hamza, diacritic and ة
+    variants match) as a whole word; Arabic proclitics (و ف ب ل ك, and the article for a
+    query without it) may come before it. English queries ignore case. Or give
+    ``country="RUS"`` (no query) for every mention of that country (needs the mentions table).
+
+    Columns: article_id, sentence, left, match, right, start, end (offsets of the match
+    in the article), lang. ``left`` / ``right`` are at most ``window`` characters of the
+    sentence before / after the match (the whole sentence when ``window`` is None).
+    """
+    if (query is None) == (country is None):
+        raise ValueError("give either a query or country=..., not both and not neither")
+    sent, ments, langs = _tables(data)
+    order = {aid: i for i, aid in enumerate(dict.fromkeys(sent["article_id"]))}
+    by_key = {(aid, int(i)): (int(s), str(t)) for aid, i, s, t in
+              zip(sent["article_id"], sent["sentence"], sent["start"], sent["text"])}
+    hits: list[tuple[Any, int, int, int]] = []  # article_id, sentence, start, end (in the article)
+    if query is not None:
+        find = _query_finder(query)
+        for aid, i, s, t in zip(sent["article_id"], sent["sentence"], sent["start"], sent["text"]):
+            for a, b in find(str(t)):
+                hits.append((aid, int(i), int(s) + a, int(s) + b))
+    else:
+        if ments is None:
+            ments = getattr(data, "mentions", None)
+        if not isinstance(ments, pd.DataFrame):
+            raise TypeError("country=... needs a mentions table (a Corpus, an Annotation, or an object with 'mentions')")
+        code = str(country).upper()
+        rows = ments[(ments["type"] == "country") & (ments["value"] == code)]
+        spans: dict[Any, list[tuple[int, int, int]]] = {}
+        for (aid, i), (s, t) in by_key.items():
+            spans.setdefault(aid, []).append((s, s + len(t), i))
+        for aid, ms, me, sn in zip(rows["article_id"], rows["start"], rows["end"], rows["sentence"]):
+            ms, me = int(ms), int(me)
+            if _missing(sn) or (aid, int(sn)) not in by_key:
+                found = [i for s, e, i in spans.get(aid, []) if s <= ms and me <= e]
+                if not found:
+                    raise ValueError(f"mention {ms}:{me} of article {aid!r} lies in no sentence of the sentences table")
+                sn = found[0]
+            hits.append((aid, int(sn), ms, me))
+    hits.sort(key=lambda h: (order.get(h[0], len(order)), h[1], h[2], h[3]))
+    if limit is not None:
+        hits = hits[:limit]
+    out = []
+    for aid, i, ms, me in hits:
+        s, t = by_key[(aid, i)]
+        a, b = ms - s, me - s
+        left, right = t[:a], t[b:]
+        if window is not None:
+            left, right = left[max(0, len(left) - window):], right[:window]
+        out.append({"article_id": aid, "sentence": i, "left": left, "match": t[a:b], "right": right,
+                    "start": ms, "end": me, "lang": langs.get(str(aid)) or _script_lang(t)})
+    df = pd.DataFrame(out, columns=KWIC_COLUMNS)
+    for col in ("sentence", "start", "end"):
+        df[col] = df[col].astype("int64")
+    return df
+
+
+def render_kwic(df: pd.DataFrame) -> str:
+    """A concordance table as HTML, keyword centred, right-to-left aware.
+
+    The table is laid out left to right; an Arabic row puts its cells in reverse order,
+    each with ``dir="rtl"``, so the text before the keyword stands on its right and the
+    text after it on its left, and the row reads right to left. Everything is escaped.
+    """
+    rows = []
+    for rec in df.to_dict("records"):
+        left, match, right = (str(rec.get(c, "") if not _missing(rec.get(c)) else "") for c in ("left", "match", "right"))
+        lang = rec.get("lang")
+        lang = str(lang) if not _missing(lang) else _script_lang(left + match + right)
+        attrs = _dir_attrs(lang)
+        before = f'<td class="tk-ctx tk-left" {attrs}>{_e(left)}</td>'
+        kw = f'<td class="tk-kw" {attrs}>{_e(match)}</td>'
+        after = f'<td class="tk-ctx tk-right" {attrs}>{_e(right)}</td>'
+        if _direction(lang) == "rtl":
+            c1, c3 = after.replace('class="tk-ctx', 'class="tk-c1 tk-ctx'), before.replace('class="tk-ctx', 'class="tk-c3 tk-ctx')
+        else:
+            c1, c3 = before.replace('class="tk-ctx', 'class="tk-c1 tk-ctx'), after.replace('class="tk-ctx', 'class="tk-c3 tk-ctx')
+        sid = "" if _missing(rec.get("sentence")) else _e(rec.get("sentence"))
+        rows.append(f'<tr><td class="tk-id">{_e(rec.get("article_id", ""))}</td><td class="tk-sn">{sid}</td>'
+                    f"{c1}{kw}{c3}</tr>")
+    head = "<tr><th>article</th><th>sentence</th><th></th><th>match</th><th></th></tr>"
+    return (f'{STYLE}<table class="tk-kwic" dir="ltr"><thead>{head}</thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+__all__ = ["render_article", "render_annotation", "kwic", "render_kwic", "tooltip", "TYPE_COLOURS", "KWIC_COLUMNS"]
