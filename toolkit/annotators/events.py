@@ -13,7 +13,11 @@ For every sentence:
    demonym); neighbouring mentions of the same actor a few words apart merge too
    (رئيس الوزراء الروسي - ميخائيل ميشوستين). An organisation with exactly two member
    states and no country of its own (a bilateral commission) is not an actor but a
-   hint of the pair.
+   hint of the pair. A bare Arabic demonym is an actor only when it qualifies a state
+   noun or title (الحكومة الروسية, المسؤولين الأتراك), a place (مدينة القنيطرة السورية)
+   or an event noun (الغارات التركية); not الأسهم اليابانية or الأتراك alone.
+   A sentence with an ``offtopic`` word (sports, stock markets) yields nothing, and a
+   cue inside an organisation's name (مركز الملك سلمان للإغاثة) is no cue.
 3. Each actor gets a mark from the words before it (lexicon rows with role target,
    source, location, counterpart, from; clitic ل marks a target and ب a target or,
    before a place name, a location), looking through titles (إلى الرئيس المصري).
@@ -27,13 +31,21 @@ For every sentence:
      names fewer than two, the article's two most-mentioned countries;
    - ``source-marker``: an actor after من قبل / by is the source;
    - ``subject-first``: the nearest unmarked actor before the cue in its clause;
+   - ``noun-demonym``: a demonym qualifying a noun cue (الدعم الإيراني) is its source;
    - ``verb-first`` / ``noun-genitive``: the first unmarked actor after the cue
-     (أعربت موسكو ..., زيارة الرئيس المصري ...);
+     (أعربت موسكو ..., زيارة الرئيس المصري ...); after a verb only when nothing but
+     titles, state nouns and ``filler`` words stand between (else an unknown name is
+     the subject and the actor its object: ``object-first+later-agent``);
    - ``subject-before-clause``: the nearest unmarked actor before the cue's clause;
    - ``inverse``: after تلقى / received, the actor after من / from is the source;
    - the target is the first actor of another country marked as a target or
      counterpart, else the first actor after the cue, else (meetings) the host, the
-     place the meeting is held (``host``: the visitor is the source);
+     place the meeting is held (``host``: the visitor is the source); the target
+     lies in the cue's clause or before the cue, and a place (في X) is a target only
+     of ASSAULT, MOBILIZE, COERCE, AID;
+   - cue ``constraints`` (``subject``, ``marked-target``, ``no-fallback``) and
+     ``excludes`` from the lexicon drop a cue whose actors do not fit (وصل needs a
+     subject and إلى X);
    - ``coordinated``: X و Y as the subject of a symmetric type (meet, sign,
      cooperate, clash) gives both directions; of another type with a target, X and Y
      each act on the target;
@@ -63,7 +75,9 @@ from toolkit.model import Doc, Event, Mention
 CUE_FILE = "event_cues"
 PLOVER_FILE = "plover"
 ROLES = frozenset({"cue", "modal", "negation", "question", "denial", "both", "bilateral", "counterpart",
-                   "target", "source", "from", "location", "inverse", "title", "purpose", "background"})
+                   "target", "source", "from", "location", "inverse", "title", "purpose", "background",
+                   "state", "filler", "offtopic", "place"})
+CONSTRAINTS = frozenset({"subject", "marked-target", "no-fallback"})
 MODES = frozenset({"done", "intend", "negated"})
 MARK_ROLES = ("target", "source", "location", "counterpart", "from")
 #: Tokens after a cue in which its ``requires`` object must appear.
@@ -76,6 +90,10 @@ MARK_LOOKBACK = 4
 EMBED_GAP = 5
 #: Same-actor mentions at most this many tokens apart merge into one actor.
 MERGE_GAP = 3
+#: A demonym this many tokens after a noun cue qualifies it (الغارات الجوية التركية).
+QUALIFY_GAP = 2
+#: PLOVER types whose target may be the place the act happens in (قصفت تركيا مواقع في سوريا).
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID"})
 _CLAUSE = re.compile(r"[،,؛;:]")
 _QUESTION_END = re.compile(r"[؟?][\"'»”)\]\s]*$")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -102,6 +120,8 @@ class CueRow:
     intensity: float | None
     requires: tuple[str, ...]
     scope: int
+    excludes: tuple[str, ...] = ()
+    constraints: frozenset = frozenset()
     future: bool = False  # the entry is a form with the future prefix س
 
     @property
@@ -159,12 +179,16 @@ def cue_rows() -> tuple[tuple[CueRow, tuple[str, ...], str, bool], ...]:
             scope = int(r["scope"]) if r.get("scope") else 0
         except ValueError as exc:
             raise EventLexiconError(f"{where}: intensity and scope must be numbers") from exc
+        constraints = frozenset(x.strip() for x in r.get("constraints", "").split("|") if x.strip())
+        if constraints - CONSTRAINTS:
+            raise EventLexiconError(f"{where}: unknown constraint(s) {sorted(constraints - CONSTRAINTS)}")
         forms = tuple(f.strip() for f in r["form"].split("|") if f.strip())
         if not forms:
             raise EventLexiconError(f"{where}: empty form")
         row = CueRow(r["id"], r["_line"], r.get("lang", "ar"), role, r.get("pos", ""), pl, mode,
                      r.get("cameo_root", ""), inten,
-                     tuple(normalize_key(x) for x in r.get("requires", "").split("|") if x.strip()), scope)
+                     tuple(normalize_key(x) for x in r.get("requires", "").split("|") if x.strip()), scope,
+                     tuple(normalize_key(x) for x in r.get("excludes", "").split("|") if x.strip()), constraints)
         out.append((row, forms, r.get("article", ""), r.get("stem") == "1"))
     return tuple(out)
 
@@ -199,6 +223,7 @@ class Actor:
     members: tuple[str, ...] = ()
     mark: str | None = None
     rules: tuple[str, ...] = ()
+    bare_demonym: bool = False  # only country demonyms: a state actor only in a state noun phrase
 
 
 def actor_code(m: Mention) -> tuple[str | None, tuple[str, ...]] | None:
@@ -241,8 +266,9 @@ def actors_of(mentions: Iterable[Mention]) -> list[Actor]:
             continue
         start, end = min(x[0].start for x in cl), max(x[0].end for x in cl)
         kinds = [x[0].kind for x in cl if x[0].type == "country"]
+        bare = all(x[0].type == "country" and x[0].kind == "demonym" for x in cl)
         out.append(Actor(code, start, end, m.text, kinds[0] if kinds else m.type, members,
-                         rules=tuple(x[0].rule for x in cl)))
+                         rules=tuple(x[0].rule for x in cl), bare_demonym=bare))
     return out
 
 
@@ -307,6 +333,14 @@ def _requires_ok(row: CueRow, toks: _Tokens, t1: int, last: int) -> bool:
     return False
 
 
+def _excluded(row: CueRow, toks: _Tokens, t1: int, last: int) -> bool:
+    """The word right after the cue starts with one of its ``excludes`` (بحثا عن: in search of)."""
+    if not row.excludes or t1 + 1 > last:
+        return False
+    nxt = toks.norm[t1 + 1]
+    return any(nxt.startswith(x) for x in row.excludes)
+
+
 def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
     raw = gazetteer().find(doc.norm, regions=doc.regions, longest=False)
     cue_matches: list[Match] = []
@@ -330,7 +364,7 @@ def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
             rows = [e.payload for e in m.entries]
             rows = list(dict.fromkeys(rows))
             if is_cue:
-                rows = [r for r in rows if _requires_ok(r, toks, t1, last)][:1]
+                rows = [r for r in rows if _requires_ok(r, toks, t1, last) and not _excluded(r, toks, t1, last)][:1]
             for row in rows:
                 out.append(Hit(row, m.start, m.end, t0, t1, m.prefix, doc.text[m.start:m.end]))
     out.sort(key=lambda h: (h.start, h.end))
@@ -351,7 +385,7 @@ def annotate(doc: Doc) -> list[Event]:
         shits = [h for h in hits if s <= h.start and h.end <= e]
         if not any(h.row.role == "cue" for h in shits):
             continue
-        if _QUESTION_END.search(doc.text[s:e]) or any(h.row.role == "question" for h in shits):
+        if _QUESTION_END.search(doc.text[s:e]) or any(h.row.role in ("question", "offtopic") for h in shits):
             continue
         actors = [a for a in all_actors if s <= a.start and a.end <= e]
         events.extend(_sentence_events(doc, i, s, e, toks, shits, actors, top2))
@@ -377,9 +411,9 @@ def _merge(actors: list[Actor], toks: _Tokens, cue_spans: list[tuple[int, int]])
             gap = toks.index(a.start) - toks.index(max(prev.start, prev.end - 1))
             if gap <= MERGE_GAP and not any(prev.end <= cs and ce <= a.start for cs, ce in cue_spans):
                 out[-1] = Actor(prev.code, prev.start, a.end, prev.text, prev.kind, prev.members,
-                                prev.mark, prev.rules + a.rules)
+                                prev.mark, prev.rules + a.rules, prev.bare_demonym and a.bare_demonym)
                 continue
-        out.append(Actor(a.code, a.start, a.end, a.text, a.kind, a.members, None, a.rules))
+        out.append(Actor(a.code, a.start, a.end, a.text, a.kind, a.members, None, a.rules, a.bare_demonym))
     return out
 
 
@@ -416,6 +450,46 @@ def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int)
     return None
 
 
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def _qualified_cue(doc: Doc, a: Actor, toks: _Tokens, cues: list[Hit]) -> Hit | None:
+    """The noun cue a demonym qualifies (الغارات الجوية التركية, الدعم الإيراني), if any."""
+    ti = toks.index(a.start)
+    for h in cues:
+        if h.row.pos == "noun" and 0 < ti - h.t1 <= QUALIFY_GAP + 1 and h.end <= a.start \
+                and not _CLAUSE.search(doc.text, h.end, a.start):
+            return h
+    return None
+
+
+def _state_actor(doc: Doc, a: Actor, toks: _Tokens, cues: list[Hit], markers: list[Hit]) -> bool:
+    """Whether an actor stands for a state. Names, capitals, institutions, officials and
+    organisations do; a bare Arabic demonym only when it qualifies a state noun or title
+    a few words before it (الحكومة الروسية, وزيرة الإعلام اليمنية, المسؤولين الأتراك) or an
+    event noun (الغارات التركية). Not الأسهم اليابانية, عسكريين أميركيين, الأتراك alone."""
+    if not a.bare_demonym or not _ARABIC.search(a.text):
+        return True
+    if _qualified_cue(doc, a, toks, cues) is not None:
+        return True
+    ti = toks.index(a.start)
+    for h in markers:
+        if h.row.role in ("state", "title", "place") and h.end <= a.start and 0 < ti - h.t1 <= max(h.row.scope, 1) \
+                and not _CLAUSE.search(doc.text, h.end, a.start):
+            return True
+    return False
+
+
+def _gap_ok(doc: Doc, toks: _Tokens, markers: list[Hit], t_from: int, t_to: int) -> bool:
+    """Tokens strictly between ``t_from`` and ``t_to`` are all titles, state nouns or fillers
+    (قصفت أمس المدفعية التركية): no unknown word (a name the lexicons miss) stands there."""
+    covered = set()
+    for h in markers:
+        if h.row.role in ("state", "title", "filler"):
+            covered.update(range(h.t0, h.t1 + 1))
+    return all(j in covered for j in range(t_from + 1, t_to))
+
+
 def _clause_start(doc: Doc, s: int, cue_start: int) -> int:
     last = s
     for m in _CLAUSE.finditer(doc.text, s, cue_start):
@@ -430,11 +504,14 @@ def _coordinated(doc: Doc, a: Actor, b: Actor) -> bool:
 
 def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: list[Hit],
                      actors: list[Actor], top2: tuple[str, str] | None) -> list[Event]:
-    cues = [h for h in shits if h.row.role == "cue"]
+    orgs = [(m.start, m.end) for m in doc.mentions if m.type == "organization" and s <= m.start < e]
+    # a cue inside an organisation's name (مركز الملك سلمان للإغاثة, تحالف دعم الشرعية) is no event
+    cues = [h for h in shits if h.row.role == "cue" and not any(a <= h.start and h.end <= b for a, b in orgs)]
     markers = [h for h in shits if h.row.role != "cue"]
     pair_hints = [a.members for a in actors if a.code is None and a.members]
     actors = _merge([a for a in actors if a.code is not None], toks, [(h.start, h.end) for h in cues])
     actors = [a for a in actors if not any(a.start < h.end and h.start < a.end for h in cues)]
+    actors = [a for a in actors if _state_actor(doc, a, toks, cues, markers)]
     first_tok = toks.index(s)
     for a in actors:
         a.mark = _mark(doc, a, toks, markers, first_tok)
@@ -448,11 +525,12 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
             continue
         if k and cue.row.pos == "noun" and cue.t0 - cues[k - 1].t1 <= EMBED_GAP \
-                and not _CLAUSE.search(doc.text, cues[k - 1].end, cue.start):
-            continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
+                and not _CLAUSE.search(doc.text, cues[k - 1].end, cue.start) \
+                and not any(a.bare_demonym and _qualified_cue(doc, a, toks, [cue]) is cue for a in actors):
+            continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
         mode, mode_hit = _mode(markers, cue, prev_cue_end)
         pl = plover_table()[cue.row.plover]
-        pairs, how = _direct(doc, s, cue, actors, markers, codes, pair_hints, top2, pl, toks)
+        pairs, how = _direct(doc, s, cue, actors, markers, codes, pair_hints, top2, pl, toks, cues)
         for src, tgt in pairs:
             if not src or not tgt or src.code == tgt.code:
                 continue
@@ -550,7 +628,8 @@ def _near(h: Hit, cue: Hit, clause0: int, clause1: int | None) -> bool:
 
 
 def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], codes: list[str],
-            pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens):
+            pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens,
+            cues_all: list[Hit] = ()):
     """(source, target) actor pairs for one cue, and the name of the rule used."""
     clause0 = _clause_start(doc, s, cue.start)
     clause1 = next((m.start() for m in _CLAUSE.finditer(doc.text, cue.end, doc.sentences[doc.sentence_of(cue.start)][1])), None)
@@ -567,6 +646,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             and toks.norm[h.t0 - 1:h.t0] != ["بين"] and toks.norm[h.t0 - 1:h.t0] != ["between"]]
     if both:
         pair = _pair_from_hints(codes, [], top2)
+        if pair and "no-fallback" in cue.row.constraints and not all(c in codes for c in pair):
+            pair = None
         if pair:
             third = [a for a in after if a.code not in pair]
             if not pl.symmetric and third:
@@ -578,7 +659,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
 
     inverse = next((h for h in reversed(markers) if h.row.role == "inverse" and h.end <= cue.start
                     and cue.t0 - h.t1 <= max(h.row.scope, 1)), None)
-    src, how = None, ""
+    src, how, obj = None, "", None
+    arabic = doc.lang != "en" and bool(_ARABIC.search(cue.text))
     if inverse is not None:
         froms = [a for a in near if a.mark == "from"]
         if froms:
@@ -586,28 +668,52 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
     if src is None:
         marked = [a for a in near if a.mark == "source"]
         unmarked_clause = [a for a in before if a.start >= clause0 and a.mark is None]
-        unmarked_after = [a for a in after if a.mark is None]
+        nouns = [c for c in cues_all if c.row.pos == "noun" and c is not cue]
+        unmarked_after = [a for a in after if a.mark is None
+                          and not (a.bare_demonym and _qualified_cue(doc, a, toks, nouns) is not None)]
         unmarked_before = [a for a in before if a.mark is None]
+        qualifier = next((a for a in unmarked_after if noun and a.bare_demonym
+                          and _qualified_cue(doc, a, toks, [cue]) is cue), None)
         if marked:
             src, how = marked[0], "source-marker"
+        elif qualifier is not None:
+            src, how = qualifier, "noun-demonym"
         elif unmarked_clause:
             src, how = unmarked_clause[-1], "subject-first"
-        elif unmarked_after:
+        elif unmarked_after and (not arabic or noun or _gap_ok(doc, toks, markers, cue.t1, toks.index(unmarked_after[0].start))
+                                 or (unmarked_after[0].bare_demonym  # NAME title demonym: the subject's apposition
+                                     and not any(cue.end <= c.start and c.end <= unmarked_after[0].start for c in cues_all))):
             src, how = unmarked_after[0], ("noun-genitive" if noun else "verb-first")
+        elif unmarked_after and not noun:
+            # an unknown word (a name the lexicons miss) stands between the verb and the actor:
+            # that word is the subject, the actor its object (وسيزور فابيوس إيران ... وزير خارجية فرنسي)
+            obj = unmarked_after[0]
+            agent = next((a for a in unmarked_after[1:] if a.code != obj.code
+                          and (a.kind == "person" or a.bare_demonym)
+                          and _qualified_cue(doc, a, toks, [c for c in cues_all if c.row.pos == "noun"]) is None), None)
+            if agent is not None:
+                src, how = agent, "object-first+later-agent"
         elif unmarked_before:
             src, how = unmarked_before[-1], "subject-before-clause"
+        if src is not None and "subject" in cue.row.constraints and how not in (
+                "source-marker", "noun-demonym", "subject-first", "verb-first", "noun-genitive", "inverse"):
+            return [], how + "!subject"
     if src is not None:
-        others = [a for a in near if a is not src and a.code != src.code]
-        tgt = (next((a for a in others if a.start >= cue.end and a.mark in ("target", "counterpart")), None)
-               or next((a for a in others if a.mark in ("target", "counterpart")), None)
-               or next((a for a in others if a.start >= cue.end and a.mark in (None, "from", "location")
-                        and not (pl.type == "CONSULT" and a.mark == "location")), None))
+        others = [a for a in near if a is not src and a.code != src.code
+                  and (clause1 is None or a.start < clause1 or a.end <= cue.start)]
+        place_ok = ("from", "location") if pl.type in PLACE_TARGET_TYPES else ("from",)
+        tgt = (obj if obj is not None and obj is not src else None) \
+            or (next((a for a in others if a.start >= cue.end and a.mark in ("target", "counterpart")), None)
+                or next((a for a in others if a.mark in ("target", "counterpart")), None)
+                or next((a for a in others if a.start >= cue.end and (a.mark is None or a.mark in place_ok)), None))
         if tgt is None and how in ("source-marker", "inverse"):
             tgt = next((a for a in reversed(others) if a.end <= cue.start and a.mark is None), None)
         if tgt is None:
             tgt = next((a for a in others if a.mark == "location" and (a.start >= cue.end or pl.type == "CONSULT")), None)
             if tgt is not None and pl.type == "CONSULT":
                 how += "+host"
+        if "marked-target" in cue.row.constraints and (tgt is None or tgt.mark != "target"):
+            return [], how + "!marked-target"
         # coordinated subject: X و Y
         idx = actors.index(src)
         partner = None
@@ -616,6 +722,9 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
         elif idx > 0 and _coordinated(doc, actors[idx - 1], src) and actors[idx - 1].mark is None:
             partner = actors[idx - 1]
         if partner is not None and partner.code != src.code:
+            if pl.symmetric and how.endswith("+host"):
+                # X و Y met in Z: Z is the venue, X and Y the parties
+                return [(src, partner), (partner, src)], how[:-len("+host")] + "+coordinated"
             if tgt is not None and tgt is not partner and tgt.code != partner.code:
                 return [(src, tgt), (partner, tgt)], how + "+coordinated"
             if pl.symmetric:
@@ -625,6 +734,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             return [(src, tgt)], how
 
     # fallback: a both-sides or bilateral word anywhere in the sentence, or a bilateral body
+    if "no-fallback" in cue.row.constraints:
+        return [], how
     if pair_hints or any(h.row.role in ("both", "bilateral") for h in markers):
         pair = _pair_from_hints(codes, pair_hints, top2)
         if pair:
