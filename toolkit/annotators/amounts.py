@@ -13,7 +13,7 @@ A number alone is not an amount: it needs a unit, a percent sign, a multiplier, 
 currency or a qualifier (``حتى`` alone is not enough: حتى 5 could be anything).
 
 Never an amount: digits inside a date (spans overlapping ``date`` mentions, or dates
-found here when the doc has none), digits joined to a word (``سانغتودا-1``, ``F-16``,
+found here when the dates annotator did not run on the doc), digits joined to a word (``سانغتودا-1``, ``F-16``,
 ``COVID-19``, ``5G``), digit strings of 7+ digits without separators or starting with 0
 or ``+`` (phone-like), and bare years.
 
@@ -21,6 +21,9 @@ Separators: ``,`` and ``٬`` before exactly three digits group thousands; otherw
 ``,`` is a decimal comma. ``.`` and ``٫`` are decimal points, except ``1.000.000``
 (several three-digit groups) and a single ``.ddd`` with no multiplier after it
 (``2.500 طن`` = 2500: a count is not written with three decimals), which group thousands.
+
+Speed: both patterns are tried only where they can start (:class:`toolkit.annotators.dates.Anchors`,
+one Aho-Corasick pass), which gives what ``finditer`` over the whole text gives.
 """
 from __future__ import annotations
 
@@ -109,7 +112,8 @@ def _lex() -> _Lex:
     return _Lex(mult, card, ordn, ounit, otens, qual, units, symbols)
 
 
-def _alt(keys, *, accusative: bool = False) -> str:
+@lru_cache(maxsize=None)
+def _alt_cached(keys: tuple[str, ...], accusative: bool) -> str:
     parts = []
     for k in sorted(set(keys), key=len, reverse=True):
         p = r"\s+".join(re.escape(w) for w in k.split())
@@ -117,6 +121,10 @@ def _alt(keys, *, accusative: bool = False) -> str:
             p += "ا?"  # tanween accusative: شخصاً -> شخصا
         parts.append(p)
     return "(?:" + "|".join(parts) + ")"
+
+
+def _alt(keys, *, accusative: bool = False) -> str:
+    return _alt_cached(tuple(sorted(set(keys))), accusative)
 
 
 _B = r"(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))"
@@ -171,6 +179,38 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _anchors():
+    from toolkit.annotators.dates import Anchors
+
+    return Anchors(list(_patterns()))
+
+
+def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None):
+    """``pattern.finditer(text)``, trying the pattern only at ``starts`` (where it may start)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    match = pattern.match
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is None:
+            continue
+        if m.end() == m.start():  # an empty match: finditer's own rules, from here on
+            yield from pattern.finditer(text, p)
+            return
+        yield m
+        pos = m.end()
+
+
+@lru_cache(maxsize=1)
+def _compound_re() -> re.Pattern[str]:
+    return re.compile(r"\s*و\s*(?:\d|[^\W\d_]+(?:مائه|ميه)|" + _alt(list(_lex().cardinals)) + r")")
+
+
+@lru_cache(maxsize=1)
 def _more_re() -> re.Pattern[str]:
     lx = _lex()
     return re.compile(rf"و\s*(?:(?P<n>[\d.,]+)|(?P<c>{_alt(lx.cardinals)}))\s*(?P<mu>{_alt(lx.multipliers)})")
@@ -221,8 +261,10 @@ def _find_norm(norm: Normalized, *, exclude: list[tuple[int, int]] = (),
     amount_re, ordinal_re = _patterns()
     lx = _lex()
     cands: list[tuple[int, int, str, int | float, str, str, dict[str, Any]]] = []
+    amount_at, ordinal_at = _anchors().starts(text)
+    compound = _compound_re().match
 
-    for m in amount_re.finditer(text):
+    for m in _finditer(amount_re, text, amount_at):
         if m.end() == m.start():
             continue
         g = m.groupdict()
@@ -232,7 +274,8 @@ def _find_norm(norm: Normalized, *, exclude: list[tuple[int, int]] = (),
         attrs: dict[str, Any] = {}
         mult = lx.multipliers.get(g["mult"], 1) if g["mult"] else 1
         if g["num"]:
-            if _phone_like(g["num"], text[:m.start("num")]):
+            ns = m.start("num")
+            if _phone_like(g["num"], text[ns - 1:ns] if ns else ""):
                 continue
             base = parse_number(g["num"], has_multiplier=bool(g["mult"] or g["malone"]))
         elif g["card"]:
@@ -298,7 +341,7 @@ def _find_norm(norm: Normalized, *, exclude: list[tuple[int, int]] = (),
                 e = min(e, m.start("post"))
                 if not g["q"]:
                     attrs.pop("qualifier", None)
-        if re.match(r"\s*و\s*(?:\d|[^\W\d_]+(?:مائه|ميه)|" + _alt(list(lx.cardinals)) + r")", text[e:]) and not unit:
+        if not unit and compound(text, e):
             continue  # مليون وستمائة ألف: a compound we cannot read whole
         # what makes a number an amount
         strong_q = g["q"] and attrs.get("qualifier") != "up_to"
@@ -312,7 +355,7 @@ def _find_norm(norm: Normalized, *, exclude: list[tuple[int, int]] = (),
             continue  # أكثر من 2020 ... is more likely a year
         cands.append((s, e, "amount", _clean(value), kind, "amounts:" + ("percent" if g["pct"] else "money" if kind == "money" else "count" if unit else "number"), attrs))
 
-    for m in ordinal_re.finditer(text):
+    for m in _finditer(ordinal_re, text, ordinal_at):
         g = m.groupdict()
         before = text[max(0, m.start() - 10):m.start()]
         if re.search(r"(?:تشرين|كانون|ربيع|جمادي|مجموعه|الحرب\s+العالميه)\s*$", before):
@@ -361,10 +404,10 @@ def find_amounts(text: str, *, lang: str = "ar", reference: str | None = None) -
 
 def annotate(doc: Doc) -> list[Mention]:
     """Amount and ordinal mentions in the doc's body, skipping spans taken by date mentions."""
-    from toolkit.annotators.dates import _find_norm as find_dates_norm
+    from toolkit.annotators.dates import _find_norm as find_dates_norm, ran_on
 
     dates = [(m.start, m.end) for m in doc.of_type("date")]
-    if not dates:  # the dates annotator did not run (or found nothing): find the date digits here
+    if not dates and not ran_on(doc):  # the dates annotator did not run: find the date digits here
         dates = [(d.start, d.end) for d in find_dates_norm(doc.norm, None)]
     found = _find_norm(doc.norm, exclude=dates, spans=list(doc.regions))
     return [

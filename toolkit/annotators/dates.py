@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -85,7 +86,8 @@ def _names() -> _Names:
     return _Names(months, weekdays)
 
 
-def _alt(keys: list[str], *, latin: bool = False) -> str:
+@lru_cache(maxsize=None)
+def _alt_cached(keys: tuple[str, ...], latin: bool) -> str:
     parts = []
     for k in sorted(set(keys), key=len, reverse=True):
         p = r"\s+".join(re.escape(w) for w in k.split())
@@ -93,6 +95,201 @@ def _alt(keys: list[str], *, latin: bool = False) -> str:
             p += r"\.?"
         parts.append(p)
     return "(?:" + "|".join(parts) + ")"
+
+
+def _alt(keys, *, latin: bool = False) -> str:
+    return _alt_cached(tuple(sorted(set(keys))), latin)
+
+
+# ---------------------------------------------------------------------------
+# anchors: where a pattern can start
+# ---------------------------------------------------------------------------
+# Running every rule with ``pattern.search`` over the whole text costs a full regex scan per
+# rule. Instead, each pattern's possible first characters are read off its parse tree: a
+# set of literal prefix strings, one of which every non-empty match starts with (and a flag
+# when a match may start with any decimal digit). One Aho-Corasick pass over the text finds
+# those prefixes for all patterns at once, and the pattern is tried with ``pattern.match``
+# only there. ``pattern.match(text, p)`` sees the text before ``p`` (look-behinds work) and
+# returns what ``pattern.search`` would return at ``p``, so the matches are the same.
+_DIGIT_MARK = "\x00"
+_ANY_DIGIT = re.compile(r"\d")
+_PREFIX_LEN = 6
+_MAX_OPEN = 100  # more open prefixes than this: stop extending them
+
+
+@lru_cache(maxsize=None)
+def _all_chars() -> str:
+    """Every Unicode code point but the surrogates, as one string."""
+    import numpy as np
+
+    cps = np.concatenate([np.arange(0xD800, dtype="<u4"), np.arange(0xE000, 0x110000, dtype="<u4")])
+    return cps.tobytes().decode("utf-32-le")
+
+
+@lru_cache(maxsize=None)
+def _ascii_case_pool() -> str:
+    return "".join(re.findall("[a-z]", _all_chars(), re.IGNORECASE))
+
+
+@lru_cache(maxsize=None)
+def _case_variants(ch: str) -> frozenset[str]:
+    """Every character an IGNORECASE pattern letter ``ch`` matches (as ``re`` decides it)."""
+    one = re.compile(re.escape(ch), re.IGNORECASE)
+    pool = _ascii_case_pool() if ch.isascii() and ch.isalpha() else _all_chars()
+    return frozenset(one.findall(pool))
+
+
+def _charset(items: list, ignorecase: bool) -> set[str] | None:
+    from re import _constants as C
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE:
+            lo, hi = av
+            if hi - lo > 64:
+                return None
+            out.update(chr(c) for c in range(lo, hi + 1))
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            out.add(_DIGIT_MARK)
+        else:  # negated sets, \w, \s ...: too wide to list
+            return None
+    if ignorecase:
+        out = {v for c in out for v in ((c,) if c == _DIGIT_MARK else _case_variants(c))}
+    return out
+
+
+def _walk(items: list, opens: set[str], ignorecase: bool) -> tuple[set[str], set[str]]:
+    """Prefixes after the sequence ``items``: (still extendable, complete)."""
+    from re import _constants as C, RegexFlag
+
+    closed: set[str] = set()
+    for op, av in items:
+        if not opens:
+            break
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: adds conditions only
+            continue
+        if op is C.LITERAL:
+            chars = _case_variants(chr(av)) if ignorecase else (chr(av),)
+            opens = {s + c for s in opens for c in chars}
+        elif op is C.IN:
+            chars = _charset(av, ignorecase)
+            if chars is None:
+                closed |= opens
+                opens = set()
+            else:
+                new = set()
+                for s in opens:
+                    for c in chars:
+                        if c == _DIGIT_MARK:
+                            closed.add(s + c)
+                        else:
+                            new.add(s + c)
+                opens = new
+        elif op is C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            ic = (ignorecase or bool(add_flags & RegexFlag.IGNORECASE)) and not del_flags & RegexFlag.IGNORECASE
+            opens, c = _walk(sub.data, opens, ic)
+            closed |= c
+        elif op is C.BRANCH:
+            new = set()
+            for alt in av[1]:
+                o, c = _walk(alt.data, opens, ignorecase)
+                new |= o
+                closed |= c
+            opens = new
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            o, c = _walk(sub.data, opens, ignorecase)
+            closed |= c
+            if hi != 1:  # one round read; what follows is unknown
+                closed |= o
+                o = set()
+            opens = (opens | o) if lo == 0 else o
+        else:  # ANY, NOT_LITERAL, group references ...: unknown
+            closed |= opens
+            opens = set()
+        cap = 2 if len(opens) > _MAX_OPEN else _PREFIX_LEN  # too many: stop at two characters
+        long = {s for s in opens if len(s) >= cap}
+        if long:
+            closed |= long
+            opens -= long
+    return opens, closed
+
+
+def _prefixes(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """(literal prefixes, may start with a digit) covering every non-empty match of
+    ``pattern``, or None when they cannot be listed."""
+    from re import _parser, RegexFlag
+
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    opens, closed = _walk(tree.data, {""}, bool(pattern.flags & RegexFlag.IGNORECASE))
+    digit = False
+    out: set[str] = set()
+    for s in opens | closed:
+        if s.endswith(_DIGIT_MARK):
+            s = s[:-1]
+            if not s:
+                digit = True
+                continue
+        if not s:
+            if s in closed:
+                return None  # a match may start with something unlisted
+            continue  # only the empty match starts here: never a candidate
+        out.add(s)
+    # keep the shortest: a prefix of a prefix covers it
+    keep = set()
+    for s in sorted(out, key=len):
+        if not any(s[:k] in keep for k in range(1, len(s))):
+            keep.add(s)
+    return frozenset(keep), digit
+
+
+class Anchors:
+    """Start positions of several patterns in a text, from one Aho-Corasick pass.
+
+    ``starts(text)[i]`` lists, ascending, the offsets where ``patterns[i]`` may match
+    (a superset of where it does), or is None when the pattern's starts cannot be listed
+    (then search it the ordinary way).
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]):
+        import ahocorasick
+
+        self.n = len(patterns)
+        self.digit: list[int] = []
+        self.unknown: set[int] = set()
+        by_key: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            pre = _prefixes(p)
+            if pre is None:
+                self.unknown.add(i)
+                continue
+            keys, digit = pre
+            if digit:
+                self.digit.append(i)
+            for k in keys:
+                by_key.setdefault(k, []).append(i)
+        self.auto = None
+        if by_key:
+            self.auto = ahocorasick.Automaton()
+            for k, idx in by_key.items():
+                self.auto.add_word(k, (len(k), tuple(idx)))
+            self.auto.make_automaton()
+
+    def starts(self, text: str) -> list[list[int] | None]:
+        found: list[list[int]] = [[] for _ in range(self.n)]
+        if self.auto is not None:
+            for end, (length, idx) in self.auto.iter(text):
+                p = end - length + 1
+                for i in idx:
+                    found[i].append(p)
+        if self.digit:
+            digits = [m.start() for m in _ANY_DIGIT.finditer(text)]
+            for i in self.digit:
+                found[i].extend(digits)
+        return [None if i in self.unknown else sorted(set(f)) if f else f for i, f in enumerate(found)]
 
 
 # ---------------------------------------------------------------------------
@@ -443,19 +640,39 @@ def _parse_reference(reference: str | dt.date | None) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
-def _candidates(norm_text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str, Result]]:
-    for rule, pattern, handler in _grammar():
+@lru_cache(maxsize=1)
+def _grammar_anchors() -> Anchors:
+    return Anchors([pattern for _, pattern, _ in _grammar()])
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """Every non-empty match of ``pattern`` starting anywhere in ``text`` (one per start),
+    in order of their starts; ``starts`` are where it may start (None: anywhere)."""
+    if starts is None:
         pos = 0
         while True:
-            m = pattern.search(norm_text, pos)
+            m = pattern.search(text, pos)
             if m is None:
-                break
+                return
             pos = m.start() + 1
-            if m.end() == m.start():
-                continue
+            if m.end() != m.start():
+                yield m
+    else:
+        match = pattern.match
+        for p in starts:
+            m = match(text, p)
+            if m is not None and m.end() != m.start():
+                yield m
+
+
+def _candidates(norm_text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str, Result]]:
+    starts = _grammar_anchors().starts(norm_text)
+    for (rule, pattern, handler), at in zip(_grammar(), starts):
+        has_s = "s" in pattern.groupindex
+        for m in _matches_at(pattern, norm_text, at):
             res = handler(m, ref)
             if res is not None:
-                s, e = m.span("s") if "s" in pattern.groupindex and m["s"] is not None else m.span()
+                s, e = m.span("s") if has_s and m["s"] is not None else m.span()
                 yield s, e, rule, res
 
 
@@ -492,6 +709,23 @@ def find_dates(text: str, *, lang: str = "ar", reference: str | None = None) -> 
     return _find_norm(normalize(text), _parse_reference(reference))
 
 
+_RAN: dict[int, weakref.ref] = {}  # id(doc.norm) -> weak reference, for the docs annotate() saw
+
+
+def _mark_ran(norm: Normalized) -> None:
+    key = id(norm)
+    ref = _RAN.get(key)
+    if ref is None or ref() is not norm:
+        _RAN[key] = weakref.ref(norm, lambda _r, key=key: _RAN.pop(key, None))
+
+
+def ran_on(doc: Doc) -> bool:
+    """Whether :func:`annotate` ran on this doc (on its very ``norm``, which the pipeline's
+    docs share), so that no date mentions means no dates rather than dates not run."""
+    ref = _RAN.get(id(doc.norm))
+    return ref is not None and ref() is doc.norm
+
+
 def annotate(doc: Doc) -> list[Mention]:
     """Date mentions in the doc's body regions, resolved against ``doc.published``."""
     try:
@@ -499,6 +733,7 @@ def annotate(doc: Doc) -> list[Mention]:
     except ValueError:
         ref = None
     found = _find_norm(doc.norm, ref, list(doc.regions))
+    _mark_ran(doc.norm)
     return [
         Mention(start=d.start, end=d.end, text=d.text, type="date", value=d.value, kind=d.resolution,
                 sentence=doc.sentence_of(d.start), rule=f"dates:{d.rule}",

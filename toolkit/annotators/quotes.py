@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from toolkit.matcher import Entry, Gazetteer, Match
 from toolkit.model import Doc, Mention
@@ -66,6 +66,7 @@ _FAMILIES = (
 )
 _ALL_MARKS = "«»“”„\"'‘’"
 _LINE = re.compile(r"[^\r\n]+")
+_MARK = re.compile("[" + re.escape("".join(sorted({c for f in _FAMILIES for c in f[1] + f[2]}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,13 @@ class _Pair:
 
 def _pairs_in_line(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    at = [m.start() for m in _MARK.finditer(text, s, e)]  # only marks matter below
+    if not at:
+        return out
     for _name, openers, closers, strict in _FAMILIES:
         marks = set(openers) | set(closers)
         pending: int | None = None
-        for i in range(s, e):
+        for i in at:
             ch = text[i]
             if ch not in marks:
                 continue
@@ -128,6 +132,7 @@ _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(tok: str) -> str:
     """A light normalisation for word lists: no diacritics or tatweel, one alef (ى and ة kept)."""
     return _DIAC.sub("", tok).translate(_ALEF)
@@ -170,8 +175,7 @@ _EN_VERBLIKE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|must|shoul
 _END_PUNCT = re.compile(r"[.!?؟…]$")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -179,12 +183,30 @@ class _Tok:
     word: bool
 
 
+_PUNCT = frozenset(_ALL_MARKS + "،,:؛;.!?؟()[]{}")  # a token is one of these or a word
+
+
 def _tokens(text: str, a: int, b: int) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text, a, b):
-        t = m.group()
-        out.append(_Tok(m.start(), m.end(), t, _key(t), t not in _ALL_MARKS + "،,:؛;.!?؟()[]{}"))
-    return out
+    return [_Tok(m.start(), m.end(), t, _key(t), t not in _PUNCT)
+            for m in _TOKEN.finditer(text, a, b) for t in (m.group(),)]
+
+
+def _last_word(text: str, lo: int, hi: int) -> _Tok | None:
+    """The last word token of ``_tokens(text, lo, hi)``, tokenising only from the whitespace
+    before it (tokens never hold whitespace, so the tokens from there are the last ones)."""
+    j = hi
+    while True:
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j == lo:
+            return None
+        k = j
+        while k > lo and not text[k - 1].isspace():
+            k -= 1
+        words = [t for t in _tokens(text, k, hi) if t.word]
+        if words:
+            return words[-1]
+        j = k
 
 
 def _is_stop(key: str, lang: str) -> bool:
@@ -398,7 +420,15 @@ def _sentence_span(doc: Doc, i: int) -> tuple[int, int]:
 
 def _context(doc: Doc, finder: _Finder, pair: _Pair, win_start: int, win_end: int) -> _Context:
     text = doc.text
-    gap_toks = _tokens(text, win_start, pair.open)
+    # only the last token before the mark matters: tokenise from the whitespace before it
+    # (tokens never hold whitespace, so the tokens from there are the window's last ones)
+    j = pair.open
+    while j > win_start and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > win_start and not text[k - 1].isspace():
+        k -= 1
+    gap_toks = _tokens(text, k, pair.open)
     last = gap_toks[-1] if gap_toks else None
     intro = ""
     if last is not None:
@@ -447,6 +477,7 @@ def _context(doc: Doc, finder: _Finder, pair: _Pair, win_start: int, win_end: in
     return _Context("none", intro, None, None)
 
 
+@lru_cache(maxsize=4096)
 def _word_count(s: str) -> int:
     return sum(1 for t in _TOKEN.findall(s) if any(ch.isalpha() for ch in t))
 
@@ -469,8 +500,8 @@ def _is_quotation(doc: Doc, pair: _Pair, ctx: _Context) -> bool:
         overlap = min(m.end, pair.end) - max(m.start, pair.start)
         if overlap > 0 and overlap >= 0.6 * span_len:
             return False
-    before = [t for t in _tokens(doc.text, max(0, pair.open - 40), pair.open) if t.word]
-    if before and (before[-1].key in TITLE_WORDS or before[-1].key.lower() in TITLE_WORDS):
+    last = _last_word(doc.text, max(0, pair.open - 40), pair.open)
+    if last is not None and (last.key in TITLE_WORDS or last.key.lower() in TITLE_WORDS):
         return False
     n = _word_count(inner)
     has_verb = ctx.verb is not None
