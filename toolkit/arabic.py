@@ -78,6 +78,8 @@ class Normalized:
             return len(self.original)
         if self.char_map is not None:
             return self.char_map[i]
+        if len(self.seg_norm) == 1:  # nothing was deleted: offsets are the same
+            return i
         k = bisect_right(self.seg_norm, i) - 1
         return self.seg_orig[k] + (i - self.seg_norm[k])
 
@@ -92,6 +94,8 @@ class Normalized:
             return o, o
         o_start = self.orig_index(start)
         o_end = self.orig_index(end - 1) + 1
+        if len(self.seg_norm) == 1 and self.char_map is None:
+            return o_start, o_end  # no deletions, so no combining mark can follow
         orig = self.original
         n = len(orig)
         while o_end < n and unicodedata.category(orig[o_end]) == "Mn":

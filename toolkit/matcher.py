@@ -121,12 +121,16 @@ class Gazetteer:
                 continue
             # the article belongs to the mention: keep it in the span
             cut = _article_cut(prefix, ok[0], items)
-            s0 = nstart - cut
-            start, end = norm.to_original(s0, nend)
+            hits.append(Match(-1, -1, nstart - cut, nend, prefix[: len(prefix) - cut], ok))
+        if longest:
+            hits = select_longest(hits)
+        out: list[Match] = []
+        for h in hits:  # original offsets only for the hits that are kept
+            start, end = norm.to_original(h.nstart, h.nend)
             if regions is not None and not any(a <= start and end <= b for a, b in regions):
                 continue
-            hits.append(Match(start, end, s0, nend, prefix[: len(prefix) - cut], ok))
-        return select_longest(hits) if longest else hits
+            out.append(Match(start, end, h.nstart, h.nend, h.prefix, h.entries))
+        return out
 
 
 def _prefix_ok(item: _Indexed, prefix: str) -> bool:
