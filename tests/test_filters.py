@@ -1,0 +1,262 @@
+"""toolkit.filters: each criterion of select(), their combinations, and options() for widgets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit import filters as F
+from toolkit.filters import Tables
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SEED = "000_32804eb77b22d83d"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> toolkit.Corpus:
+    if not CORPUS.is_dir():
+        pytest.skip("corpus/ is not in the checkout")
+    return toolkit.load_corpus(CORPUS).annotate(progress=False)
+
+
+@pytest.fixture(scope="module")
+def t(corpus: toolkit.Corpus) -> Tables:
+    return F.tables(corpus)
+
+
+def ids(t: Tables) -> set[str]:
+    return set(t.articles["id"])
+
+
+def assert_consistent(t: Tables) -> None:
+    """Mentions, events and sentences only come from kept articles."""
+    kept = ids(t)
+    for table in (t.mentions, t.events, t.sentences):
+        assert set(table["article_id"]) <= kept
+
+
+# --------------------------------------------------------------------------- a small hand-made corpus
+
+def _mini() -> Tables:
+    articles = pd.DataFrame({
+        "id": ["a1", "a2", "a3", "a4"],
+        "language": ["ar", "en", "ar", "en"],
+        "source": ["تاس", "sample", "sample", "sample"],
+        "source_en": ["TASS", None, None, None],
+        "published": ["2024-03-10", "2024-12-31", "2025-01-01", None],
+    })
+    mentions = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2", "a3", "a3", "a4"],
+        "type": ["country", "sector", "country", "country", "organization", "country"],
+        "value": ["RUS", "energy", "IRN", "EGY", "BRICS", "TJK"],
+        "sentence": [0, 0, 0, 0, 0, 0],
+    })
+    events = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2", "a3"],
+        "source": ["RUS", "TJK", "IRN", "EGY"],
+        "target": ["TJK", "RUS", "RUS", "BRICS"],
+        "type": ["CONSULT", "COOPERATE", "ASSAULT", "AGREE"],
+        "quad_class": [1, 2, 4, 1],
+        "intensity": [2.0, 6.0, -9.0, 5.0],
+        "date": ["2024-02", None, "2024-12-30/2025-01-02", "2001"],
+        "sectors": [("diplomacy",), ("energy", "trade"), (), ("finance",)],
+        "sentence": [0, 1, 0, 0],
+    })
+    sentences = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2", "a3", "a4"],
+        "sentence": [0, 1, 0, 0, 0],
+        "text": ["اجتمع رئيسا وزراء روسيا وطاجيكستان", "تُقدّر الحكومة التعاون مع آسيا",
+                 "Iran launched STRIKES", "وقعت مصر اتفاقاً", "Tajikistan news"],
+    })
+    return Tables(articles, mentions, events, sentences)
+
+
+def test_mini_countries_use_mentions_and_events() -> None:
+    t = _mini()
+    got = F.by_countries(t, ["TJK"])
+    assert ids(got) == {"a1", "a4"}  # a1 by its events, a4 by a mention only
+    assert set(got.events.index) == {0, 1}
+    assert len(got.mentions) == 3  # all mentions of a1 and a4, not only TJK's
+    assert ids(F.by_countries(t, "BRICS")) == {"a3"}  # an organisation id as event target / mention
+
+
+def test_mini_dyad_either_direction() -> None:
+    t = _mini()
+    a = F.by_dyad(t, ("TJK", "RUS"))
+    b = F.by_dyad(t, ("RUS", "TJK"))
+    assert ids(a) == ids(b) == {"a1"}
+    assert list(a.events["source"]) == ["RUS", "TJK"]
+
+
+def test_mini_dates() -> None:
+    t = _mini()
+    got = F.by_dates(t, "2024", "2024")
+    assert ids(got) == {"a1", "a2"}  # a4 is undated: dropped when a bound is given
+    # a1's events: "2024-02" overlaps; the undated one falls back to the article date 2024-03-10
+    assert set(got.events.index) == {0, 1, 2}
+    got = F.by_dates(t, start="2024-03-01")
+    assert ids(got) == {"a1", "a2", "a3"}
+    assert set(got.events.index) == {1, 2}  # "2024-02" ends before; "2001" too; the range overlaps
+    got = F.by_dates(t, start="2025-01-01", end="2025-01-31")
+    assert ids(got) == {"a3"} and got.events.empty  # a3's event is dated 2001
+    with pytest.raises(ValueError):
+        F.by_dates(t, start="yesterday")
+
+
+def test_mini_sectors_sources_languages_types_stance() -> None:
+    t = _mini()
+    got = F.by_sectors(t, ["energy"])
+    assert ids(got) == {"a1"} and list(got.events.index) == [1]
+    assert ids(F.by_sectors(t, ["finance"])) == {"a3"}
+    assert ids(F.by_sources(t, ["TASS"])) == ids(F.by_sources(t, ["تاس"])) == {"a1"}
+    assert ids(F.by_languages(t, ["en"])) == {"a2", "a4"}
+    got = F.by_event_types(t, ["assault"])
+    assert ids(got) == {"a2"} and list(got.events["type"]) == ["ASSAULT"]
+    assert ids(F.by_stance(t, "conflict")) == {"a2"}
+    assert set(F.by_stance(t, "cooperation").events.index) == {0, 1, 3}
+    with pytest.raises(ValueError):
+        F.by_stance(t, "neutral")
+
+
+def test_mini_text_is_normalised() -> None:
+    t = _mini()
+    assert ids(F.by_text(t, "تقدر")) == {"a1"}  # diacritics in the text
+    assert ids(F.by_text(t, "اسيا")) == {"a1"}  # hamza/madda variant
+    assert ids(F.by_text(t, "strikes")) == {"a2"}  # case-insensitive
+    assert ids(F.by_text(t, "nothing like this")) == set()
+
+
+def test_mini_select_is_the_and() -> None:
+    t = _mini()
+    assert ids(F.select(t, countries=["RUS"], languages=["ar"])) == {"a1"}
+    assert ids(F.select(t, countries=["RUS"], stance="conflict")) == {"a2"}
+    assert ids(F.select(t, countries=["RUS"], stance="conflict", languages=["ar"])) == set()
+    assert F.select(t) == t
+
+
+# --------------------------------------------------------------------------- the bundled corpus
+
+def test_tables(t: Tables) -> None:
+    assert isinstance(t, Tables)
+    assert len(t.articles) == 44
+    assert len(t.events) > 0 and len(t.mentions) > 0 and len(t.sentences) > 0
+    assert F.as_tables(t) is t
+
+
+def test_no_criteria_keeps_everything(corpus: toolkit.Corpus, t: Tables) -> None:
+    got = F.select(corpus)
+    assert ids(got) == ids(t)
+    assert len(got.events) == len(t.events) and len(got.mentions) == len(t.mentions)
+
+
+def test_countries(t: Tables) -> None:
+    got = F.select(t, countries=["TJK"])
+    assert_consistent(got)
+    assert SEED in ids(got)
+    m = t.mentions
+    expected = set(m.loc[(m["type"] == "country") & (m["value"] == "TJK"), "article_id"])
+    expected |= set(t.events.loc[(t.events["source"] == "TJK") | (t.events["target"] == "TJK"), "article_id"])
+    assert ids(got) == expected
+    assert len(got.events) and ((got.events["source"] == "TJK") | (got.events["target"] == "TJK")).all()
+    # several countries: any of them
+    both = F.select(t, countries=["TJK", "UZB"])
+    assert ids(both) == ids(got) | ids(F.select(t, countries=["UZB"]))
+
+
+def test_dyad(t: Tables) -> None:
+    got = F.select(t, dyad=("TJK", "RUS"))
+    assert_consistent(got)
+    pairs = set(zip(got.events["source"], got.events["target"]))
+    assert pairs == {("RUS", "TJK"), ("TJK", "RUS")}  # both directions, the seed has both
+    assert ids(got) == set(got.events["article_id"])
+    assert SEED in ids(got)
+
+
+def test_dates(t: Tables) -> None:
+    got = F.select(t, start="2024-01-01", end="2024-12-31")
+    assert_consistent(got)
+    assert len(got.articles) and got.articles["published"].between("2024-01-01", "2024-12-31").all()
+    assert ids(got) == set(t.articles.loc[t.articles["published"].str.startswith("2024"), "id"])
+    for date in F.event_dates(got):
+        lo, hi = F.date_interval(date)
+        assert hi.isoformat() >= "2024-01-01" and lo.isoformat() <= "2024-12-31"
+    assert len(F.select(t, start="2024").articles) == len(F.select(t, start="2024-01-01").articles)
+
+
+def test_sectors(t: Tables) -> None:
+    got = F.select(t, sectors=["energy"])
+    assert_consistent(got)
+    assert len(got.events) and got.events["sectors"].map(lambda s: "energy" in s).all()
+    m = t.mentions
+    with_mention = set(m.loc[(m["type"] == "sector") & (m["value"] == "energy"), "article_id"])
+    assert with_mention <= ids(got)
+    assert len(got.articles) < len(t.articles)
+
+
+def test_sources_and_languages(t: Tables) -> None:
+    assert ids(F.select(t, sources=["TASS"])) == {SEED}
+    assert ids(F.select(t, sources=["تاس"])) == {SEED}
+    en = F.select(t, languages=["en"])
+    assert_consistent(en)
+    assert len(en.articles) == 11 and (en.articles["language"] == "en").all()
+    assert len(F.select(t, languages=["ar"]).articles) == 33
+
+
+def test_event_types_and_stance(t: Tables) -> None:
+    two = sorted(t.events["type"].value_counts().index[:2])
+    got = F.select(t, event_types=[two[0].lower(), two[1]])
+    assert_consistent(got)
+    assert set(got.events["type"]) == set(two)
+    assert len(got.events) == int(t.events["type"].isin(two).sum())
+    coop = F.select(t, stance="cooperation")
+    conf = F.select(t, stance="conflict")
+    assert coop.events["quad_class"].isin([1, 2]).all() and conf.events["quad_class"].isin([3, 4]).all()
+    assert len(coop.events) + len(conf.events) == len(t.events)
+    assert len(conf.events) > 0
+
+
+def test_text(t: Tables) -> None:
+    assert ids(F.select(t, text="اسيا")) == ids(F.select(t, text="آسيا")) != set()
+    assert ids(F.select(t, text="NUCLEAR")) == ids(F.select(t, text="nuclear")) != set()
+    assert SEED in ids(F.select(t, text="تقدر"))  # the seed writes تُقدّر
+    hits = F.matching_sentences(t, "تقدر")
+    assert (hits["article_id"] == SEED).any()
+
+
+def test_combinations(t: Tables) -> None:
+    got = F.select(t, countries=["RUS"], languages=["en"], stance="conflict")
+    assert_consistent(got)
+    assert len(got.articles) > 0
+    assert (got.articles["language"] == "en").all()
+    assert got.events["quad_class"].isin([3, 4]).all()
+    assert ((got.events["source"] == "RUS") | (got.events["target"] == "RUS")).all()
+    # the AND does not depend on the order of composition
+    manual = F.by_countries(F.by_stance(F.by_languages(t, ["en"]), "conflict"), ["RUS"])
+    assert ids(manual) == ids(got) and list(manual.events.index) == list(got.events.index)
+    narrow = F.select(t, countries=["RUS"], languages=["en"], stance="conflict", start="2025-01-01")
+    assert ids(narrow) < ids(got)
+
+
+def test_options(t: Tables) -> None:
+    opts = F.options(t)
+    assert {"countries", "dyads", "sectors", "sources", "languages", "event_types", "stances",
+            "start", "end", "event_start", "event_end"} <= set(opts)
+    first = opts["countries"][0]
+    assert first["code"] == "RUS" and first["articles"] == 44 and first["name_ar"] == "روسيا"
+    tjk = next(c for c in opts["countries"] if c["code"] == "TJK")
+    assert tjk["name_en"] == "Tajikistan" and tjk["name_ar"] == "طاجيكستان"
+    assert tjk["events"] == int(((t.events["source"] == "TJK") | (t.events["target"] == "TJK")).sum()) > 0
+    assert "Tajikistan (TJK)" in tjk["label"]
+    assert opts["languages"] == ["ar", "en"]
+    assert opts["sources"][0] == "sample" and "تاس" in opts["sources"]
+    assert "diplomacy" in opts["sectors"] and "energy" in opts["sectors"]
+    assert set(opts["event_types"]) == set(t.events["type"])
+    assert ("RUS", "TJK") in opts["dyads"]
+    assert opts["stances"] == ["cooperation", "conflict"]
+    assert opts["start"] == min(t.articles["published"]) and opts["end"] == max(t.articles["published"])
+    assert opts["event_start"] <= opts["start"]
+    # options follow a filtered view
+    en = F.options(F.select(t, languages=["en"]))
+    assert en["languages"] == ["en"] and "تاس" not in en["sources"]

@@ -1,0 +1,127 @@
+"""toolkit.plots: figures are returned, PNGs written, Arabic labels rendered with real glyphs and shaped."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
+
+import toolkit  # noqa: E402
+from toolkit import filters as F  # noqa: E402
+from toolkit import plots as P  # noqa: E402
+from toolkit import relations as R  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def t() -> F.Tables:
+    if not CORPUS.is_dir():
+        pytest.skip("corpus/ is not in the checkout")
+    return F.tables(toolkit.load_corpus(CORPUS))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def missing_glyphs(records: list) -> list[str]:
+    return [str(w.message) for w in records if "missing from font" in str(w.message)]
+
+
+def save(fig: Figure, path: Path) -> Path:
+    fig.savefig(path, dpi=60)
+    assert path.stat().st_size > 1000
+    assert path.read_bytes()[:8] == PNG_MAGIC
+    return path
+
+
+def test_functions_return_figures(t: F.Tables, tmp_path: Path) -> None:
+    figures = {
+        "dyads": P.plot_dyads(R.dyads(t), top=10),
+        "timeline": P.plot_timeline(R.timeline(t, when="published")),
+        "timeline_line": P.plot_timeline(R.timeline(t, by="stance", when="published"), kind="line"),
+        "heatmap": P.plot_sector_heatmap(R.country_sector_matrix(t)),
+        "network": P.plot_network(R.network(t)),
+        "comention": P.plot_network(R.network(t, kind="comention"), min_weight=2),
+        "coop": P.plot_cooperation_conflict(t, when="published"),
+        "intensity": P.plot_cooperation_conflict(t, dyad=("RUS", "UKR"), measure="intensity"),
+    }
+    for name, fig in figures.items():
+        assert isinstance(fig, Figure), name
+        save(fig, tmp_path / f"{name}.png")
+
+
+def test_axes_in_axes_out(t: F.Tables) -> None:
+    fig, axes = plt.subplots(2, 2)
+    assert P.plot_dyads(R.dyads(t), ax=axes[0, 0]) is axes[0, 0]
+    assert P.plot_timeline(R.timeline(t, country="TJK"), ax=axes[0, 1]) is axes[0, 1]
+    assert P.plot_sector_heatmap(R.country_sector_matrix(t), top=5, ax=axes[1, 0]) is axes[1, 0]
+    assert P.plot_network(R.network(t), ax=axes[1, 1]) is axes[1, 1]
+    assert isinstance(P.plot_cooperation_conflict(t, country="TJK", ax=axes[0, 0]), Axes)
+
+
+def test_dyad_bars_match_the_table(t: F.Tables) -> None:
+    d = R.dyads(t)
+    fig = P.plot_dyads(d, top=5)
+    ax = fig.axes[0]
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    first = d.iloc[0]
+    assert labels[-1] == f"{first['name_a']} – {first['name_b']}"  # the strongest dyad on top, drawn last
+    assert len(labels) == 5
+    widths = sum(p.get_width() for p in ax.patches)
+    assert widths == d.head(5)["events"].sum()
+
+
+def test_arabic_labels_render_without_missing_glyphs(t: F.Tables, tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
+    d = R.dyads(t)
+    fig = P.plot_dyads(d, top=8, lang="ar")
+    labels = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
+    assert "روسيا – طاجيكستان" in labels  # logical order, as written: matplotlib lays it out
+    # never pre-shaped: no Arabic presentation forms in the labels
+    assert not any("PRESENTATION" in unicodedata.name(ch, "") for label in labels for ch in label)
+    save(fig, tmp_path / "dyads_ar.png")
+    save(P.plot_sector_heatmap(R.country_sector_matrix(t), top=8, lang="ar"), tmp_path / "heat_ar.png")
+    save(P.plot_network(R.network(t), lang="ar"), tmp_path / "net_ar.png")
+    save(P.plot_cooperation_conflict(t, dyad="RUS–TJK", lang="ar"), tmp_path / "coop_ar.png")
+    assert missing_glyphs(recwarn.list) == []
+
+
+def test_the_glyph_check_can_fail(tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
+    """The check above is real: a font without Arabic (cmr10) does warn."""
+    fig, ax = plt.subplots()
+    ax.set_title("روسيا", family="cmr10")
+    fig.savefig(tmp_path / "bad.png")
+    assert missing_glyphs(recwarn.list)
+
+
+def test_arabic_is_shaped() -> None:
+    """matplotlib ≥ 3.11 joins Arabic letters: four joined beh are narrower than four isolated ones."""
+    fig = plt.figure()
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(family=P.FONT_FAMILY, size=20)
+
+    def width(s: str) -> float:
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    joined, isolated = width("بببب"), width("\u200c".join("بببب"))  # ZWNJ prevents joining
+    assert joined < 0.75 * isolated, f"Arabic is not shaped by matplotlib {matplotlib.__version__}"
+
+
+def test_style_sets_a_font_with_arabic() -> None:
+    with P.style():
+        fig, ax = plt.subplots()
+        title = ax.set_title("روسيا")
+    assert title.get_fontfamily() == [P.FONT_FAMILY]
+    assert P.sector_label("energy", "ar") == "طاقة" and P.country_label("TJK", "ar") == "طاجيكستان"

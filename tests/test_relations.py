@@ -1,0 +1,205 @@
+"""toolkit.relations on the bundled corpus: dyads, partners, evidence, timelines, matrices, networks; `toolkit dyads`."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit import filters as F
+from toolkit import relations as R
+from toolkit.cli import main
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SEED = "000_32804eb77b22d83d"
+
+
+@pytest.fixture(scope="module")
+def t() -> F.Tables:
+    if not CORPUS.is_dir():
+        pytest.skip("corpus/ is not in the checkout")
+    return F.tables(toolkit.load_corpus(CORPUS))
+
+
+def n_between(t: F.Tables, a: str, b: str) -> int:
+    ev = t.events
+    return int((((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a))).sum())
+
+
+def sentence_text(t: F.Tables, article_id: str, sentence: int) -> str:
+    s = t.sentences
+    return s.loc[(s["article_id"] == article_id) & (s["sentence"] == sentence), "text"].item()
+
+
+def test_dyads_rus_tjk_with_seed_sentences(t: F.Tables) -> None:
+    d = R.dyads(t)
+    row = d.set_index("pair").loc["RUS–TJK"]
+    assert (row["a"], row["b"]) == ("RUS", "TJK")
+    assert row["name_b"] == "Tajikistan"
+    between = t.events[t.events[["source", "target"]].apply(frozenset, axis=1) == frozenset({"RUS", "TJK"})]
+    assert row["events"] == len(between) and row["articles"] == between["article_id"].nunique()
+    examples = row["examples"]
+    assert 1 <= len(examples) <= 3
+    seed = [e for e in examples if e["article_id"] == SEED]
+    assert seed, "the seed article's sentences are among the examples"
+    assert seed[0]["text"] == sentence_text(t, SEED, seed[0]["sentence"])
+    assert any(word in seed[0]["text"] for word in ("طاجيك", "دوشنبه"))
+    # every event of the pair is referenced
+    assert set(row["refs"]) == {f"{a}#{s}" for a, s in zip(between["article_id"], between["sentence"])}
+    assert 1 <= len(row["top_sectors"]) <= 3
+    assert set(row["top_sectors"]) <= {s for secs in between["sectors"] for s in secs}
+    assert row["first"] <= row["last"]
+
+
+def test_dyads_counts_add_up(t: F.Tables) -> None:
+    d = R.dyads(t)
+    assert d["events"].sum() == len(t.events)
+    assert list(d["events"]) == sorted(d["events"], reverse=True)
+    assert (d[["q1", "q2", "q3", "q4"]].sum(axis=1) == d["events"]).all()
+    assert (d["cooperation"] == d["q1"] + d["q2"]).all() and (d["conflict"] == d["q3"] + d["q4"]).all()
+    assert (d["a"] <= d["b"]).all()
+    assert d["pair"].is_unique
+    assert (R.dyads(t, min_events=5)["events"] >= 5).all()
+    assert len(R.dyads(t, min_events=5)) < len(d)
+
+
+def test_directed_dyads(t: F.Tables) -> None:
+    d = R.dyads(t, directed=True).set_index("pair")
+    assert d["events"].sum() == len(t.events)
+    ab, ba = d.loc["RUS→TJK", "events"], d.loc["TJK→RUS", "events"]
+    assert ab + ba == R.dyads(t).set_index("pair").loc["RUS–TJK", "events"]
+    assert ab >= 1 and ba >= 1  # the seed has both directions (Tajikistan's visit to Moscow)
+
+
+def test_refs_point_to_sentences(t: F.Tables) -> None:
+    known = {f"{a}#{s}" for a, s in zip(t.sentences["article_id"], t.sentences["sentence"])}
+    for refs in R.dyads(t)["refs"]:
+        assert set(refs) <= known
+
+
+def test_evidence(t: F.Tables) -> None:
+    ev = R.evidence(t, "RUS–TJK")
+    assert len(ev) == R.dyads(t).set_index("pair").loc["RUS–TJK", "events"]
+    assert R.evidence(t, ("TJK", "RUS")).equals(ev)
+    assert (ev["text"].str.len() > 0).all()
+    assert ev.loc[0, "text"] == sentence_text(t, ev.loc[0, "article_id"], ev.loc[0, "sentence"])
+    assert len(R.evidence(t, "TJK→RUS", directed=True)) < len(ev)
+    cell = R.evidence(t, "RUS", sector="energy")
+    assert len(cell) == R.country_sector_matrix(t).loc["RUS", "energy"]
+
+
+def test_partners(t: F.Tables) -> None:
+    p = R.partners(t, "TJK")
+    assert list(p["partner"]) == ["RUS"]
+    row = p.iloc[0]
+    assert row["as_source"] + row["as_target"] == row["events"] == n_between(t, "RUS", "TJK") > 0
+    rus = R.partners(t, "RUS")
+    assert "TJK" in set(rus["partner"]) and "RUS" not in set(rus["partner"])
+    assert rus["events"].sum() == int(((t.events["source"] == "RUS") | (t.events["target"] == "RUS")).sum())
+
+
+@pytest.mark.parametrize("by", ["quad_class", "type", "stance", None])
+def test_timeline_sums_to_the_events(t: F.Tables, by: str | None) -> None:
+    tl = R.timeline(t, by=by)
+    assert int(tl.to_numpy().sum()) == len(t.events)
+    assert isinstance(tl.index, pd.PeriodIndex) and tl.index.freqstr.startswith("M")
+    # every month from the first to the last
+    assert len(tl) == (tl.index[-1] - tl.index[0]).n + 1
+
+
+def test_timeline_options(t: F.Tables) -> None:
+    tl = R.timeline(t, by="quad_class")
+    assert list(tl.columns) == ["q1", "q2", "q3", "q4"]
+    assert int(tl["q4"].sum()) == int((t.events["quad_class"] == 4).sum())
+    dyad = R.timeline(t, dyad=("RUS", "TJK"), freq="W", by=None)
+    assert list(dyad.columns) == ["events"] and int(dyad["events"].sum()) == n_between(t, "RUS", "TJK")
+    assert dyad.index.freqstr.startswith("W")
+    tjk = R.timeline(t, country="TJK", when="published")
+    assert int(tjk.to_numpy().sum()) == int(((t.events["source"] == "TJK") | (t.events["target"] == "TJK")).sum())
+    assert str(tjk.index.min()) >= "2024-01"  # published dates only, no event dates from the past
+    mean = R.timeline(t, country="UKR", by=None, value="intensity")
+    counts = R.timeline(t, country="UKR", by=None)
+    assert mean["events"].dropna().between(-10, 10).all()
+    assert list(mean.index) == list(counts.index)
+    assert (mean["events"].notna() == (counts["events"] > 0)).all()  # NaN where there is no event
+
+
+def test_country_sector_matrix(t: F.Tables) -> None:
+    m = R.country_sector_matrix(t)
+    involving_rus = t.events[(t.events["source"] == "RUS") | (t.events["target"] == "RUS")]
+    assert m.loc["RUS", "diplomacy"] == sum("diplomacy" in s for s in involving_rus["sectors"])
+    assert m.index[0] == "RUS" and m.columns[0] == "diplomacy"
+    assert (m.to_numpy() >= 0).all()
+    mentions = R.country_sector_matrix(t, basis="mentions")
+    assert mentions.loc["RUS"].sum() > 0
+    both = R.country_sector_matrix(t, basis="both")
+    assert both.loc["RUS", "diplomacy"] == m.loc["RUS", "diplomacy"] + mentions.loc["RUS", "diplomacy"]
+    with pytest.raises(ValueError):
+        R.country_sector_matrix(t, basis="vibes")
+
+
+def test_event_network_weights(t: F.Tables) -> None:
+    g = R.network(t)
+    assert isinstance(g, nx.Graph) and not g.is_directed()
+    assert g["RUS"]["TJK"]["weight"] == g["TJK"]["RUS"]["weight"] == n_between(t, "RUS", "TJK") > 0
+    assert sum(w for *_, w in g.edges(data="weight")) == len(t.events)
+    assert g.nodes["TJK"]["name_en"] == "Tajikistan" and g.nodes["TJK"]["name_ar"] == "طاجيكستان"
+    mentions = t.mentions
+    assert g.nodes["RUS"]["mentions"] == int(((mentions["type"] == "country") & (mentions["value"] == "RUS")).sum())
+    assert all(r.split("#")[0] for r in g["RUS"]["TJK"]["refs"])
+    dg = R.network(t, directed=True)
+    assert isinstance(dg, nx.DiGraph)
+    assert dg["RUS"]["TJK"]["weight"] + dg["TJK"]["RUS"]["weight"] == n_between(t, "RUS", "TJK")
+
+
+def test_comention_network_weights(t: F.Tables) -> None:
+    g = R.network(t, kind="comention")
+    m = t.mentions[t.mentions["type"] == "country"]
+    per_article = m.groupby("article_id")["value"].agg(set)
+    both = [a for a, codes in per_article.items() if {"RUS", "TJK"} <= codes]
+    assert g["RUS"]["TJK"]["weight"] == len(both) and sorted(g["RUS"]["TJK"]["articles"]) == sorted(both)
+    assert g.nodes["RUS"]["mentions"] > 0
+    pairs = Counter()
+    for codes in per_article:
+        codes = sorted(codes)
+        pairs.update((a, b) for i, a in enumerate(codes) for b in codes[i + 1:])
+    assert g.number_of_edges() == len(pairs)
+
+
+def test_filtered_view(t: F.Tables) -> None:
+    view = F.select(t, languages=["en"])
+    d = R.dyads(view)
+    assert d["events"].sum() == len(view.events)
+    assert not any(e["article_id"] == SEED for ex in d["examples"] for e in ex)
+
+
+def test_cli_dyads(t: F.Tables, capsys: pytest.CaptureFixture[str]) -> None:
+    row = R.dyads(t).set_index("pair").loc["RUS–TJK"]
+    assert main(["dyads", str(CORPUS), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert "dyads" in lines[0] and "showing 3" in lines[0]
+    assert lines[1].split()[:3] == ["pair", "names", "events"]
+    assert len(lines) == 3 + 3  # summary, header, rule, 3 rows
+    top3 = R.dyads(t).head(3)
+    for line, pair in zip(lines[3:], top3["pair"]):
+        assert line.startswith(pair)
+    if "RUS–TJK" in set(top3["pair"]):
+        assert "Russia – Tajikistan" in out and f"{row['cooperation']}/{row['conflict']}" in out
+
+
+def test_cli_dyads_country(t: F.Tables, capsys: pytest.CaptureFixture[str]) -> None:
+    dyads = R.dyads(t)
+    n = int(((dyads["a"] == "TJK") | (dyads["b"] == "TJK")).sum())
+    assert main(["dyads", str(CORPUS), "--country", "tjk"]) == 0
+    out = capsys.readouterr().out
+    assert f"{n} dyad{'s' if n != 1 else ''} of TJK" in out
+    row = next(line for line in out.splitlines() if line.startswith("RUS–TJK"))
+    assert "Russia – Tajikistan" in row and "diplomacy" in row  # names and top sectors
+    rus_tjk = dyads.set_index("pair").loc["RUS–TJK"]
+    assert row.rstrip().endswith(f"{rus_tjk['first']} – {rus_tjk['last']}")
+    others = [line.split()[0] for line in out.splitlines()[3:]]
+    assert others and all("TJK" in pair for pair in others)

@@ -1,0 +1,416 @@
+"""Pure filter functions over the corpus tables: what notebooks and widgets call to narrow a corpus.
+
+Everything works on a :class:`Tables` value (the four corpus tables: ``articles``,
+``mentions``, ``events``, ``sentences``) and returns a new one; nothing is modified in
+place. ``select()`` is the AND of the criteria given (``None`` means "no filter") and is
+built from the single-criterion functions ``by_*``, each ``(t: Tables, ...) -> Tables``.
+
+Semantics of each criterion (``select`` keyword → function):
+
+- ``countries`` → :func:`by_countries`: keeps the articles that mention any of the codes
+  (a ``country`` mention whose value is the code, an ``organization`` mention whose value
+  is the code for organisation ids such as ``"BRICS"``, or an event with the code as source
+  or target) and, among events, those that involve any of them (source or target).
+- ``dyad`` → :func:`by_dyad`: keeps the events between the two actors (either direction)
+  and the articles that contain such an event.
+- ``start`` / ``end`` → :func:`by_dates`: ISO dates, inclusive, of any precision (``"2024"``,
+  ``"2024-09"``, ``"2024-09-11"``). An article is kept when its ``published`` date lies in
+  the bounds (undated articles are dropped when a bound is given); an event when its
+  ``date`` overlaps them (a partial date such as ``"2024-09"`` or a range ``"A/B"`` is an
+  interval; an undated event takes its article's ``published`` date).
+- ``sectors`` → :func:`by_sectors`: keeps the articles with a ``sector`` mention or an
+  event with any of those sectors, and the events whose ``sectors`` include any of them.
+- ``sources`` → :func:`by_sources`: articles whose ``source`` or ``source_en`` is one of them.
+- ``languages`` → :func:`by_languages`: articles whose ``language`` is one of them.
+- ``event_types`` → :func:`by_event_types`: events whose PLOVER ``type`` is one of them
+  (case-insensitive), and the articles that contain such an event.
+- ``stance`` → :func:`by_stance`: ``"cooperation"`` (quad classes 1–2) or ``"conflict"``
+  (3–4): the events of that stance and the articles that contain one.
+- ``text`` → :func:`by_text`: articles with a sentence containing the text, case-insensitive;
+  both sides are normalised with :func:`toolkit.arabic.normalize_key` so that hamza forms,
+  diacritics and tatweel do not matter (``"اسيا"`` finds ``"آسيا"``).
+
+After every criterion, mentions, events and sentences are restricted to the kept articles.
+Criteria on events (countries, dyad, dates, sectors, event types, stance) also keep only the
+matching events; the mentions and sentences of kept articles are all kept.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from collections import Counter
+from typing import Any, Iterable, NamedTuple, Sequence
+
+import pandas as pd
+
+from toolkit.arabic import normalize_key
+
+
+class Tables(NamedTuple):
+    """The four corpus tables; every filter takes one and returns a new one."""
+
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    events: pd.DataFrame
+    sentences: pd.DataFrame
+
+
+#: Quad classes of each stance.
+STANCES: dict[str, tuple[int, ...]] = {"cooperation": (1, 2), "conflict": (3, 4)}
+
+
+# --------------------------------------------------------------------------- tables
+
+def tables(corpus: Any) -> Tables:
+    """The four tables of a Corpus (annotating it first, without a progress bar, if needed)."""
+    if getattr(corpus, "_events", None) is None or getattr(corpus, "_sentences", None) is None:
+        corpus.annotate(progress=False)
+    return Tables(corpus.articles, corpus.mentions, corpus.events, corpus.sentences)
+
+
+def as_tables(data: Any) -> Tables:
+    """A :class:`Tables` from a Corpus, a Tables or a 4-tuple of DataFrames."""
+    if isinstance(data, Tables):
+        return data
+    if isinstance(data, tuple) and len(data) == 4 and all(isinstance(x, pd.DataFrame) for x in data):
+        return Tables(*data)
+    if all(hasattr(data, name) for name in ("articles", "annotate")):
+        return tables(data)
+    raise TypeError(f"expected a Corpus or Tables, not {type(data).__name__}")
+
+
+def restrict(t: Tables, article_ids: Iterable[str] | None = None, *, events: pd.Series | None = None) -> Tables:
+    """``t`` reduced to ``article_ids`` (all when None) and, if given, the events where the mask is True.
+
+    Articles keep their order; mentions, events and sentences are limited to the kept articles.
+    """
+    articles = t.articles
+    if article_ids is not None:
+        ids = set(article_ids)
+        articles = articles[articles["id"].isin(ids)]
+    ids = set(articles["id"])
+    ev = t.events if events is None else t.events[events.reindex(t.events.index, fill_value=False).astype(bool)]
+    return Tables(
+        articles,
+        t.mentions[t.mentions["article_id"].isin(ids)],
+        ev[ev["article_id"].isin(ids)],
+        t.sentences[t.sentences["article_id"].isin(ids)],
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+def _parse_one(text: str, *, end: bool) -> dt.date | None:
+    text = text.strip()[:10]
+    try:
+        parts = [int(p) for p in text.split("-")]
+    except ValueError:
+        return None
+    try:
+        if len(parts) == 1:
+            return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+        if len(parts) == 2:
+            y, m = parts
+            return dt.date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+        if len(parts) == 3:
+            return dt.date(*parts)
+    except ValueError:
+        return None
+    return None
+
+
+def date_interval(value: Any) -> tuple[dt.date, dt.date] | None:
+    """The (first day, last day) an ISO date covers: ``"2024-09"`` → Sept 1–30; ``"A/B"`` → A … B.
+
+    None for a missing or unreadable date.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    a, _, b = text.partition("/")
+    lo = _parse_one(a, end=False)
+    hi = _parse_one(b or a, end=True)
+    if lo is None or hi is None:
+        return None
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
+def event_dates(t: Tables) -> pd.Series:
+    """Each event's date (index of ``t.events``), or its article's ``published`` when it has none."""
+    published = t.articles.set_index("id")["published"] if len(t.articles) else pd.Series(dtype=object)
+    published = published[~published.index.duplicated()]
+    fallback = t.events["article_id"].map(published)
+    own = t.events["date"]
+    has = own.notna() & (own.astype(str).str.strip() != "")
+    return own.where(has, fallback)
+
+
+def _overlaps(values: pd.Series, lo: dt.date | None, hi: dt.date | None, *, within: bool = False) -> pd.Series:
+    """True where the date interval overlaps [lo, hi] (``within``: lies inside it)."""
+    def ok(v: Any) -> bool:
+        iv = date_interval(v)
+        if iv is None:
+            return False
+        a, b = iv
+        if within:
+            return (lo is None or a >= lo) and (hi is None or b <= hi)
+        return (lo is None or b >= lo) and (hi is None or a <= hi)
+    return values.map(ok).astype(bool) if len(values) else pd.Series(dtype=bool, index=values.index)
+
+
+# --------------------------------------------------------------------------- criteria
+
+def _codes(codes: str | Iterable[str]) -> set[str]:
+    return {codes} if isinstance(codes, str) else {str(c) for c in codes}
+
+
+def _involving(events: pd.DataFrame, codes: set[str]) -> pd.Series:
+    return events["source"].isin(codes) | events["target"].isin(codes)
+
+
+def by_countries(t: Tables, codes: str | Sequence[str]) -> Tables:
+    """Articles mentioning any of ``codes`` (mentions or events) and the events involving any of them."""
+    wanted = _codes(codes)
+    m = t.mentions
+    hit = m["type"].isin(("country", "organization")) & m["value"].isin(wanted)
+    ev_mask = _involving(t.events, wanted)
+    ids = set(m.loc[hit, "article_id"]) | set(t.events.loc[ev_mask, "article_id"])
+    return restrict(t, ids, events=ev_mask)
+
+
+def by_dyad(t: Tables, dyad: tuple[str, str]) -> Tables:
+    """The events between ``dyad[0]`` and ``dyad[1]`` (either direction) and their articles."""
+    a, b = dyad
+    ev = t.events
+    mask = ((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a))
+    return restrict(t, set(ev.loc[mask, "article_id"]), events=mask)
+
+
+def by_dates(t: Tables, start: str | None = None, end: str | None = None) -> Tables:
+    """Articles published within [start, end] and the events whose date overlaps it (inclusive)."""
+    if start is None and end is None:
+        return t
+    lo_iv = date_interval(start) if start is not None else None
+    hi_iv = date_interval(end) if end is not None else None
+    if (start is not None and lo_iv is None) or (end is not None and hi_iv is None):
+        raise ValueError(f"start/end must be ISO dates (YYYY, YYYY-MM or YYYY-MM-DD), not {start!r}, {end!r}")
+    lo = lo_iv[0] if lo_iv else None
+    hi = hi_iv[1] if hi_iv else None
+    art_mask = _overlaps(t.articles["published"], lo, hi, within=True)
+    ev_mask = _overlaps(event_dates(t), lo, hi)
+    return restrict(t, set(t.articles.loc[art_mask, "id"]), events=ev_mask)
+
+
+def _has_any(values: pd.Series, wanted: set[str]) -> pd.Series:
+    def ok(v: Any) -> bool:
+        if isinstance(v, str):
+            return v in wanted
+        try:
+            return any(s in wanted for s in v)
+        except TypeError:
+            return False
+    return values.map(ok).astype(bool) if len(values) else pd.Series(dtype=bool, index=values.index)
+
+
+def by_sectors(t: Tables, sectors: str | Sequence[str]) -> Tables:
+    """Articles with a sector mention or an event in any of ``sectors``; events with any of them."""
+    wanted = _codes(sectors)
+    m = t.mentions
+    hit = (m["type"] == "sector") & m["value"].isin(wanted)
+    ev_mask = _has_any(t.events["sectors"], wanted)
+    ids = set(m.loc[hit, "article_id"]) | set(t.events.loc[ev_mask, "article_id"])
+    return restrict(t, ids, events=ev_mask)
+
+
+def by_sources(t: Tables, sources: str | Sequence[str]) -> Tables:
+    """Articles whose ``source`` or ``source_en`` is one of ``sources`` (exact match)."""
+    wanted = _codes(sources)
+    a = t.articles
+    mask = a["source"].isin(wanted)
+    if "source_en" in a.columns:
+        mask |= a["source_en"].isin(wanted)
+    return restrict(t, set(a.loc[mask, "id"]))
+
+
+def by_languages(t: Tables, languages: str | Sequence[str]) -> Tables:
+    """Articles whose ``language`` is one of ``languages`` (``"ar"``, ``"en"``, ...)."""
+    wanted = _codes(languages)
+    a = t.articles
+    return restrict(t, set(a.loc[a["language"].isin(wanted), "id"]))
+
+
+def by_event_types(t: Tables, event_types: str | Sequence[str]) -> Tables:
+    """Events of these PLOVER types (any case) and the articles that contain one."""
+    wanted = {c.upper() for c in _codes(event_types)}
+    mask = t.events["type"].astype(str).str.upper().isin(wanted)
+    return restrict(t, set(t.events.loc[mask, "article_id"]), events=mask)
+
+
+def by_stance(t: Tables, stance: str) -> Tables:
+    """``"cooperation"`` (quad classes 1–2) or ``"conflict"`` (3–4) events and their articles."""
+    key = str(stance).strip().lower()
+    if key not in STANCES:
+        raise ValueError(f"stance must be one of {sorted(STANCES)}, not {stance!r}")
+    mask = pd.to_numeric(t.events["quad_class"], errors="coerce").isin(STANCES[key])
+    return restrict(t, set(t.events.loc[mask, "article_id"]), events=mask)
+
+
+def _fold(text: str) -> str:
+    return normalize_key(str(text)).casefold()
+
+
+def by_text(t: Tables, text: str) -> Tables:
+    """Articles with a sentence containing ``text`` (case-insensitive, Arabic-normalised)."""
+    needle = _fold(text).strip()
+    if not needle:
+        return t
+    s = t.sentences
+    mask = s["text"].fillna("").map(lambda x: needle in _fold(x)).astype(bool) if len(s) else pd.Series(dtype=bool)
+    return restrict(t, set(s.loc[mask, "article_id"]) if len(s) else set())
+
+
+def matching_sentences(data: Any, text: str) -> pd.DataFrame:
+    """The sentences containing ``text`` (same matching as :func:`by_text`)."""
+    t = as_tables(data)
+    needle = _fold(text).strip()
+    s = t.sentences
+    if not needle or not len(s):
+        return s.iloc[0:0]
+    return s[s["text"].fillna("").map(lambda x: needle in _fold(x)).astype(bool)]
+
+
+def select(data: Any, *, countries: Sequence[str] | None = None, dyad: tuple[str, str] | None = None,
+           start: str | None = None, end: str | None = None, sectors: Sequence[str] | None = None,
+           sources: Sequence[str] | None = None, languages: Sequence[str] | None = None,
+           event_types: Sequence[str] | None = None, stance: str | None = None,
+           text: str | None = None) -> Tables:
+    """The tables of ``data`` (Corpus or Tables) narrowed by the AND of the criteria given.
+
+    ``None`` (and an empty list or string) means "no filter"; see the module docstring for
+    what each criterion keeps.
+    """
+    t = as_tables(data)
+    # article-level criteria first: they are cheap and shrink the rest
+    if sources:
+        t = by_sources(t, sources)
+    if languages:
+        t = by_languages(t, languages)
+    if start or end:
+        t = by_dates(t, start or None, end or None)
+    if countries:
+        t = by_countries(t, countries)
+    if dyad:
+        t = by_dyad(t, tuple(dyad))
+    if sectors:
+        t = by_sectors(t, sectors)
+    if event_types:
+        t = by_event_types(t, event_types)
+    if stance:
+        t = by_stance(t, stance)
+    if text:
+        t = by_text(t, text)
+    return t
+
+
+# --------------------------------------------------------------------------- names and options
+
+def name_of(code: str, *, lang: str = "en") -> str:
+    """The English (``lang="en"``) or Arabic (``"ar"``) name of a country ISO3 code or organisation id.
+
+    Falls back to the code itself when it is in neither lexicon.
+    """
+    from toolkit.annotators.countries import countries
+    from toolkit.annotators.organizations import organizations
+
+    key = "name_ar" if lang == "ar" else "name_en"
+    row = countries().get(code) or organizations().get(code)
+    if row and row.get(key):
+        return row[key]
+    return str(code)
+
+
+def _freq(values: Iterable[Any]) -> list[str]:
+    """Distinct non-empty values, most frequent first (ties by name)."""
+    counts = Counter(str(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v)) and str(v))
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def options(data: Any) -> dict[str, Any]:
+    """The choices present in ``data``, for widgets; keys mirror :func:`select`'s keywords.
+
+    - ``countries``: list of dicts ``{code, name_en, name_ar, label, articles, mentions, events}``
+      for every country (or organisation) mentioned or acting in an event, most articles first;
+      ``label`` reads ``"Russia (RUS) · 40"``;
+    - ``dyads``: list of ``(a, b)`` pairs (sorted codes) with events, most events first;
+    - ``sectors``, ``sources``, ``languages``, ``event_types``: lists of strings, most frequent
+      first (``sources`` counts articles; ``sectors`` counts sector mentions and event sectors);
+    - ``stances``: ``["cooperation", "conflict"]``;
+    - ``start``, ``end``: the earliest and latest article ``published`` date (ISO
+      ``YYYY-MM-DD``), None when no article is dated;
+    - ``event_start``, ``event_end``: the same over event dates (events may refer to the past,
+      e.g. a treaty of 2001 recalled in a 2025 article).
+    """
+    t = as_tables(data)
+    m, ev, a = t.mentions, t.events, t.articles
+    actor_m = m[m["type"].isin(("country", "organization"))]
+    country_m = m[m["type"] == "country"]
+    codes = set(country_m["value"].dropna().astype(str)) | set(ev["source"].dropna()) | set(ev["target"].dropna())
+    art_sets: dict[str, set[str]] = {c: set() for c in codes}
+    for aid, val in zip(actor_m["article_id"], actor_m["value"]):
+        if val in art_sets:
+            art_sets[val].add(aid)
+    ev_counts: Counter[str] = Counter()
+    for aid, s, g in zip(ev["article_id"], ev["source"], ev["target"]):
+        for c in {s, g}:
+            if c in art_sets:
+                art_sets[c].add(aid)
+                ev_counts[c] += 1
+    m_counts = Counter(actor_m["value"].dropna().astype(str))
+    rows = []
+    for code in codes:
+        name = name_of(code)
+        n_art = len(art_sets[code])
+        rows.append({"code": code, "name_en": name, "name_ar": name_of(code, lang="ar"),
+                     "label": f"{name} ({code}) · {n_art}" if name != code else f"{code} · {n_art}",
+                     "articles": n_art, "mentions": m_counts.get(code, 0), "events": ev_counts.get(code, 0)})
+    rows.sort(key=lambda r: (-r["articles"], -r["events"], r["code"]))
+
+    pair_counts = Counter(tuple(sorted((s, g))) for s, g in zip(ev["source"], ev["target"]))
+    dyads = [p for p, _ in sorted(pair_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    sector_values = list(m.loc[m["type"] == "sector", "value"])
+    for secs in ev["sectors"]:
+        if isinstance(secs, (list, tuple)):
+            sector_values.extend(secs)
+
+    def span(values: Iterable[Any]) -> tuple[str | None, str | None]:
+        ivs = [iv for iv in map(date_interval, values) if iv]
+        if not ivs:
+            return None, None
+        return min(iv[0] for iv in ivs).isoformat(), max(iv[1] for iv in ivs).isoformat()
+
+    start, end = span(a["published"])
+    ev_start, ev_end = span(ev["date"])
+    return {
+        "countries": rows,
+        "dyads": dyads,
+        "sectors": _freq(sector_values),
+        "sources": _freq(a["source"]),
+        "languages": _freq(a["language"]),
+        "event_types": _freq(ev["type"]),
+        "stances": list(STANCES),
+        "start": start,
+        "end": end,
+        "event_start": ev_start,
+        "event_end": ev_end,
+    }
+
+
+__all__ = [
+    "Tables", "STANCES", "tables", "as_tables", "restrict", "select", "options", "name_of",
+    "by_countries", "by_dyad", "by_dates", "by_sectors", "by_sources", "by_languages",
+    "by_event_types", "by_stance", "by_text", "matching_sentences", "date_interval", "event_dates",
+]

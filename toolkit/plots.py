@@ -1,0 +1,285 @@
+"""matplotlib charts of relations: dyads, timelines, country × sector heatmaps, networks.
+
+Each function returns the new Figure, or draws on ``ax=`` when given and returns that Axes.
+``lang="ar"`` labels countries (and sectors, legends, titles) in Arabic.
+
+Arabic text: matplotlib 3.11+ shapes and orders right-to-left text itself (text layout via
+libraqm), so labels are passed as they are; never pre-shape them with arabic-reshaper or
+python-bidi (that would now be shaped twice). The glyphs come from DejaVu Sans, which ships
+with matplotlib and covers Arabic: every function draws inside :func:`style`, which sets it
+as the font family, so charts render the same on a machine with only matplotlib's own fonts.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Iterator
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import LinearSegmentedColormap
+
+from toolkit.filters import name_of
+
+#: The font family of every chart: bundled with matplotlib, with Arabic glyphs.
+FONT_FAMILY = "DejaVu Sans"
+
+#: Edge colour by the conflict share of a pair's events: green (all cooperation) to red.
+_EDGE_CMAP = LinearSegmentedColormap.from_list("coop_conflict", ["#238b45", "#cb181d"])
+QUAD_COLORS = {"q1": "#74c476", "q2": "#238b45", "q3": "#fb6a4a", "q4": "#a50f15"}
+STANCE_COLORS = {"cooperation": "#238b45", "conflict": "#cb181d", "other": "#969696"}
+
+_WORDS = {
+    "en": {
+        "q1": "verbal cooperation", "q2": "material cooperation", "q3": "verbal conflict", "q4": "material conflict",
+        "cooperation": "cooperation", "conflict": "conflict", "other": "other", "events": "events",
+        "dyads": "Strongest dyads", "timeline": "Events over time", "heatmap": "Countries × sectors",
+        "network": "Network of countries", "coop_conflict": "Cooperation and conflict",
+        "intensity": "mean intensity (−10 conflict … +10 cooperation)", "country": "country", "sector": "sector",
+    },
+    "ar": {
+        "q1": "تعاون لفظي", "q2": "تعاون مادي", "q3": "صراع لفظي", "q4": "صراع مادي",
+        "cooperation": "تعاون", "conflict": "صراع", "other": "أخرى", "events": "الأحداث",
+        "dyads": "أقوى الثنائيات", "timeline": "الأحداث عبر الزمن", "heatmap": "الدول والقطاعات",
+        "network": "شبكة الدول", "coop_conflict": "التعاون والصراع",
+        "intensity": "متوسط الشدة", "country": "الدولة", "sector": "القطاع",
+    },
+}
+
+#: Arabic names of the canonical sectors (``lexicon/sectors.csv``).
+SECTORS_AR = {
+    "diplomacy": "دبلوماسية", "security": "أمن", "military": "عسكري", "trade": "تجارة",
+    "investment": "استثمار", "economy": "اقتصاد", "finance": "مالية", "energy": "طاقة",
+    "industry": "صناعة", "agriculture": "زراعة", "mining": "تعدين", "construction": "بناء",
+    "transport": "نقل", "education": "تعليم", "science": "علوم", "culture": "ثقافة",
+    "humanitarian": "إنساني", "health": "صحة", "tourism": "سياحة", "technology": "تكنولوجيا",
+    "migration": "هجرة", "religion": "دين", "media": "إعلام", "sport": "رياضة", "environment": "بيئة",
+}
+
+
+@contextlib.contextmanager
+def style(font: str = FONT_FAMILY) -> Iterator[None]:
+    """A ``rc_context`` with a font that has Arabic glyphs (DejaVu Sans by default).
+
+    Text created inside keeps the font, so a figure can be saved after the block.
+    """
+    with plt.rc_context({"font.family": [font], "axes.unicode_minus": True}):
+        yield
+
+
+def word(key: str, lang: str = "en") -> str:
+    """A chart word (legend entry, title) in English or Arabic."""
+    return _WORDS.get(lang, _WORDS["en"]).get(key, key)
+
+
+def country_label(code: str, lang: str = "en") -> str:
+    """The name of a country or organisation code in ``lang`` (``"en"``, ``"ar"``; ``"code"`` keeps the code)."""
+    return str(code) if lang == "code" else name_of(code, lang=lang)
+
+
+def sector_label(sector: str, lang: str = "en") -> str:
+    return SECTORS_AR.get(sector, sector) if lang == "ar" else str(sector)
+
+
+def _pair_label(a: str, b: str, lang: str, directed: bool = False) -> str:
+    sep = " → " if directed else " – "
+    if lang == "ar" and directed:
+        sep = " ← "  # reads right to left: a ← b shows a first, on the right
+    return f"{country_label(a, lang)}{sep}{country_label(b, lang)}"
+
+
+def _figure_axes(ax: Any, figsize: tuple[float, float]) -> tuple[Any, Any]:
+    if ax is not None:
+        return ax.figure, ax
+    fig, new_ax = plt.subplots(figsize=figsize, layout="constrained")
+    return fig, new_ax
+
+
+def _result(fig: Any, ax: Any, given: Any) -> Any:
+    return given if given is not None else fig
+
+
+# --------------------------------------------------------------------------- dyads
+
+def plot_dyads(dyads_df: pd.DataFrame, top: int = 15, *, lang: str = "en", ax: Any = None,
+               title: str | None = None) -> Any:
+    """Horizontal stacked bars of the ``top`` dyads (rows of ``relations.dyads``) by quad class."""
+    with style():
+        d = dyads_df.head(top).iloc[::-1]
+        fig, axes = _figure_axes(ax, (8, max(2.5, 0.4 * len(d) + 1.2)))
+        directed = bool(len(d)) and str(d["pair"].iloc[0]).find("→") >= 0
+        labels = [_pair_label(a, b, lang, directed) for a, b in zip(d["a"], d["b"])]
+        y = np.arange(len(d))
+        left = np.zeros(len(d))
+        for q in ("q1", "q2", "q3", "q4"):
+            vals = d[q].to_numpy(dtype=float) if q in d else np.zeros(len(d))
+            axes.barh(y, vals, left=left, color=QUAD_COLORS[q], label=word(q, lang))
+            left += vals
+        axes.set_yticks(y, labels)
+        axes.set_xlabel(word("events", lang))
+        axes.set_title(title if title is not None else word("dyads", lang))
+        if len(d):
+            axes.legend(loc="lower right", fontsize="small")
+        return _result(fig, axes, ax)
+
+
+# --------------------------------------------------------------------------- timelines
+
+def _period_x(index: pd.Index) -> tuple[Any, float]:
+    """x positions (timestamps) of a period index and a bar width in days."""
+    if isinstance(index, pd.PeriodIndex):
+        starts = index.to_timestamp(how="start")
+        ends = index.to_timestamp(how="end")
+        width = float(np.median((ends - starts).days + 1)) if len(index) else 1.0
+        return starts.to_pydatetime(), width * 0.8
+    return list(index), 0.8
+
+
+def plot_timeline(timeline_df: pd.DataFrame, *, lang: str = "en", ax: Any = None, kind: str = "bar",
+                  title: str | None = None) -> Any:
+    """Stacked bars (``kind="bar"``) or lines (``"line"``) of a ``relations.timeline`` table."""
+    with style():
+        fig, axes = _figure_axes(ax, (10, 4))
+        x, width = _period_x(timeline_df.index)
+        bottom = np.zeros(len(timeline_df))
+        for col in timeline_df.columns:
+            vals = timeline_df[col].to_numpy(dtype=float)
+            color = QUAD_COLORS.get(col) or STANCE_COLORS.get(col)
+            label = word(col, lang) if col in _WORDS["en"] else str(col)
+            if kind == "bar":
+                axes.bar(x, np.nan_to_num(vals), width=width, bottom=bottom, color=color, label=label, align="edge")
+                bottom += np.nan_to_num(vals)
+            elif kind == "line":
+                axes.plot(x, vals, marker="o", markersize=3, color=color, label=label)
+            else:
+                raise ValueError(f"kind must be 'bar' or 'line', not {kind!r}")
+        axes.set_ylabel(word("events", lang))
+        axes.set_title(title if title is not None else word("timeline", lang))
+        if len(timeline_df.columns):
+            axes.legend(fontsize="small")
+        fig.autofmt_xdate() if ax is None else None
+        return _result(fig, axes, ax)
+
+
+def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = None,
+                              dyad: tuple[str, str] | str | None = None, *, measure: str = "counts",
+                              when: str = "event", lang: str = "en", ax: Any = None,
+                              title: str | None = None) -> Any:
+    """Cooperation against conflict over time.
+
+    ``measure="counts"``: cooperation events as bars above zero, conflict events below;
+    ``measure="intensity"``: the mean intensity of all events per period (−10 … +10).
+    ``country``, ``dyad``, ``freq`` and ``when`` are those of ``relations.timeline``.
+    """
+    from toolkit.relations import timeline
+
+    with style():
+        fig, axes = _figure_axes(ax, (10, 4))
+        if measure == "counts":
+            tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when)
+            x, width = _period_x(tl.index)
+            axes.bar(x, tl["cooperation"].to_numpy(dtype=float), width=width, align="edge",
+                     color=STANCE_COLORS["cooperation"], label=word("cooperation", lang))
+            axes.bar(x, -tl["conflict"].to_numpy(dtype=float), width=width, align="edge",
+                     color=STANCE_COLORS["conflict"], label=word("conflict", lang))
+            axes.set_ylabel(word("events", lang))
+        elif measure == "intensity":
+            tl = timeline(data, country=country, dyad=dyad, freq=freq, by=None, value="intensity", when=when)
+            x, width = _period_x(tl.index)
+            vals = np.nan_to_num(tl["events"].to_numpy(dtype=float))
+            for sign, key in ((vals > 0, "cooperation"), (vals < 0, "conflict")):
+                axes.bar([xi for xi, keep in zip(x, sign) if keep], vals[sign], width=width, align="edge",
+                         color=STANCE_COLORS[key], label=word(key, lang))
+            axes.set_ylim(-10.5, 10.5)
+            axes.set_ylabel(word("intensity", lang))
+        else:
+            raise ValueError(f"measure must be 'counts' or 'intensity', not {measure!r}")
+        axes.axhline(0, color="black", linewidth=0.8)
+        what = word("coop_conflict", lang)
+        if dyad:
+            from toolkit.relations import parse_pair
+            what += ": " + _pair_label(*parse_pair(dyad), lang)
+        elif country:
+            what += ": " + country_label(country, lang)
+        axes.set_title(title if title is not None else what)
+        axes.legend(fontsize="small")
+        fig.autofmt_xdate() if ax is None else None
+        return _result(fig, axes, ax)
+
+
+# --------------------------------------------------------------------------- heatmap
+
+def plot_sector_heatmap(matrix: pd.DataFrame, *, top: int | None = 15, lang: str = "en", ax: Any = None,
+                        cmap: str = "Blues", annotate: bool = True, title: str | None = None) -> Any:
+    """A heatmap of ``relations.country_sector_matrix`` (the ``top`` rows and columns), counts in cells."""
+    with style():
+        m = matrix.iloc[:top, :top] if top else matrix
+        fig, axes = _figure_axes(ax, (max(5, 0.6 * m.shape[1] + 2.5), max(3, 0.4 * m.shape[0] + 1.5)))
+        values = m.to_numpy(dtype=float)
+        image = axes.imshow(values, cmap=cmap, aspect="auto")
+        axes.set_xticks(np.arange(m.shape[1]), [sector_label(s, lang) for s in m.columns],
+                        rotation=45, ha="right", rotation_mode="anchor")
+        axes.set_yticks(np.arange(m.shape[0]), [country_label(c, lang) for c in m.index])
+        if annotate and values.size:
+            high = values.max() / 2
+            for i in range(m.shape[0]):
+                for j in range(m.shape[1]):
+                    if values[i, j]:
+                        axes.text(j, i, f"{values[i, j]:g}", ha="center", va="center", fontsize="x-small",
+                                  color="white" if values[i, j] > high else "black")
+        axes.set_xlabel(word("sector", lang))
+        axes.set_ylabel(word("country", lang))
+        axes.set_title(title if title is not None else word("heatmap", lang))
+        fig.colorbar(image, ax=axes, shrink=0.8)
+        return _result(fig, axes, ax)
+
+
+# --------------------------------------------------------------------------- network
+
+def plot_network(graph: Any, *, lang: str = "en", ax: Any = None, min_weight: int = 1, seed: int = 0,
+                 title: str | None = None) -> Any:
+    """Draw a ``relations.network`` graph: edge width by weight, green/red by cooperation/conflict
+    share (event networks), node size by mentions, labels in ``lang``. The layout is seeded."""
+    import networkx as nx
+    from matplotlib.collections import LineCollection
+
+    with style():
+        fig, axes = _figure_axes(ax, (8, 8))
+        edges = [(u, v, d) for u, v, d in graph.edges(data=True) if d.get("weight", 1) >= min_weight]
+        keep = {n for u, v, _ in edges for n in (u, v)} if min_weight > 1 else set(graph.nodes)
+        sub = graph.subgraph(keep)
+        pos = nx.spring_layout(sub, seed=seed, weight="weight") if len(sub) else {}
+        if edges:
+            segs = [(pos[u], pos[v]) for u, v, _ in edges if u in pos and v in pos]
+            weights = np.array([d.get("weight", 1) for *_, d in edges], dtype=float)
+            widths = 0.8 + 5 * weights / weights.max()
+            colors = []
+            for *_, d in edges:
+                coop, conf = d.get("cooperation"), d.get("conflict")
+                if coop is None or conf is None or coop + conf == 0:
+                    colors.append("#999999")
+                else:
+                    share = conf / (coop + conf)
+                    colors.append(_EDGE_CMAP(share))
+            axes.add_collection(LineCollection(segs, linewidths=widths, colors=colors, alpha=0.7, zorder=1))
+        nodes = list(sub.nodes)
+        if nodes:
+            xy = np.array([pos[n] for n in nodes])
+            mentions = np.array([sub.nodes[n].get("mentions", 1) or 1 for n in nodes], dtype=float)
+            sizes = 60 + 900 * np.sqrt(mentions / mentions.max())
+            axes.scatter(xy[:, 0], xy[:, 1], s=sizes, color="#6baed6", edgecolors="#08519c", zorder=2)
+            for n, (px, py) in zip(nodes, xy):
+                label = country_label(n, lang)
+                axes.annotate(label, (px, py), xytext=(0, 9), textcoords="offset points", ha="center",
+                              va="bottom", fontsize="small", zorder=3)
+        axes.set_axis_off()
+        axes.margins(0.1)
+        axes.autoscale_view()
+        axes.set_title(title if title is not None else word("network", lang))
+        return _result(fig, axes, ax)
+
+
+__all__ = [
+    "style", "plot_dyads", "plot_timeline", "plot_sector_heatmap", "plot_network", "plot_cooperation_conflict",
+    "country_label", "sector_label", "word", "FONT_FAMILY", "SECTORS_AR",
+]
