@@ -1,0 +1,143 @@
+"""The explorer's callbacks: setting widget values changes what its outputs hold."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import toolkit
+from toolkit import widgets
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> toolkit.Corpus:
+    if not CORPUS.is_dir():
+        pytest.skip("corpus/ is not in the checkout")
+    return toolkit.load_corpus(CORPUS).annotate(progress=False)
+
+
+@pytest.fixture()
+def explorer(corpus: toolkit.Corpus) -> widgets.Explorer:
+    return widgets.explore(corpus)
+
+
+def _actors(ex: widgets.Explorer) -> set[str]:
+    ev = ex.current.events
+    return set(ev["source"]) | set(ev["target"])
+
+
+def test_starts_unfiltered(explorer: widgets.Explorer, corpus: toolkit.Corpus) -> None:
+    assert len(explorer.current.articles) == len(corpus.articles) == 44
+    assert len(explorer.current.events) == len(corpus.events)
+    assert explorer.filters() == {}
+    assert f"{len(corpus.events)} rows" in explorer.table.value
+    assert "filters: none" in repr(explorer)
+
+
+def test_country_filter_keeps_only_its_events(explorer: widgets.Explorer) -> None:
+    before = explorer.table.value
+    explorer.countries.value = ("TJK",)
+    ev = explorer.current.events
+    assert 0 < len(ev) < len(explorer.data.events)
+    assert ((ev["source"] == "TJK") | (ev["target"] == "TJK")).all()
+    assert explorer.table.value != before
+    assert f"{len(ev)} rows" in explorer.table.value
+    assert "000_32804eb77b22d83d" in set(explorer.current.articles["id"])  # the seed is about Tajikistan
+    assert explorer.filters() == {"countries": ["TJK"]}
+
+
+def test_text_search_narrows_articles(explorer: widgets.Explorer) -> None:
+    explorer.text.value = "Kazan"
+    ids = set(explorer.current.articles["id"])
+    assert 0 < len(ids) < len(explorer.data.articles)
+    texts = explorer.current.sentences.groupby("article_id")["text"].apply(" ".join)
+    assert all("kazan" in texts[i].lower() for i in ids)
+    assert {v for _, v in explorer.article.options} == ids
+
+
+def test_text_search_arabic_and_filters_combine(explorer: widgets.Explorer) -> None:
+    explorer.text.value = "طاجيكستان"
+    n_text = len(explorer.current.articles)
+    assert n_text >= 1
+    explorer.stance.value = "conflict"
+    assert len(explorer.current.articles) <= n_text
+    assert set(explorer.current.events["quad_class"].astype(int)) <= {3, 4}
+
+
+def test_stance_event_type_and_sector(explorer: widgets.Explorer) -> None:
+    explorer.stance.value = "conflict"
+    assert len(explorer.current.events) > 0
+    assert set(explorer.current.events["quad_class"].astype(int)) <= {3, 4}
+    explorer.stance.value = widgets.ANY
+    explorer.event_type.value = "CONSULT"
+    assert set(explorer.current.events["type"]) == {"CONSULT"}
+    explorer.event_type.value = widgets.ANY
+    explorer.sector.value = "energy"
+    assert all("energy" in s for s in explorer.current.events["sectors"])
+
+
+def test_month_range_filters_dates(explorer: widgets.Explorer) -> None:
+    months = list(explorer.months.options)
+    assert months[0] <= months[-1]
+    explorer.months.value = ("2025-01", months[-1])
+    published = explorer.current.articles["published"].dropna()
+    assert len(published) > 0 and (published >= "2025-01-01").all()
+    assert explorer.filters()["start"] == "2025-01-01"
+
+
+def test_source_filter(explorer: widgets.Explorer) -> None:
+    explorer.source.value = "تاس"
+    assert list(explorer.current.articles["id"]) == ["000_32804eb77b22d83d"]
+
+
+def test_reader_shows_the_selected_article(explorer: widgets.Explorer, corpus: toolkit.Corpus) -> None:
+    explorer.countries.value = ("TJK",)
+    seed = "000_32804eb77b22d83d"
+    explorer.article.value = seed
+    assert "tk-doc" in explorer.reader.value
+    assert "طاجيكستان" in explorer.reader.value or "الطاجيك" in explorer.reader.value
+    other = next(v for _, v in explorer.article.options if v != seed)
+    explorer.article.value = other
+    title = corpus.articles.set_index("id").loc[other, "title"]
+    assert explorer.reader.value != "" and str(title).split()[0] in explorer.reader.value
+
+
+def test_no_match_empties_outputs(explorer: widgets.Explorer) -> None:
+    explorer.text.value = "zzzz-no-such-word"
+    assert len(explorer.current.articles) == 0
+    assert "0 rows" in explorer.table.value
+    assert explorer.article.options == ()
+    assert "No article" in explorer.reader.value
+
+
+def test_plot_is_a_figure_of_the_filtered_events(explorer: widgets.Explorer) -> None:
+    outputs = explorer.plot.outputs
+    assert len(outputs) == 1 and "image/png" in outputs[0]["data"]
+    first = outputs[0]["data"]["image/png"]
+    explorer.countries.value = ("IRN",)
+    assert explorer.plot.outputs[0]["data"]["image/png"] != first
+    explorer.text.value = "zzzz-no-such-word"
+    assert explorer.plot.outputs[0]["output_type"] == "stream"
+
+
+def test_reset_and_static_views(explorer: widgets.Explorer) -> None:
+    explorer.countries.value = ("TJK",)
+    explorer.stance.value = "cooperation"
+    explorer.clear()
+    assert explorer.filters() == {}
+    assert len(explorer.current.events) == len(explorer.data.events)
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("<Explorer: 44 of 44 articles")
+    assert "0x" not in bundle["text/plain"]
+    assert "<table" in bundle["text/html"]
+
+
+def test_partners_view(corpus: toolkit.Corpus) -> None:
+    view = widgets.PartnersView(corpus, country="RUS")
+    assert len(view.current) > 0
+    html_rus = view.partners.value
+    view.country.value = "TJK"
+    assert view.partners.value != html_rus
+    assert "RUS" in view.partners.value

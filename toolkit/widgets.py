@@ -1,0 +1,394 @@
+"""Thin ipywidgets over ``toolkit.filters``: linked filters, a results table, a plot, a reader.
+
+``explore(corpus)`` returns an :class:`Explorer`, a ``VBox`` whose attributes are its
+widgets (``countries``, ``months``, ``sector``, ``source``, ``event_type``, ``stance``,
+``text``) and its outputs (``summary``, ``table``, ``articles_table``, ``plot``,
+``article``, ``reader``). Every change of a filter calls :meth:`Explorer.update`, which
+applies ``toolkit.filters.select`` and keeps the result in ``Explorer.current`` (a
+``toolkit.filters.Tables``). Nothing here annotates or aggregates: the widgets only wire
+filters to ``toolkit.filters``, ``toolkit.plots`` and ``toolkit.display``.
+
+The explorer's plain-text and static-HTML representations describe what it shows, so a
+notebook rendered without a live kernel (nbconvert, ``toolkit report``) still says
+something useful where the widget would be.
+"""
+from __future__ import annotations
+
+import base64
+import calendar
+import html
+import io
+from typing import Any, Iterable, Sequence
+
+import ipywidgets as w
+import pandas as pd
+
+#: Columns of the events table the explorer shows (those present are shown, in this order).
+EVENT_VIEW = ["article_id", "date", "source", "target", "type", "mode", "quad_class", "intensity", "sectors", "evidence"]
+#: Columns of the articles table the explorer shows.
+ARTICLE_VIEW = ["id", "published", "language", "source", "title"]
+#: At most this many rows are rendered in a results table (the count above it is exact).
+MAX_ROWS = 200
+ANY = "(any)"
+
+
+def _ensure_annotated(corpus: Any) -> None:
+    """Annotate without a progress bar when the corpus has not been annotated yet."""
+    if hasattr(corpus, "annotate") and getattr(corpus, "_events", None) is None:
+        corpus.annotate(progress=False)
+
+
+def _months(first: Any, last: Any) -> list[str]:
+    """'YYYY-MM' labels from the month of ``first`` to the month of ``last``."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return []
+    a = pd.Period(str(first)[:7], freq="M")
+    b = pd.Period(str(last)[:7], freq="M")
+    return [str(p) for p in pd.period_range(a, b, freq="M")]
+
+
+def _month_end(label: str) -> str:
+    year, month = (int(x) for x in label.split("-"))
+    return f"{label}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _choices(values: Iterable[Any]) -> list[Any]:
+    """Widget options from an ``options()`` entry: strings, or (label, value) pairs as given."""
+    out: list[Any] = []
+    for v in values or ():
+        if isinstance(v, dict):  # countries: {code, label, ...}
+            out.append((str(v.get("label") or v["code"]), v["code"]))
+        else:
+            out.append(tuple(v) if isinstance(v, (list, tuple)) else v)
+    return out
+
+
+def table_html(df: pd.DataFrame, columns: Sequence[str], *, max_rows: int = MAX_ROWS, caption: str = "") -> str:
+    """An escaped HTML table of ``df[columns]`` (first ``max_rows`` rows), with a count line."""
+    cols = [c for c in columns if c in df.columns]
+    n = len(df)
+    head = f"<p class='tk-count'>{html.escape(caption)}{n} row{'s' if n != 1 else ''}"
+    if n > max_rows:
+        head += f" (the first {max_rows} shown)"
+    head += "</p>"
+    if n == 0:
+        return head
+    shown = df[cols].head(max_rows).copy()
+    for c in shown.columns:
+        if shown[c].map(lambda v: isinstance(v, (tuple, list))).any():
+            shown[c] = shown[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (tuple, list)) else v)
+    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="tk-table")
+    return head + f"<div dir='auto' style='max-height:24em;overflow:auto'>{body}</div>"
+
+
+def figure_output(fig: Any) -> dict[str, Any]:
+    """A Jupyter ``display_data`` output of a matplotlib figure (PNG), for ``Output.outputs``."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=80, bbox_inches="tight")
+    w_, h_ = fig.get_size_inches() * fig.dpi
+    n_axes = len(fig.axes)
+    text = f"<Figure size {w_:g}x{h_:g} with {n_axes} Axes>"
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": text}}
+
+
+def _close(fig: Any) -> None:
+    try:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+    except Exception:  # pragma: no cover - a Figure made without pyplot needs no closing
+        pass
+
+
+def show(fig: Any) -> None:
+    """Display a matplotlib figure exactly once in a notebook.
+
+    Figures made with pyplot are also shown by the inline backend at the end of the cell,
+    or not, depending on how they were drawn; closing the figure in pyplot first and then
+    displaying it gives one PNG (plus the text ``<Figure size WxH with N Axes>``) every time.
+    """
+    from IPython.display import display
+
+    fig = getattr(fig, "figure", fig)  # an Axes gives its Figure
+    _close(fig)
+    display(fig)
+
+
+class Explorer(w.VBox):
+    """Linked filters over a corpus driving a results table, a plot and an article reader.
+
+    Set any filter widget's ``.value`` (or call :meth:`update`) and ``current`` holds the
+    filtered ``Tables``; ``table.value`` / ``articles_table.value`` their HTML; ``plot``
+    the cooperation-versus-conflict chart; ``article`` lists the filtered articles and
+    ``reader`` shows the selected one with its annotations highlighted.
+    """
+
+    def __init__(self, corpus: Any, *, plot: bool = True, max_rows: int = MAX_ROWS):
+        from toolkit import filters
+
+        _ensure_annotated(corpus)
+        self.corpus = corpus
+        self.data = filters.tables(corpus)
+        self.max_rows = max_rows
+        self.show_plot = plot
+        self.figure: Any = None
+        self._annotations: dict[str, Any] = {}
+        opts = filters.options(self.data)
+        self.opts = opts
+        layout = w.Layout(width="auto")
+        style = {"description_width": "7em"}
+
+        self.countries = w.SelectMultiple(options=_choices(opts.get("countries", ())), rows=8,
+                                          description="Countries", style=style)
+        months = _months(opts.get("start"), opts.get("end")) or ["(no dates)"]
+        self.months = w.SelectionRangeSlider(options=months, index=(0, len(months) - 1),
+                                             description="Months", style=style, layout=w.Layout(width="36em"),
+                                             continuous_update=False)
+        self.sector = w.Dropdown(options=[ANY] + _choices(opts.get("sectors", ())), description="Sector", style=style)
+        self.source = w.Dropdown(options=[ANY] + _choices(opts.get("sources", ())), description="Source", style=style)
+        self.event_type = w.Dropdown(options=[ANY] + _choices(opts.get("event_types", ())),
+                                     description="Event type", style=style)
+        self.stance = w.ToggleButtons(options=[ANY, "cooperation", "conflict"], description="Stance", style=style)
+        self.text = w.Text(placeholder="a word, in Arabic or English", description="Text", style=style,
+                           continuous_update=False)
+        self.reset = w.Button(description="Reset filters")
+
+        self.summary = w.HTML()
+        self.table = w.HTML()
+        self.articles_table = w.HTML()
+        self.plot = w.Output(layout=layout)
+        self.article = w.Dropdown(description="Article", style=style, layout=w.Layout(width="48em"))
+        self.reader = w.HTML()
+        self.current = self.data
+
+        tabs = w.Tab(children=[self.table, self.articles_table, self.plot,
+                               w.VBox([self.article, self.reader])])
+        for i, title in enumerate(["Events", "Articles", "Cooperation / conflict", "Read an article"]):
+            tabs.set_title(i, title)
+        self.tabs = tabs
+        filters_box = w.HBox([w.VBox([self.countries]),
+                              w.VBox([self.months, self.sector, self.source, self.event_type, self.stance,
+                                      self.text, self.reset])])
+        super().__init__(children=[filters_box, self.summary, tabs])
+
+        for widget in self.filter_widgets:
+            widget.observe(self._changed, names="value")
+        self.article.observe(self._read, names="value")
+        self.reset.on_click(lambda _b: self.clear())
+        self.update()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def filter_widgets(self) -> tuple[w.Widget, ...]:
+        return (self.countries, self.months, self.sector, self.source, self.event_type, self.stance, self.text)
+
+    def filters(self) -> dict[str, Any]:
+        """The keyword arguments for ``toolkit.filters.select`` that the widgets say."""
+        kw: dict[str, Any] = {}
+        if self.countries.value:
+            kw["countries"] = list(self.countries.value)
+        labels = list(self.months.options)
+        if labels and labels[0] != "(no dates)":
+            lo, hi = self.months.value
+            if lo != labels[0]:
+                kw["start"] = f"{lo}-01"
+            if hi != labels[-1]:
+                kw["end"] = _month_end(hi)
+        if self.sector.value not in (None, ANY):
+            kw["sectors"] = [self.sector.value]
+        if self.source.value not in (None, ANY):
+            kw["sources"] = [self.source.value]
+        if self.event_type.value not in (None, ANY):
+            kw["event_types"] = [self.event_type.value]
+        if self.stance.value not in (None, ANY):
+            kw["stance"] = self.stance.value
+        if self.text.value.strip():
+            kw["text"] = self.text.value.strip()
+        return kw
+
+    def clear(self) -> None:
+        """Every filter back to 'any' (one update at the end)."""
+        with self.hold_trait_notifications():
+            self._holding = True
+            try:
+                self.countries.value = ()
+                self.months.index = (0, len(self.months.options) - 1)
+                self.sector.value = ANY
+                self.source.value = ANY
+                self.event_type.value = ANY
+                self.stance.value = ANY
+                self.text.value = ""
+            finally:
+                self._holding = False
+        self.update()
+
+    _holding = False
+
+    def _changed(self, _change: dict[str, Any]) -> None:
+        if not self._holding:
+            self.update()
+
+    # ------------------------------------------------------------------ outputs
+
+    def update(self) -> Any:
+        """Apply the filters: refresh ``current``, the tables, the plot and the article list."""
+        from toolkit import filters
+
+        kw = self.filters()
+        self.current = filters.select(self.data, **kw)
+        cur = self.current
+        n_art, n_ev = len(cur.articles), len(cur.events)
+        said = "; ".join(f"{k}={v}" for k, v in kw.items()) or "none"
+        self.summary.value = (f"<b>{n_art}</b> of {len(self.data.articles)} articles, <b>{n_ev}</b> of "
+                              f"{len(self.data.events)} events &mdash; filters: {html.escape(said)}")
+        self.table.value = table_html(cur.events, EVENT_VIEW, max_rows=self.max_rows)
+        self.articles_table.value = table_html(cur.articles, ARTICLE_VIEW, max_rows=self.max_rows)
+        self._update_plot(kw)
+        self._update_articles()
+        return cur
+
+    def _update_plot(self, kw: dict[str, Any]) -> None:
+        if not self.show_plot:
+            return
+        from toolkit import plots
+
+        countries = kw.get("countries") or []
+        options: dict[str, Any] = {}
+        if len(countries) == 1:
+            options["country"] = countries[0]
+        elif len(countries) == 2:
+            options["dyad"] = tuple(countries)
+        if self.figure is not None:
+            _close(self.figure)
+            self.figure = None
+        if len(self.current.events) == 0:
+            self.plot.outputs = ({"output_type": "stream", "name": "stdout", "text": "No events to plot.\n"},)
+            return
+        # dated by the articles' publication, like the month slider (events may recall old dates)
+        fig = plots.plot_cooperation_conflict(self.current, freq="M", when="published", **options)
+        fig = getattr(fig, "figure", fig)  # an Axes gives its Figure
+        self.figure = fig
+        self.plot.outputs = (figure_output(fig),)
+        _close(fig)
+
+    def _update_articles(self) -> None:
+        arts = self.current.articles
+        options = [(f"{r.id} — {r.title}" if isinstance(r.title, str) and r.title else str(r.id), r.id)
+                   for r in arts[["id", "title"]].itertuples(index=False)]
+        previous = self.article.value
+        ids = [v for _, v in options]
+        self._reading_paused = True
+        try:
+            self.article.options = options
+            self.article.value = previous if previous in ids else (ids[0] if ids else None)
+        finally:
+            self._reading_paused = False
+        self._read()
+
+    def annotation(self, article_id: str) -> Any:
+        """The Annotation of one article (annotated once, then cached)."""
+        if article_id not in self._annotations:
+            from toolkit.pipeline import annotate
+
+            self._annotations[article_id] = annotate(self.corpus.article(article_id))
+        return self._annotations[article_id]
+
+    _reading_paused = False
+
+    def _read(self, _change: dict[str, Any] | None = None) -> None:
+        from toolkit import display
+
+        if self._reading_paused:
+            return
+        aid = self.article.value
+        if aid is None:
+            self.reader.value = "<p>No article matches the filters.</p>"
+            return
+        self.reader.value = display.render_annotation(self.annotation(aid))
+
+    # ------------------------------------------------------------------ static views
+
+    def __repr__(self) -> str:
+        kw = self.filters()
+        said = "; ".join(f"{k}={v}" for k, v in kw.items()) or "none"
+        return (f"<Explorer: {len(self.current.articles)} of {len(self.data.articles)} articles, "
+                f"{len(self.current.events)} of {len(self.data.events)} events; filters: {said}>")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = repr(self)
+        bundle["text/html"] = self.static_html()
+        return bundle
+
+    def static_html(self) -> str:
+        """What the explorer shows, as static HTML (for reports rendered without a kernel)."""
+        return (f"<div class='tk-explorer'><p><i>Interactive explorer (run the notebook to use its filters).</i> "
+                f"{self.summary.value}</p>{self.table.value}</div>")
+
+
+def explore(corpus: Any, **kwargs: Any) -> Explorer:
+    """An :class:`Explorer` over ``corpus`` (annotated first when it is not yet)."""
+    return Explorer(corpus, **kwargs)
+
+
+class PartnersView(w.VBox):
+    """A country selector that shows the country's partners (``toolkit.relations.partners``)
+    and the sectors of its relations (``toolkit.relations.country_sector_matrix``)."""
+
+    def __init__(self, corpus_or_data: Any, *, country: str | None = None):
+        from toolkit import filters
+
+        if hasattr(corpus_or_data, "events") and hasattr(corpus_or_data, "sentences") and not isinstance(
+                corpus_or_data, tuple):
+            _ensure_annotated(corpus_or_data)
+            self.data = filters.tables(corpus_or_data)
+        else:
+            self.data = corpus_or_data
+        opts = filters.options(self.data)
+        choices = _choices(opts.get("countries", ()))
+        self.country = w.Dropdown(options=choices, description="Country")
+        self.partners = w.HTML()
+        self.sectors = w.HTML()
+        self.current: pd.DataFrame = pd.DataFrame()
+        super().__init__(children=[self.country, w.HBox([self.partners, self.sectors])])
+        values = [c[1] if isinstance(c, tuple) else c for c in choices]
+        if country is not None and country in values:
+            self.country.value = country
+        self.country.observe(lambda _c: self.update(), names="value")
+        self.update()
+
+    def update(self) -> pd.DataFrame:
+        from toolkit import relations
+
+        code = self.country.value
+        if code is None:
+            self.current = pd.DataFrame()
+            self.partners.value = self.sectors.value = ""
+            return self.current
+        self.current = relations.partners(self.data, code)
+        self.partners.value = "<h4>Partners</h4>" + _frame_html(self.current)
+        matrix = relations.country_sector_matrix(self.data)
+        row = matrix.loc[code] if code in matrix.index else pd.Series(dtype="int64")
+        row = row[row > 0].sort_values(ascending=False) if len(row) else row
+        self.sectors.value = "<h4>Sectors</h4>" + _frame_html(row.rename("events").to_frame())
+        return self.current
+
+    def __repr__(self) -> str:
+        return f"<PartnersView: {self.country.value}, {len(self.current)} partners>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = repr(self)
+        bundle["text/html"] = f"<p><i>Interactive partner view.</i></p>{self.partners.value}{self.sectors.value}"
+        return bundle
+
+
+def _frame_html(df: pd.DataFrame, max_rows: int = 30) -> str:
+    if len(df) == 0:
+        return "<p>none</p>"
+    return df.head(max_rows).to_html(escape=True, border=0, classes="tk-table")
+
+
+__all__ = ["Explorer", "explore", "PartnersView", "show", "table_html", "figure_output"]
