@@ -41,6 +41,8 @@ _STOP = frozenset(normalize_key(w) for w in """
 حفظه حفظها حفظهم حفظهما رعاه رعاهم أيده أيدهم يحفظه الله رحمه رحمهم مساء صباح ظهر ليلة ليلا نهار
 """.split())
 _CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
+#: openings of a preposition or conjunction + noun (و..., بم..., لت..., با...): not of names
+_CLITIC_NOUN = ("و", "بم", "لم", "بت", "لت", "با", "لا")
 _NAME_PARTICLES = frozenset(normalize_key(w) for w in "عبد أبو أبي ابن بن بنت آل".split())
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _EN_NAME = re.compile(r"(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)(?:\s+(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)){0,3}")
@@ -232,10 +234,12 @@ def _name_after(doc: Doc, title, countries: list[_C]):
         if not w:
             break
         prev_particle = bool(words) and normalize_key(words[-1][2]) in _NAME_PARTICLES
-        if w in _STOP or (w in known and not prev_particle) or (w.startswith("ال") and not prev_particle):
+        # the article is ال with a bare alef: أليكسي, إلهام (hamza) are names, not articles
+        definite = m.group().lstrip("\u0640").startswith("ال")
+        if w in _STOP or (w in known and not prev_particle) or (definite and not prev_particle):
             break
-        if w.startswith(_CLITIC_ARTICLE) or (words and w[0] in "وفبلك" and w not in name_words):
-            break  # a clitic-led word (بمحافظة, والوفد) ends the name
+        if w.startswith(_CLITIC_ARTICLE) or (words and w.startswith(_CLITIC_NOUN) and w not in name_words):
+            break  # a clitic-led word (بمحافظة, والوفد, بتأمين) ends the name
         if not words and not anchored and w not in given:
             return None, None, None  # without a country or a dash, a name must open with a given name
         if len(words) >= 3 and w not in name_words:
