@@ -98,17 +98,63 @@ def run_info(args: argparse.Namespace) -> int:
 
 def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("--out", required=True, metavar="DIR",
+    parser.add_argument("--out", metavar="DIR",
                         help="folder for articles, mentions and events (.parquet and .jsonl)")
     parser.add_argument("--format", choices=("both", "parquet", "jsonl"), default="both",
                         help="what to write (default both)")
     parser.add_argument("--lang", help="annotate every article as this language instead of the detected one")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--store", metavar="DIR",
+                        help="annotation store to bring up to date (streams the input, skips unchanged articles)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="worker processes for --store (default 1: this process)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --store: annotate on dask.distributed at ADDRESS (e.g. tcp://host:8786), "
+                             "or 'local' for a local cluster of --workers processes")
+    parser.add_argument("--batch-size", type=int, default=500, metavar="N",
+                        help="articles per stored part (default 500)")
+
+
+def _run_annotate_store(args: argparse.Namespace) -> int:
+    from toolkit.store import Store, annotate_to_store
+
+    if args.workers < 1 or args.batch_size < 1:
+        print("toolkit annotate: error: --workers and --batch-size must be at least 1", file=sys.stderr)
+        return 2
+    fields = {role: getattr(args, f"{role}_field") for role in ("text", "title", "date", "source", "id")
+              if getattr(args, f"{role}_field", None)}
+    engine = "dask" if args.scheduler else "process"
+    scheduler = None if args.scheduler in (None, "local") else args.scheduler
+    paths = args.paths[0] if len(args.paths) == 1 else args.paths
+    report = annotate_to_store(paths, args.store, workers=args.workers, engine=engine, scheduler=scheduler,
+                               batch_size=args.batch_size, lang=args.lang, errors=args.errors,
+                               fields=fields or None, encoding=args.encoding,
+                               progress=False if args.no_progress else None)
+    store = Store(args.store)
+    print(f"{report.articles} articles: {report.annotated} annotated, {report.unchanged} unchanged, "
+          f"{report.removed} removed; {report.parts} parts written in {report.seconds:.1f}s")
+    print(f"  store {args.store}: {len(store)} articles in {len(store.parts)} parts")
+    if args.out:
+        from toolkit.export import FORMATS, write_tables
+
+        formats = FORMATS if args.format == "both" else (args.format,)
+        tables = {"articles": store.table("articles"), "mentions": store.table("mentions"),
+                  "events": store.table("events")}
+        for path in write_tables(tables, args.out, formats=formats):
+            print(f"  wrote {path}")
+    if report.problems:
+        print(f"{len(report.problems)} problems (skipped): see `toolkit info --errors skip`")
+    return 0
 
 
 def run_annotate(args: argparse.Namespace) -> int:
     from toolkit.export import FORMATS, write_tables
 
+    if args.store:
+        return _run_annotate_store(args)
+    if not args.out:
+        print("toolkit annotate: error: give --out DIR or --store DIR", file=sys.stderr)
+        return 2
     corpus = corpus_from_args(args)
     corpus.annotate(progress=False if args.no_progress else None, lang=args.lang)
     formats = FORMATS if args.format == "both" else (args.format,)
@@ -122,6 +168,47 @@ def run_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- report
+
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    from toolkit.report import add_arguments
+
+    add_arguments(parser)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from toolkit.report import run
+
+    return run(args)
+
+
+# --------------------------------------------------------------------------- dyads
+
+def _dyads_arguments(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.add_argument("--top", type=int, default=15, metavar="N", help="how many dyads to print (default 15)")
+    parser.add_argument("--country", metavar="ISO3", help="only the dyads of this country (or organisation id)")
+    parser.add_argument("--min-events", type=int, default=1, metavar="N", help="only dyads with at least N events")
+
+
+def run_dyads(args: argparse.Namespace) -> int:
+    from toolkit.filters import tables
+    from toolkit.relations import dyads, format_dyads
+
+    corpus = corpus_from_args(args)
+    table = dyads(tables(corpus), min_events=args.min_events)
+    if args.country:
+        code = args.country.strip().upper()
+        table = table[(table["a"] == code) | (table["b"] == code)]
+    label = corpus._source_label()
+    scope = f" of {args.country.strip().upper()}" if args.country else ""
+    shown = min(len(table), args.top) if args.top else len(table)
+    print(f"{label}: {len(table)} dyad{'s' if len(table) != 1 else ''}{scope} (showing {shown}, most events first)")
+    if len(table):
+        print(format_dyads(table, top=args.top))
+    return 0
+
+
 # --------------------------------------------------------------------------- registry
 
 Subcommand = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -131,6 +218,10 @@ SUBCOMMANDS: list[Subcommand] = [
     ("info", "summarise a corpus: articles, languages, sources, dates, problems", _info_arguments, run_info),
     ("annotate", "annotate a corpus and write articles, mentions and events (Parquet and JSON Lines)",
      _annotate_arguments, run_annotate),
+    ("report", "run the curated notebooks on a corpus and write one HTML report per notebook",
+     _report_arguments, run_report),
+    ("dyads", "the strongest dyads: pairs of countries with events, cooperation and conflict, sectors, dates",
+     _dyads_arguments, run_dyads),
 ]
 
 

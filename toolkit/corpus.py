@@ -73,6 +73,26 @@ class Corpus:
         corpus._memory = tuple(articles)
         return corpus
 
+    @classmethod
+    def from_store(cls, path: str | os.PathLike) -> "Corpus":
+        """A corpus whose articles, mentions, events and sentences tables come from an
+        annotation store (``toolkit.store``); iterating it re-reads the source the store
+        was made from, when that is still there."""
+        from toolkit.store import Store
+
+        store = Store(path)
+        source = store.manifest.get("source")
+        corpus = cls(source[0] if source and len(source) == 1 else (source or os.fspath(path)))
+        articles = store.table("articles").drop(columns=["content_hash"], errors="ignore")
+        corpus._articles = articles
+        corpus._problems = pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
+        for col in ("line", "record"):
+            corpus._problems[col] = corpus._problems[col].astype("Int64")
+        corpus._mentions = store.table("mentions")
+        corpus._events = store.table("events")
+        corpus._sentences = store.table("sentences")
+        return corpus
+
     # ------------------------------------------------------------------ reading
 
     def __iter__(self) -> Iterator[Article]:
