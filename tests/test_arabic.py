@@ -44,3 +44,10 @@ def test_offset_map_is_monotonic_and_in_range(text):
     for i in range(len(n.text)):
         s, e = n.to_original(i, i + 1)
         assert s < e <= len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("روسيا ًٌٍَُِّْـ\u200fأإآىة٣x ﻻ")), max_size=30))
+def test_map_spans_agrees_with_to_original(text):
+    n = normalize(text)
+    spans = [(i, j) for i in range(len(n.text)) for j in range(i + 1, min(len(n.text), i + 3) + 1)]
+    assert n.map_spans(spans) == [n.to_original(a, b) for a, b in spans]

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 TATWEEL = "\u0640"
@@ -72,6 +72,11 @@ class Normalized:
     seg_orig: tuple[int, ...]
     char_map: tuple[int, ...] | None = None
 
+    @property
+    def identity(self) -> bool:
+        """True when nothing was deleted or expanded: normalised offsets are original offsets."""
+        return len(self.seg_norm) == 1 and self.char_map is None
+
     def orig_index(self, i: int) -> int:
         """Original index of normalised character ``i`` (``i == len(text)`` maps to the end)."""
         if i >= len(self.text):
@@ -80,8 +85,33 @@ class Normalized:
             return self.char_map[i]
         if len(self.seg_norm) == 1:  # nothing was deleted: offsets are the same
             return i
-        k = bisect_right(self.seg_norm, i) - 1
-        return self.seg_orig[k] + (i - self.seg_norm[k])
+        return self._index_map[i]
+
+    @cached_property
+    def _index_map(self) -> list[int]:
+        """The original index of every normalised character, built once on first use."""
+        out: list[int] = []
+        bounds = list(self.seg_norm[1:]) + [len(self.text)]
+        for n_start, o_start, n_end in zip(self.seg_norm, self.seg_orig, bounds):
+            out.extend(range(o_start, o_start + (n_end - n_start)))
+        return out
+
+    def map_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``to_original`` for many non-empty spans at once (the fast path for token lists)."""
+        if self.identity:
+            return list(spans)
+        if self.char_map is not None or any(e <= s for s, e in spans):
+            return [self.to_original(s, e) for s, e in spans]
+        idx = self._index_map
+        orig = self.original
+        n = len(orig)
+        out = []
+        for s, e in spans:
+            o_end = idx[e - 1] + 1
+            while o_end < n and unicodedata.category(orig[o_end]) == "Mn":
+                o_end += 1
+            out.append((idx[s], o_end))
+        return out
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span [start, end) to the original text.

@@ -287,13 +287,12 @@ class _Tokens:
 
 
 def _tokens(doc: Doc) -> _Tokens:
-    starts, ends, norm = [], [], []
-    for m in _TOKEN.finditer(doc.norm.text):
-        s, e = doc.norm.to_original(m.start(), m.end())
-        starts.append(s)
-        ends.append(e)
-        norm.append(m.group())
-    return _Tokens(starts, ends, norm)
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(doc.norm.text)]
+    norm = [w for _, _, w in found]
+    if doc.norm.identity:  # the common case: offsets need no mapping
+        return _Tokens([s for s, _, _ in found], [e for _, e, _ in found], norm)
+    spans = doc.norm.map_spans([(s, e) for s, e, _ in found])
+    return _Tokens([s for s, _ in spans], [e for _, e in spans], norm)
 
 
 @dataclass(frozen=True)
