@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 TATWEEL = "\u0640"
@@ -163,16 +163,12 @@ def _normalize_slow(text: str) -> Normalized:
     return Normalized("".join(out), text, (0,), (0,), tuple(char_map))
 
 
+@lru_cache(maxsize=200_000)
 def normalize_key(text: str) -> str:
-    """Normalise a lexicon key the same way as text (no offset map needed)."""
+    """Normalise a lexicon key or a word the same way as text (no offset map; cached)."""
     if _PRESENTATION.search(text):
         return _normalize_slow(text).text
     return text.translate(_DEL_TABLE)
-
-
-def is_word_char(ch: str) -> bool:
-    """True for letters and digits of any script (normalised text has no diacritics)."""
-    return ch.isalnum()
 
 
 def is_arabic(ch: str) -> bool:

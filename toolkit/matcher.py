@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 
 import ahocorasick
 
-from toolkit.arabic import ARTICLE, Normalized, is_word_char, normalize_key
+from toolkit.arabic import ARTICLE, Normalized, normalize_key
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
@@ -91,6 +91,7 @@ class Gazetteer:
             stem = key[2:] if definite else key
             table.setdefault(stem, []).append(_Indexed(entry, definite, arabic))
         for stem, items in table.items():
+            items.sort(key=lambda it: -it.entry.priority)  # highest priority first, once
             self._auto.add_word(stem, (len(stem), tuple(items)))
         self.size = len(table)
         if table:
@@ -110,13 +111,12 @@ class Gazetteer:
         for end_idx, (length, items) in self._auto.iter(text):
             nend = end_idx + 1
             nstart = nend - length
-            right_ok = nend >= n or not is_word_char(text[nend])
+            right_ok = nend >= n or not text[nend].isalnum()
             ws = nstart
-            while ws > 0 and is_word_char(text[ws - 1]):
+            while ws > 0 and text[ws - 1].isalnum():
                 ws -= 1
             prefix = text[ws:nstart]
-            ok = tuple(sorted((it.entry for it in items if (right_ok or it.entry.stem) and _prefix_ok(it, prefix)),
-                             key=lambda e: -e.priority))
+            ok = tuple(it.entry for it in items if (right_ok or it.entry.stem) and _prefix_ok(it, prefix))
             if not ok:
                 continue
             # the article belongs to the mention: keep it in the span
