@@ -72,12 +72,23 @@ class Match:
 @dataclass(frozen=True)
 class _Indexed:
     entry: Entry
-    definite: bool  # the key carried ال, which was cut off for indexing
+    lead: str  # "al": the key starts with ال; "lil": with لل (ل + ال); "": a bare key
     is_arabic: bool
 
 
+#: clitic chains allowed before a key that starts with ال: (و|ف)? (ب|ك)?
+_AL_PREFIXES = frozenset(c + p for c in _CONJ for p in ("", "ب", "ك"))
+#: clitic chains allowed before a key that starts with the contraction لل: (و|ف)?
+_LIL_PREFIXES = frozenset(_CONJ)
+
+
 class Gazetteer:
-    """An automaton over the normalised keys of many entries."""
+    """An automaton over the normalised keys of many entries.
+
+    An Arabic entry written with ال is indexed twice, as written and with the contraction
+    لل (للولايات المتحدة), so that the automaton itself finds the article: short stems do
+    not light up inside every other word.
+    """
 
     def __init__(self, entries: Iterable[Entry]):
         self._auto = ahocorasick.Automaton()
@@ -87,12 +98,14 @@ class Gazetteer:
             if not key:
                 continue
             arabic = any("\u0600" <= ch <= "\u06ff" for ch in key)
-            definite = arabic and key.startswith(ARTICLE) and len(key) > 3 and entry.article != "optional"
-            stem = key[2:] if definite else key
-            table.setdefault(stem, []).append(_Indexed(entry, definite, arabic))
-        for stem, items in table.items():
+            if arabic and key.startswith(ARTICLE) and len(key) > 3 and entry.article != "optional":
+                table.setdefault(key, []).append(_Indexed(entry, "al", True))
+                table.setdefault("لل" + key[2:], []).append(_Indexed(entry, "lil", True))
+            else:
+                table.setdefault(key, []).append(_Indexed(entry, "", arabic))
+        for key, items in table.items():
             items.sort(key=lambda it: -it.entry.priority)  # highest priority first, once
-            self._auto.add_word(stem, (len(stem), tuple(items)))
+            self._auto.add_word(key, (len(key), tuple(items)))
         self.size = len(table)
         if table:
             self._auto.make_automaton()
@@ -116,12 +129,15 @@ class Gazetteer:
             while ws > 0 and text[ws - 1].isalnum():
                 ws -= 1
             prefix = text[ws:nstart]
-            ok = tuple(it.entry for it in items if (right_ok or it.entry.stem) and _prefix_ok(it, prefix))
-            if not ok:
-                continue
-            # the article belongs to the mention: keep it in the span
-            cut = _article_cut(prefix, ok[0], items)
-            hits.append(Match(-1, -1, nstart - cut, nend, prefix[: len(prefix) - cut], ok))
+            spans: dict[tuple[int, str], list[Entry]] = {}
+            for it in items:
+                if not (right_ok or it.entry.stem):
+                    continue
+                placed = _place(it, prefix, nstart)
+                if placed is not None:
+                    spans.setdefault(placed, []).append(it.entry)
+            for (s0, clitics), entries in spans.items():
+                hits.append(Match(-1, -1, s0, nend, clitics, tuple(entries)))
         if longest:
             hits = select_longest(hits)
         out: list[Match] = []
@@ -133,21 +149,25 @@ class Gazetteer:
         return out
 
 
-def _prefix_ok(item: _Indexed, prefix: str) -> bool:
+def _place(item: _Indexed, prefix: str, nstart: int) -> tuple[int, str] | None:
+    """Where the mention starts (normalised) and which clitics it leaves out, or None when
+    the characters before the key are not a valid clitic chain for it.
+
+    The article stays in the span; after the contraction لل the span starts at the stem.
+    """
     if not item.is_arabic:
-        return prefix == ""
-    if item.definite:
-        return prefix in DEFINITE_PREFIXES
-    if item.entry.article == "optional":
-        return prefix in BARE_PREFIXES or prefix in DEFINITE_PREFIXES
-    return prefix in BARE_PREFIXES
-
-
-def _article_cut(prefix: str, entry: Entry, items: tuple[_Indexed, ...]) -> int:
-    """How many prefix characters to keep in the span: the article ال (2) or the ل of لل (1)."""
-    if prefix.endswith(ARTICLE):
-        return 2
-    return 0  # no article, or the contraction لل (ل + ال): the span starts at the stem
+        return (nstart, "") if prefix == "" else None
+    if item.lead == "al":
+        return (nstart, prefix) if prefix in _AL_PREFIXES else None
+    if item.lead == "lil":
+        return (nstart + 2, prefix + "لل") if prefix in _LIL_PREFIXES else None
+    if prefix in BARE_PREFIXES:
+        return nstart, prefix
+    if item.entry.article == "optional" and prefix in DEFINITE_PREFIXES:
+        if prefix.endswith(ARTICLE):
+            return nstart - 2, prefix[:-2]
+        return nstart, prefix
+    return None
 
 
 def select_longest(hits: list[Match]) -> list[Match]:

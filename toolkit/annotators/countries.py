@@ -36,7 +36,8 @@ def forms(iso3: str, *, lang: str, kind: str, form_type: str | None = None) -> l
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    entries = [Entry(r["form"], r, lang=r["lang"], article=r.get("article", "")) for r in names()]
+    entries = [Entry(r["form"], {**r, "rule": f"{lexicon.ref('country_names', r)} {r['form']}"}, lang=r["lang"],
+                     article=r.get("article", "")) for r in names()]
     entries += [Entry(r["form"], {**r, "kind": TRAP}, lang=r["lang"], priority=1)
                 for r in lexicon.rows("not_countries")]
     # a language named by its feminine demonym: اللغة الروسية, باللغة الطاجيكية
@@ -48,16 +49,16 @@ def gazetteer() -> Gazetteer:
 def annotate(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in gazetteer().find(doc.norm, regions=doc.regions):
-        rows = [e.payload for e in m.entries]
-        if any(r["kind"] == TRAP for r in rows):
+        row = m.entries[0].payload
+        if len(m.entries) > 1:
+            rows = [e.payload for e in m.entries]
+            if any(r["kind"] == TRAP for r in rows) or len({r["iso3"] for r in rows}) != 1:
+                continue  # a trap, or the same form names two countries: leave it
+        elif row["kind"] == TRAP:
             continue
-        isos = {r["iso3"] for r in rows}
-        if len(isos) != 1:
-            continue  # the same form names two countries: leave it
-        row = rows[0]
         out.append(Mention(
             start=m.start, end=m.end, text=doc.text[m.start:m.end], type="country", value=row["iso3"],
-            kind=row["kind"], sentence=doc.sentence_of(m.start), rule=f"{lexicon.ref('country_names', row)} {row['form']}",
+            kind=row["kind"], sentence=doc.sentence_of(m.start), rule=row["rule"],
             attrs={"form_type": row.get("form_type") or None, "lang": row["lang"]},
         ))
     return out

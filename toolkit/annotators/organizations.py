@@ -82,11 +82,26 @@ def gazetteer() -> Gazetteer:
 
 
 # a generic institution noun, a name in quotation marks, then adjectives and a لل/ل complement
+_NOUNS = ("مسرح", "جامعة", "معهد", "مركز", "متحف", "مكتبة", "شركة", "مؤسسة", "مصرف", "بنك", "مستشفى",
+          "مدرسة", "أكاديمية", "صندوق", "مجموعة", "منتدى")
 _NAMED = re.compile(
-    r"(?:مسرح|جامعة|معهد|مركز|متحف|مكتبة|شركة|مؤسسة|مصرف|بنك|مستشفى|مدرسة|أكاديمية|صندوق|مجموعة|منتدى)"
+    "(?:" + "|".join(_NOUNS) + ")"
     r"\s+[\"«“]([^\"»”\n]{2,40})[\"»”]"
     r"((?:\s+(?:ال|لل)[\u0621-\u064a\u064b-\u0652]+){0,3})"
 )
+#: an opening quotation mark after white space: where a quoted name can begin
+_QUOTE_OPEN = re.compile(r"(?<=\s)[\"«“]")
+_NOUN_BEFORE = re.compile("(?:" + "|".join(_NOUNS) + r")\s+$")
+
+
+def _named_institutions(text: str, r0: int, r1: int):
+    """Matches of ``_NAMED`` in text[r0:r1], tried only before opening quotation marks."""
+    for q in _QUOTE_OPEN.finditer(text, r0, r1):
+        noun = _NOUN_BEFORE.search(text, max(r0, q.start() - 16), q.start())
+        if noun:
+            m = _NAMED.match(text, noun.start(), r1)
+            if m:
+                yield m
 
 
 def annotate(doc: Doc) -> list[Mention]:
@@ -100,7 +115,7 @@ def annotate(doc: Doc) -> list[Mention]:
         ))
     taken = [(m.start, m.end) for m in out]
     for r0, r1 in doc.regions:
-        for m in _NAMED.finditer(doc.text, r0, r1):
+        for m in _named_institutions(doc.text, r0, r1):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
