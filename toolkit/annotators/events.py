@@ -375,9 +375,11 @@ def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
 
 def annotate(doc: Doc) -> list[Event]:
     """Directed events of ``doc``, one sentence at a time (see the module docstring)."""
+    all_actors = actors_of(m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions)
+    if not all_actors:
+        return []  # no country, institution or official: nothing can be an event
     toks = _tokens(doc)
     hits = _hits(doc, toks)
-    all_actors = actors_of(m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions)
     top2 = _top_two(all_actors)
     events: list[Event] = []
     for i, (s, e) in enumerate(doc.sentences):
