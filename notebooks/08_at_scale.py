@@ -132,13 +132,15 @@ corpus.mentions["type"].value_counts().sort_index()
 
 # %% [markdown]
 # Any Parquet reader can read a table folder directly (here `pd.read_parquet` with
-# pyarrow; DuckDB's `read_parquet('store/mentions/*.parquet')` would do as well). One
+# pyarrow; DuckDB's `read_parquet('store/mentions/*.parquet', union_by_name=true)` would do
+# as well). Parts may hold different columns (a part without quotations has no `speaker`),
+# so give the reader the schema of all parts, `store.schema(name)`. One
 # difference: Parquet needs one type per column, and the `value` of a mention mixes country
 # codes, ISO dates and numbers, so it is stored as **JSON text**. `Store.table(name)` (and so
 # `Corpus.from_store`) decodes it back; a plain reader sees the JSON.
 
 # %%
-raw = pd.read_parquet(store_path / "mentions")
+raw = pd.read_parquet(store_path / "mentions", schema=store.schema("mentions"))
 decoded = store.table("mentions")
 key = ["article_id", "start", "end", "type"]
 raw = raw.sort_values(key, kind="stable").reset_index(drop=True)

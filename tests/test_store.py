@@ -231,3 +231,30 @@ def test_cli_annotate_store(tmp_path, capsys):
     assert f"0 annotated, {n} unchanged" in out
     assert pd.read_parquet(tmp_path / "out" / "articles.parquet").shape[0] == n
     assert main(["annotate", str(CORPUS), "--no-progress"]) == 2
+
+
+def test_parts_read_as_one_dataset_whatever_the_file_order(tmp_path):
+    """Small parts differ in the columns they fill (no quotation, no amount in some): every
+    column keeps one type in all parts, so any Parquet reader given ``Store.schema`` reads the
+    folder, whichever file it opens first."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    annotate_to_store(CORPUS, tmp_path / "store", batch_size=3, progress=False)
+    store = Store(tmp_path / "store")
+    for name in TABLES:
+        files = sorted((tmp_path / "store" / name).glob("*.parquet"))
+        assert len(files) > 5
+        schema = store.schema(name)
+        types: dict[str, set] = {}
+        for f in files:
+            for field in pq.read_schema(f):
+                types.setdefault(field.name, set()).add(field.type)
+        assert {c: t for c, t in types.items() if len(t) > 1} == {}
+        for order in (files, files[::-1]):
+            table = pa.concat_tables([pq.read_table(f, schema=schema) for f in order])
+            assert table.num_rows == sum(pq.read_metadata(f).num_rows for f in files)
+        df = pd.read_parquet(tmp_path / "store" / name, schema=schema)
+        assert len(df) == len(store.table(name))
+    raw = pd.read_parquet(tmp_path / "store" / "mentions", schema=store.schema("mentions"))
+    assert raw["value"].map(lambda v: v is None or isinstance(v, str)).all()  # JSON text in every part

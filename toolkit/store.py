@@ -64,18 +64,37 @@ def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
+#: Columns always stored as JSON text, whatever one part holds (a mention's ``value`` mixes
+#: codes, dates and numbers): every part then gives the column the same meaning.
+JSON_COLUMNS = frozenset({"value"})
+#: The Arrow type of a column that is all missing in a part (otherwise text): so that every
+#: part of a table gives each column the same type and the parts read as one dataset.
+NULL_TYPES = {"speaker_start": pa.float64(), "speaker_end": pa.float64(), "relative": pa.bool_()}
+
+
 def encode_table(df: pd.DataFrame) -> pa.Table:
     """A DataFrame as an Arrow table with one type per column (see the module docstring)."""
     out: dict[str, Any] = {}
     how: dict[str, str] = {}
+    empty: list[str] = []
     for col in df.columns:
         series = df[col]
+        if len(series) and series.isna().all():
+            out[col] = pd.Series([None] * len(series), dtype=object)
+            empty.append(col)
+            if col in JSON_COLUMNS:
+                how[col] = "json"
+            continue
         if series.dtype != object:
             out[col] = series
             continue
         values = series.tolist()
         kinds = {type(v) for v in values if not _missing(v)}
-        if not kinds or kinds == {str} or kinds == {bool}:
+        if col in JSON_COLUMNS and kinds:
+            out[col] = pd.Series([None if _missing(v) else json.dumps(v, ensure_ascii=False) for v in values],
+                                 dtype=object)
+            how[col] = "json"
+        elif not kinds or kinds == {str} or kinds == {bool}:
             out[col] = pd.Series([None if _missing(v) else v for v in values], dtype=object)
         elif kinds == {tuple}:
             out[col] = pd.Series([None if _missing(v) else list(v) for v in values], dtype=object)
@@ -85,6 +104,14 @@ def encode_table(df: pd.DataFrame) -> pa.Table:
                                  dtype=object)
             how[col] = "json"
     table = pa.Table.from_pandas(pd.DataFrame(out, index=pd.RangeIndex(len(df))), preserve_index=False)
+    for col in empty:
+        i = table.schema.get_field_index(col)
+        table = table.set_column(i, col, pa.nulls(len(table), type=NULL_TYPES.get(col, pa.string())))
+    for i, f in enumerate(table.schema):  # pandas' string dtype gives large_string: one text type
+        if pa.types.is_large_string(f.type):
+            table = table.set_column(i, f.name, table.column(i).cast(pa.string()))
+        elif pa.types.is_list(f.type) and pa.types.is_null(f.type.value_type):  # only empty lists here
+            table = table.set_column(i, f.name, table.column(i).cast(pa.list_(pa.string())))
     meta = dict(table.schema.metadata or {})
     meta[_META_KEY] = json.dumps(how).encode()
     return table.replace_schema_metadata(meta)
@@ -94,6 +121,10 @@ def decode_table(table: pa.Table) -> pd.DataFrame:
     """The DataFrame back from ``encode_table`` (JSON and tuple columns restored)."""
     how = json.loads((table.schema.metadata or {}).get(_META_KEY, b"{}"))
     df = table.to_pandas()
+    for i, name in enumerate(table.column_names):  # all missing here: stored typed, read as None
+        column = table.column(i)
+        if len(column) and column.null_count == len(column):
+            df[name] = pd.Series([None] * len(df), dtype=object, index=df.index)
     for col, kind in how.items():
         if col not in df.columns:
             continue
@@ -276,6 +307,16 @@ class Store:
         # a column all missing in one part is typed object there: infer the types again,
         # as pandas does for the whole table built from rows
         return pd.concat(frames, ignore_index=True, sort=False).infer_objects()
+
+    def schema(self, name: str) -> pa.Schema:
+        """The schema of a table across all its parts (columns present in any part).
+
+        Give it to any Parquet reader that reads the folder, so that a column absent from
+        the first file is not lost: ``pd.read_parquet(store / "mentions", schema=s)``.
+        """
+        schemas = [pq.read_schema(self.path / name / f"{part['name']}.parquet").remove_metadata()
+                   for part in self.parts]
+        return pa.unify_schemas(schemas) if schemas else encode_table(_empty(name)).schema.remove_metadata()
 
     def index(self) -> dict[str, tuple[str, str, bool]]:
         """id -> (content_hash, part name, current) for every stored article; ``current``
