@@ -9,18 +9,12 @@ import pytest
 
 from toolkit.annotators import amounts, dates
 from toolkit.annotators.amounts import find_amounts, parse_number
-from toolkit.arabic import normalize
-from toolkit.model import Doc
-from toolkit.text import split_sentences
+from toolkit.pipeline import doc_for_text
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = REPO / "corpus" / "000_32804eb77b22d83d.txt"
 GOLD = SHARED / "gold" / "000_32804eb77b22d83d.gold.json"
-
-
-def make_doc(text: str, published: str | None = None) -> Doc:
-    return Doc(text, "ar", normalize(text), ((0, len(text)),), split_sentences(text), published=published)
 
 
 def only_amounts(text: str):
@@ -33,7 +27,7 @@ def only_amounts(text: str):
 def test_seed_amounts_match_gold_exactly():
     text = SEED.read_text(encoding="utf-8")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["amounts"]
-    doc = make_doc(text)
+    doc = doc_for_text(text)
     doc = doc.with_mentions(dates.annotate(doc))  # as in the pipeline: dates run first
     got = [m for m in amounts.annotate(doc) if m.type == "amount"]
     assert [(m.start, m.end, m.value, m.attrs["qualifier"]) for m in got] == [
@@ -157,7 +151,7 @@ def test_near_misses(text):
 
 def test_annotate_skips_date_mentions_and_fills_columns():
     text = "وقع البلدان 3 اتفاقيات في 25 أبريل 2025 بقيمة 2.5 مليار دولار."
-    doc = make_doc(text)
+    doc = doc_for_text(text)
     doc = doc.with_mentions(dates.annotate(doc))
     got = amounts.annotate(doc)
     assert [(m.text, m.value, m.kind) for m in got] == [("3 اتفاقيات", 3, "count"), ("2.5 مليار دولار", 2_500_000_000, "money")]

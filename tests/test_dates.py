@@ -8,18 +8,13 @@ import pytest
 
 from toolkit.annotators import dates
 from toolkit.annotators.dates import DateMatch, find_dates
-from toolkit.arabic import normalize, normalize_key
-from toolkit.model import Doc
-from toolkit.text import split_sentences
+from toolkit.arabic import normalize_key
+from toolkit.pipeline import doc_for_text
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = REPO / "corpus" / "000_32804eb77b22d83d.txt"
 GOLD = SHARED / "gold" / "000_32804eb77b22d83d.gold.json"
-
-
-def make_doc(text: str, published: str | None = None) -> Doc:
-    return Doc(text, "ar", normalize(text), ((0, len(text)),), split_sentences(text), published=published)
 
 
 def one(text: str, reference: str | None = None) -> DateMatch:
@@ -38,7 +33,7 @@ def gold_value(v) -> str:
 def test_seed_dates_match_gold_exactly():
     text = SEED.read_text(encoding="utf-8")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["dates"]
-    got = dates.annotate(make_doc(text))
+    got = dates.annotate(doc_for_text(text))
     assert [(m.start, m.end, m.value, m.kind) for m in got] == [
         (g["start"], g["end"], gold_value(g["value"]), g["kind"]) for g in gold]
     for m in got:
@@ -120,7 +115,7 @@ def test_written(sentence, span, value, resolution):
 def test_hijri_is_marked():
     d = one("15 رمضان 1446 هـ")
     assert d.calendar == "hijri"
-    assert dates.annotate(make_doc("في 15 رمضان 1446 هـ"))[0].attrs["calendar"] == "hijri"
+    assert dates.annotate(doc_for_text("في 15 رمضان 1446 هـ"))[0].attrs["calendar"] == "hijri"
 
 
 RELATIVE = [  # reference: Friday 2025-04-25
@@ -148,7 +143,7 @@ def test_relative_skipped_without_reference(text):
 
 def test_annotate_uses_published_and_sentences():
     text = "وصل الوفد أمس. وتبدأ المحادثات الأحد 27 أبريل 2025."
-    got = dates.annotate(make_doc(text, published="2025-04-25T10:00:00"))
+    got = dates.annotate(doc_for_text(text, published="2025-04-25T10:00:00"))
     assert [(m.text, m.value, m.kind, m.sentence, m.attrs["relative"]) for m in got] == [
         ("أمس", "2025-04-24", "day", 0, True), ("الأحد 27 أبريل 2025", "2025-04-27", "day", 1, False)]
 

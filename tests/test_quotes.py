@@ -7,23 +7,16 @@ from pathlib import Path
 import pytest
 
 from toolkit.annotators import quotes
-from toolkit.arabic import normalize
-from toolkit.model import Doc, Mention
-from toolkit.text import split_sentences
+from toolkit.model import Mention
+from toolkit.pipeline import doc_for_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_32804eb77b22d83d.txt"
 GOLD = SHARED / "gold" / "000_32804eb77b22d83d.gold.json"
 
 
-def make_doc(text: str, lang: str = "ar", mentions: tuple[Mention, ...] = (), regions=None) -> Doc:
-    regions = regions or ((0, len(text)),)
-    return Doc(text, lang, normalize(text), regions=tuple(regions),
-               sentences=split_sentences(text, regions), published=None, mentions=tuple(mentions))
-
-
 def run(text: str, lang: str = "ar", **kw) -> list[Mention]:
-    return quotes.annotate(make_doc(text, lang, **kw))
+    return quotes.annotate(doc_for_text(text, lang=lang, **kw))
 
 
 def speakers(found: list[Mention]) -> list[tuple[str, str | None]]:

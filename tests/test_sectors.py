@@ -8,23 +8,16 @@ import pytest
 
 from toolkit.annotators import sectors
 from toolkit.annotators.sectors import SECTORS, article_sectors, load_lexicon
-from toolkit.arabic import normalize
-from toolkit.model import Doc, Mention
-from toolkit.text import split_sentences
+from toolkit.model import Mention
+from toolkit.pipeline import doc_for_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_32804eb77b22d83d.txt"
 GOLD = SHARED / "gold" / "000_32804eb77b22d83d.gold.json"
 
 
-def make_doc(text: str, lang: str = "ar", mentions: tuple[Mention, ...] = (), regions=None) -> Doc:
-    regions = regions or ((0, len(text)),)
-    return Doc(text, lang, normalize(text), regions=tuple(regions),
-               sentences=split_sentences(text, regions), published=None, mentions=tuple(mentions))
-
-
 def found(text: str, lang: str = "ar", **kw) -> list[str]:
-    return article_sectors(sectors.annotate(make_doc(text, lang, **kw)))
+    return article_sectors(sectors.annotate(doc_for_text(text, lang=lang, **kw)))
 
 
 def test_lexicon_is_valid_and_covers_the_taxonomy():
@@ -41,7 +34,7 @@ def test_seed_sector_f1():
     text = SEED.read_text(encoding="utf-8")
     gold = set(json.loads(GOLD.read_text(encoding="utf-8"))["sectors"])
     body_end = text.index("\nمجموعة الرؤية")  # the trailer lines are metadata
-    mentions = sectors.annotate(make_doc(text, regions=((0, body_end),)))
+    mentions = sectors.annotate(doc_for_text(text, regions=((0, body_end),)))
     pred = set(article_sectors(mentions))
     tp = len(pred & gold)
     f1 = 2 * tp / (len(pred) + len(gold))
@@ -55,7 +48,7 @@ def test_seed_sector_f1():
 
 def test_mention_shape_and_stem_span():
     s = "وتعززت العلاقات التجارية بين البلدين."
-    [m] = sectors.annotate(make_doc(s))
+    [m] = sectors.annotate(doc_for_text(s))
     assert (m.text, m.value, m.kind, m.rule, m.sentence) == ("التجارية", "trade", "cue", "تجاري", 0)
 
 

@@ -180,8 +180,8 @@ class _Layout:
     trailer_lines: tuple[str, ...]
 
 
-def _lines(text: str) -> list[Span]:
-    """Non-blank lines as spans trimmed of white space."""
+def line_spans(text: str) -> list[Span]:
+    """Non-blank lines as spans trimmed of white space (the unit of the plain-text layout)."""
     out: list[Span] = []
     for m in _LINE.finditer(text):
         s, e = m.span()
@@ -205,7 +205,7 @@ def _heading_like(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
 
 def parse_layout(text: str) -> _Layout:
     """Title, headings, paragraphs, body and trailer metadata of a plain text."""
-    lines = _lines(text)
+    lines = line_spans(text)
     # trailer lines: a run at the end, leaving at least one body line
     trailer: dict[str, str] = {}
     trailer_lines: list[str] = []
@@ -537,7 +537,7 @@ def from_text(text: str, *, id: str | None = None, path: str | None = None,
     body = layout.body
     if given.get("title"):
         title = given["title"]
-        lines = _lines(text)
+        lines = line_spans(text)
         first = lines[0] if lines else None
         if title_span is not None and text[title_span[0]:title_span[1]] != title:
             headings = tuple(sorted(headings + (title_span,)))

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from toolkit.arabic import is_arabic, normalize, normalize_key
+from toolkit.articles import line_spans
 
 #: Mention types with a colour of their own, in legend order: (background, border).
 TYPE_COLOURS: dict[str, tuple[str, str]] = {
@@ -135,20 +136,6 @@ def _fmt(value: Any, limit: int = MAX_VALUE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines of ``text`` as spans trimmed of white space."""
-    out = []
-    for m in re.finditer(r"[^\r\n]+", text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
 def _blocks(text: str, article: Any, *, trailer: bool) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the blocks to show: ``title``, ``heading``, ``paragraph`` and,
     with ``trailer``, the remaining non-blank lines (trailer and publisher lines)."""
@@ -160,11 +147,11 @@ def _blocks(text: str, article: Any, *, trailer: bool) -> list[tuple[int, int, s
         blocks += [(s, e, "heading") for s, e in getattr(article, "headings", ())]
         blocks += [(s, e, "paragraph") for s, e in getattr(article, "paragraphs", ())]
     elif not trailer:
-        blocks += [(s, e, "paragraph") for s, e in _lines(text)]
+        blocks += [(s, e, "paragraph") for s, e in line_spans(text)]
     if trailer:
         taken = sorted((s, e) for s, e, _ in blocks)
         kind = "trailer" if blocks else "paragraph"
-        for s, e in _lines(text):
+        for s, e in line_spans(text):
             if not any(a < e and s < b for a, b in taken):
                 blocks.append((s, e, kind))
     return sorted(blocks)

@@ -107,6 +107,16 @@ def make_doc(article: Any, *, lang: str | None = None) -> Doc:
     )
 
 
+def doc_for_text(text: str, *, lang: str = "ar", published: str | None = None,
+                 mentions: tuple[Mention, ...] | list[Mention] = (),
+                 regions: tuple[tuple[int, int], ...] | list[tuple[int, int]] | None = None) -> Doc:
+    """A Doc over a plain string, no layout read (all of it is body unless ``regions`` say
+    otherwise): what unit tests and new annotators start from."""
+    regions = tuple(regions) if regions else ((0, len(text)),)
+    return Doc(text=text, lang=lang, norm=normalize(text), regions=regions,
+               sentences=split_sentences(text, regions), published=published, mentions=tuple(mentions))
+
+
 def _load(name: str) -> Callable[[Doc], list]:
     return importlib.import_module(f"toolkit.annotators.{name}").annotate
 

@@ -386,7 +386,7 @@ def _empty(name: str) -> pd.DataFrame:
     from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS
 
     cols = {"articles": ARTICLE_COLUMNS + ["content_hash"], "mentions": ["article_id"] + MENTION_COLUMNS,
-            "events": ["article_id"] + EVENT_COLUMNS, "sentences": ["article_id", "sentence", "start", "end", "text"]}[name]
+            "events": ["article_id"] + EVENT_COLUMNS, "sentences": SENTENCE_COLUMNS}[name]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
 
 
