@@ -426,15 +426,7 @@ def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> It
             except _ZIP_ERRORS as exc:
                 sink.report(ReadError(mpath, f"cannot extract from the zip archive: {exc}"))
                 continue
-            if suffix == ".json":
-                yield from _json_articles(data, path=mpath, stem=mid, fields=fields, encoding=encoding, sink=sink)
-            elif suffix == ".csv":
-                yield from _csv_articles(data, path=mpath, stem=mid, fields=fields, encoding=encoding, sink=sink)
-            else:
-                try:
-                    yield _text_article(data, path=mpath, id=mid, encoding=encoding)
-                except ReadError as exc:
-                    sink.report(exc)
+            yield from _from_bytes(data, suffix, path=mpath, stem=mid, fields=fields, encoding=encoding, sink=sink)
         if not read_any:
             sink.report(ReadError(where, "zip archive holds no .json, .jsonl, .csv or .txt member"))
 
@@ -465,13 +457,18 @@ def _read_file(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> Itera
     except OSError as exc:
         sink.report(ReadError(where, f"cannot read: {exc.strerror or exc}"))
         return
+    yield from _from_bytes(data, suffix, path=where, stem=stem, fields=fields, encoding=encoding, sink=sink)
+
+
+def _from_bytes(data: bytes, suffix: str, *, path: str, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+    """The articles of one file's bytes (.json, .csv, else plain text), by its suffix."""
     if suffix == ".json":
-        yield from _json_articles(data, path=where, stem=stem, fields=fields, encoding=encoding, sink=sink)
+        yield from _json_articles(data, path=path, stem=stem, fields=fields, encoding=encoding, sink=sink)
     elif suffix == ".csv":
-        yield from _csv_articles(data, path=where, stem=stem, fields=fields, encoding=encoding, sink=sink)
+        yield from _csv_articles(data, path=path, stem=stem, fields=fields, encoding=encoding, sink=sink)
     else:
         try:
-            yield _text_article(data, path=where, id=stem, encoding=encoding)
+            yield _text_article(data, path=path, id=stem, encoding=encoding)
         except ReadError as exc:
             sink.report(exc)
 
