@@ -162,3 +162,12 @@ def test_explain_names_the_lexicon_row():
     ann = toolkit.annotate("التعاون بين موسكو ودوشنبه")
     text = ann.explain(1)
     assert "country 'دوشنبه'" in text and "TJK" in text and "country_names.csv:" in text and "capital" in text
+
+
+def test_distinctive_surname_alone_needs_its_country_named():
+    got = rows("Putin will visit Ankara next month, the Kremlin said.", "person")
+    assert [(r["text"], r["value"], r["role"]) for r in got] == [("Putin", "vladimir-putin", "president")]
+    assert found("وصل لافروف إلى الرياض في زيارة لروسيا", "person") == [("لافروف", "sergey-lavrov")]
+    assert found("وصل لافروف إلى الرياض", "person") == []  # Russia is not named: not enough
+    # a surname that is also a word (بيّنت "showed", ترأس "chaired") never stands alone
+    assert found("بيّنت الدراسة أن إسرائيل ترأس الاجتماع", "person") == []

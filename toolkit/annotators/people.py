@@ -7,7 +7,9 @@ Rules, in order:
    person's office at the article's date from ``people.csv``.
 2. ``surname``: a surname form counts when the same person was named in full earlier in
    the article, or when a title stands right before it (``رئيس الوزراء - رسول زاده``);
-   a form noted ambiguous (رئيسي is also "main", الري "irrigation") only after the full name.
+   a form noted ambiguous (رئيسي is also "main", الري "irrigation") only after the full name;
+   a distinctive surname (one person's, not a given name, not ambiguous: بوتين, Lavrov)
+   counts on its own when the article also names that person's country.
 3. ``title``: "title [country or demonym] [-] Name" with a name the lexicon lacks:
    the name is the run of up to three name-like words after the title (Arabic words that
    are not function words, known verbs or lexicon words; capitalised English words).
@@ -102,6 +104,26 @@ def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _distinctive() -> frozenset[str]:
+    """Surnames that name one person and nothing else (بوتين, Lavrov): found on their own.
+
+    Not ambiguous in the lexicon, not a given name, at least four letters, and the surname
+    of a single person; any other surname needs the full name earlier or a title before it.
+    """
+    given, _ = _name_words()
+    owners: dict[str, set[str]] = {}
+    for r in lexicon.rows("person_names"):
+        owners.setdefault(normalize_key(r["form"]), set()).add(r["person_id"])
+    out = set()
+    for r in lexicon.rows("person_names"):
+        key = normalize_key(r["form"])
+        if (r.get("kind") == "surname" and "ambiguous" not in r.get("note", "") and key not in given
+                and len(key.replace(" ", "")) >= 4 and len(owners[key]) == 1):
+            out.add(r["form"])
+    return frozenset(out)
+
+
 def office(person_id: str, date: str | None) -> dict[str, str] | None:
     """The person's office at ``date`` (ISO), else the latest one."""
     rows = tenures().get(person_id, [])
@@ -145,13 +167,15 @@ def annotate(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     seen: set[str] = set()
     taken: list[tuple[int, int]] = []
+    named = {c.value for c in countries}  # a distinctive surname also needs its country named
     for m in names:
         r = m.entry.payload
         pid = r["person_id"]
         title, country = _title_before(doc, m.start, titles, countries)
         ambiguous = "ambiguous" in r.get("note", "")
         weak = r.get("kind") == "surname" or ambiguous
-        if weak and pid not in seen and (title is None or ambiguous):
+        if weak and pid not in seen and (title is None or ambiguous) and not (
+                r["form"] in _distinctive() and any(t["iso3"] in named for t in tenures().get(pid, ()))):
             continue
         seen.add(pid)
         rule = "surname" if weak else "lexicon"
