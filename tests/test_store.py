@@ -211,7 +211,7 @@ def test_process_pool_gives_the_same_store(tmp_path):
 
 
 def test_dask_gives_the_same_store(tmp_path):
-    pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install '.[scale]')")
+    pytest.importorskip("distributed", reason="dask.distributed is not installed (it is a dependency: pip install -e .)")
     annotate_to_store(CORPUS, tmp_path / "one", batch_size=6, progress=False)
     report = annotate_to_store(CORPUS, tmp_path / "dask", batch_size=6, workers=2, engine="dask", progress=False)
     assert report.annotated == len(list(iter_articles(CORPUS)))

@@ -154,7 +154,7 @@ def _run_dask(batches: Iterable[list[dict[str, Any]]], *, workers: int, schedule
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("engine='dask' needs dask.distributed: pip install 'relations-toolkit[scale]'") from exc
+        raise ImportError("engine='dask' needs dask.distributed: it is a dependency of the toolkit: reinstall with pip install -e .") from exc
     cluster = None
     if scheduler:
         client = Client(scheduler)
