@@ -501,26 +501,19 @@ def from_text(text: str, *, id: str | None = None, path: str | None = None,
     front, text = split_front_matter(text)
     given: dict[str, str] = {}
     basis: dict[str, str] = {}
-    for key, val in front.items():
-        key = "published" if key == "date" else key
-        v = _clean(val)
-        if v is None:
-            continue
-        if key in FRONT_MATTER_KEYS:
-            given[key] = v
-            basis[key] = "front matter"
-        else:
-            extra[key] = v
-    for key, val in (meta or {}).items():
-        key = "published" if key == "date" else str(key)
-        v = _clean(val)
-        if v is None:
-            continue
-        if key in META_FIELDS:
-            given[key] = v
-            basis[key] = "metadata"
-        else:
-            extra[key] = v
+    # front matter first, then the caller's metadata (which wins); unknown keys go to extra
+    for items, known, label in ((front.items(), FRONT_MATTER_KEYS, "front matter"),
+                                ((meta or {}).items(), META_FIELDS, "metadata")):
+        for key, val in items:
+            key = "published" if key == "date" else str(key)
+            v = _clean(val)
+            if v is None:
+                continue
+            if key in known:
+                given[key] = v
+                basis[key] = label
+            else:
+                extra[key] = v
     if language:
         given["language"] = language
 
