@@ -54,7 +54,7 @@ def _pipeline_lines(item: tuple[str, object]) -> list[str]:
 
 def _standalone_lines(article) -> list[str]:
     from toolkit.annotators.amounts import find_amounts
-    from toolkit.annotators.dates import find_dates
+    from toolkit.dategrammar import find_dates
 
     out = []
     for d in find_dates(article.text, reference=article.published or None):

@@ -15,17 +15,6 @@ HEADINGS = ["التعاون التجاري والاقتصادي", "العلاق�
 LEAD_DATE = "اليوم الجمعة 25 ابريل/نيسان 2025"
 
 
-def _has_dates() -> bool:
-    try:
-        from toolkit.annotators.dates import find_dates  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_dates = pytest.mark.skipif(not _has_dates(), reason="toolkit.annotators.dates (the date grammar) is not present")
-
-
 # --------------------------------------------------------------------------- the seed
 
 @pytest.fixture(scope="module")
@@ -68,13 +57,11 @@ def test_seed_body_excludes_trailer_lines(seed: Article) -> None:
     assert all(r_end <= e for _, r_end in seed.regions)
 
 
-@needs_dates
 def test_seed_published_inferred_from_lead(seed: Article) -> None:
     assert seed.published == "2025-04-25"
     assert seed.published_basis == f"inferred from '{LEAD_DATE}' in the lead"
 
 
-@needs_dates
 def test_seed_matches_gold_metadata(seed: Article, shared_dir: Path) -> None:
     gold = json.loads((shared_dir / "gold" / "000_32804eb77b22d83d.gold.json").read_text(encoding="utf-8"))["metadata"]
     assert seed.language == gold["language"]
@@ -208,7 +195,6 @@ def test_metadata_datetime_is_reduced_to_a_date() -> None:
     assert a.published == "2015-07-21" and a.published_basis == "metadata (date_extracted)"
 
 
-@needs_dates
 def test_english_lead_date() -> None:
     a = from_text("Putin met Aliyev in Dushanbe on 9 October 2025.\nThey spoke about the crash.")
     assert a.published == "2025-10-09"

@@ -181,10 +181,10 @@ def test_bad_reference_is_a_clear_error():
 # --- the libraries: where they help -----------------------------------------------------------
 
 def _csv_months(lang: str) -> dict[str, int]:
-    import csv
-    with dates.LEXICON.open(encoding="utf-8") as fh:
-        return {normalize_key(r["name"]): int(r["number"]) for r in csv.DictReader(fh)
-                if r["kind"] == "month" and r["calendar"] == "gregorian" and r["lang"] == lang}
+    from toolkit import lexicon
+
+    return {normalize_key(r["name"]): int(r["number"]) for r in lexicon.rows("months")
+            if r["kind"] == "month" and r["calendar"] == "gregorian" and r["lang"] == lang}
 
 
 @pytest.mark.parametrize("locale,lang", [("en", "en"), ("ar", "ar"), ("ar_EG", "ar"), ("ar_SY", "ar"), ("ar_IQ", "ar"),

@@ -32,7 +32,7 @@ The plain-text layout (also in ``docs/layout.md``)
   trailer lines excluded).
 - **Published**: metadata first (``meta`` > front matter > ``التاريخ:`` trailer); otherwise
   the first day-resolution, non-relative date in the lead (the first paragraph), found by
-  ``toolkit.annotators.dates.find_dates``; ``published_basis`` says which.
+  ``toolkit.dategrammar.find_dates``; ``published_basis`` says which.
 - **Language**: by script (Arabic, Cyrillic, Latin, Greek, Hebrew, CJK, ...) with simple
   cues inside a script (Persian and Urdu letters together with their function words; stop
   words for Latin languages). Arabic script wins when it is at least a third of the letters
@@ -440,7 +440,7 @@ def normalize_date(value: str, *, lang: str | None = None) -> str | None:
     """An ISO date (YYYY-MM-DD) from a metadata date string, or None when unreadable.
 
     ISO dates and datetimes, ``YYYY/MM/DD``, RFC 2822 (``Tue, 21 Jul 2015 ...``), then
-    the project's date grammar (``toolkit.annotators.dates``) for written dates.
+    the project's date grammar (``toolkit.dategrammar``) for written dates.
     """
     value = value.strip()
     if not value:
@@ -465,10 +465,8 @@ def _first_day(text: str, lang: str) -> Any:
     """The first day-resolution, non-relative DateMatch in ``text`` (None if none/unavailable)."""
     if lang not in ("ar", "en"):
         return None
-    try:
-        from toolkit.annotators.dates import find_dates
-    except ImportError:  # the date grammar is not installed: no inference
-        return None
+    from toolkit.dategrammar import find_dates
+
     for m in find_dates(text, lang=lang):
         if m.resolution == "day" and not getattr(m, "relative", False):
             return m

@@ -41,6 +41,7 @@ class Mention:
     sentence: int | None = None
     rule: str = ""
     attrs: Mapping[str, Any] = field(default_factory=dict)
+    confidence: float | None = None
 
     def to_row(self) -> dict[str, Any]:
         row = {
@@ -54,10 +55,11 @@ class Mention:
 
 @dataclass(frozen=True)
 class Event:
-    """A directed event between two actors (ISO alpha-3 codes or organisation ids)."""
+    """A directed event between two actors: each a country (ISO alpha-3) or organisation id
+    and/or an agent type; a side is None when the text names no actor for it."""
 
-    source: str
-    target: str
+    source: str | None
+    target: str | None
     type: str  # PLOVER, upper case
     mode: str  # "done", "intend", "negated", ...
     cameo_root: str
@@ -72,6 +74,11 @@ class Event:
     rule: str
     source_text: str = ""
     target_text: str = ""
+    source_agent: str | None = None  # CAMEO/PLOVER agent code: GOV, MIL, COP, OPP, REB, UAF, CVL, ...
+    target_agent: str | None = None
+    location: str | None = None  # where it happened, as written
+    location_country: str | None = None
+    confidence: float | None = None  # a model's confidence; None for rules
 
     def to_row(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in EVENT_COLUMNS}

@@ -22,7 +22,7 @@ Separators: ``,`` and ``٬`` before exactly three digits group thousands; otherw
 (several three-digit groups) and a single ``.ddd`` with no multiplier after it
 (``2.500 طن`` = 2500: a count is not written with three decimals), which group thousands.
 
-Speed: both patterns are tried only where they can start (:class:`toolkit.annotators.dates.Anchors`,
+Speed: both patterns are tried only where they can start (:class:`toolkit.anchors.Anchors`,
 one Aho-Corasick pass), which gives what ``finditer`` over the whole text gives.
 """
 from __future__ import annotations
@@ -180,7 +180,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _anchors():
-    from toolkit.annotators.dates import Anchors
+    from toolkit.anchors import Anchors
 
     return Anchors(list(_patterns()))
 
@@ -395,7 +395,7 @@ def _find_norm(norm: Normalized, *, exclude: list[tuple[int, int]] = (),
 
 def find_amounts(text: str, *, lang: str = "ar", reference: str | None = None) -> list[AmountMatch]:
     """Amounts and ordinals in ``text``; digits inside dates found by the dates annotator are skipped."""
-    from toolkit.annotators.dates import _find_norm as find_dates_norm
+    from toolkit.dategrammar import find_dates_normalized as find_dates_norm
 
     norm = normalize(text)
     dates = [(d.start, d.end) for d in find_dates_norm(norm, None)]
@@ -404,7 +404,8 @@ def find_amounts(text: str, *, lang: str = "ar", reference: str | None = None) -
 
 def annotate(doc: Doc) -> list[Mention]:
     """Amount and ordinal mentions in the doc's body, skipping spans taken by date mentions."""
-    from toolkit.annotators.dates import _find_norm as find_dates_norm, ran_on
+    from toolkit.annotators.dates import ran_on
+    from toolkit.dategrammar import find_dates_normalized as find_dates_norm
 
     dates = [(m.start, m.end) for m in doc.of_type("date")]
     if not dates and not ran_on(doc):  # the dates annotator did not run: find the date digits here

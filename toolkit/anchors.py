@@ -1,0 +1,204 @@
+"""Where a regular expression can start: one Aho-Corasick pass for many patterns.
+
+Running every rule of a grammar with ``pattern.search`` over the whole text costs a full
+regex scan per rule. Instead, each pattern's possible first characters are read off its
+parse tree: a set of literal prefix strings, one of which every non-empty match starts with
+(and a flag when a match may start with any decimal digit). One Aho-Corasick pass over the
+text finds those prefixes for all patterns at once, and the pattern is tried with
+``pattern.match`` only there. ``pattern.match(text, p)`` sees the text before ``p``
+(look-behinds work) and returns what ``pattern.search`` would return at ``p``, so the
+matches are the same. Used by the date grammar and the amounts annotator.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# rule. Instead, each pattern's possible first characters are read off its parse tree: a
+# set of literal prefix strings, one of which every non-empty match starts with (and a flag
+# when a match may start with any decimal digit). One Aho-Corasick pass over the text finds
+# those prefixes for all patterns at once, and the pattern is tried with ``pattern.match``
+# only there. ``pattern.match(text, p)`` sees the text before ``p`` (look-behinds work) and
+# returns what ``pattern.search`` would return at ``p``, so the matches are the same.
+_DIGIT_MARK = "\x00"
+_ANY_DIGIT = re.compile(r"\d")
+_PREFIX_LEN = 6
+_MAX_OPEN = 100  # more open prefixes than this: stop extending them
+
+
+@lru_cache(maxsize=None)
+def _all_chars() -> str:
+    """Every Unicode code point but the surrogates, as one string."""
+    import numpy as np
+
+    cps = np.concatenate([np.arange(0xD800, dtype="<u4"), np.arange(0xE000, 0x110000, dtype="<u4")])
+    return cps.tobytes().decode("utf-32-le")
+
+
+@lru_cache(maxsize=None)
+def _ascii_case_pool() -> str:
+    return "".join(re.findall("[a-z]", _all_chars(), re.IGNORECASE))
+
+
+@lru_cache(maxsize=None)
+def _case_variants(ch: str) -> frozenset[str]:
+    """Every character an IGNORECASE pattern letter ``ch`` matches (as ``re`` decides it)."""
+    one = re.compile(re.escape(ch), re.IGNORECASE)
+    pool = _ascii_case_pool() if ch.isascii() and ch.isalpha() else _all_chars()
+    return frozenset(one.findall(pool))
+
+
+def _charset(items: list, ignorecase: bool) -> set[str] | None:
+    from re import _constants as C
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE:
+            lo, hi = av
+            if hi - lo > 64:
+                return None
+            out.update(chr(c) for c in range(lo, hi + 1))
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            out.add(_DIGIT_MARK)
+        else:  # negated sets, \w, \s ...: too wide to list
+            return None
+    if ignorecase:
+        out = {v for c in out for v in ((c,) if c == _DIGIT_MARK else _case_variants(c))}
+    return out
+
+
+def _walk(items: list, opens: set[str], ignorecase: bool) -> tuple[set[str], set[str]]:
+    """Prefixes after the sequence ``items``: (still extendable, complete)."""
+    from re import _constants as C, RegexFlag
+
+    closed: set[str] = set()
+    for op, av in items:
+        if not opens:
+            break
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: adds conditions only
+            continue
+        if op is C.LITERAL:
+            chars = _case_variants(chr(av)) if ignorecase else (chr(av),)
+            opens = {s + c for s in opens for c in chars}
+        elif op is C.IN:
+            chars = _charset(av, ignorecase)
+            if chars is None:
+                closed |= opens
+                opens = set()
+            else:
+                new = set()
+                for s in opens:
+                    for c in chars:
+                        if c == _DIGIT_MARK:
+                            closed.add(s + c)
+                        else:
+                            new.add(s + c)
+                opens = new
+        elif op is C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            ic = (ignorecase or bool(add_flags & RegexFlag.IGNORECASE)) and not del_flags & RegexFlag.IGNORECASE
+            opens, c = _walk(sub.data, opens, ic)
+            closed |= c
+        elif op is C.BRANCH:
+            new = set()
+            for alt in av[1]:
+                o, c = _walk(alt.data, opens, ignorecase)
+                new |= o
+                closed |= c
+            opens = new
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            o, c = _walk(sub.data, opens, ignorecase)
+            closed |= c
+            if hi != 1:  # one round read; what follows is unknown
+                closed |= o
+                o = set()
+            opens = (opens | o) if lo == 0 else o
+        else:  # ANY, NOT_LITERAL, group references ...: unknown
+            closed |= opens
+            opens = set()
+        cap = 2 if len(opens) > _MAX_OPEN else _PREFIX_LEN  # too many: stop at two characters
+        long = {s for s in opens if len(s) >= cap}
+        if long:
+            closed |= long
+            opens -= long
+    return opens, closed
+
+
+def _prefixes(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """(literal prefixes, may start with a digit) covering every non-empty match of
+    ``pattern``, or None when they cannot be listed."""
+    from re import _parser, RegexFlag
+
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    opens, closed = _walk(tree.data, {""}, bool(pattern.flags & RegexFlag.IGNORECASE))
+    digit = False
+    out: set[str] = set()
+    for s in opens | closed:
+        if s.endswith(_DIGIT_MARK):
+            s = s[:-1]
+            if not s:
+                digit = True
+                continue
+        if not s:
+            if s in closed:
+                return None  # a match may start with something unlisted
+            continue  # only the empty match starts here: never a candidate
+        out.add(s)
+    # keep the shortest: a prefix of a prefix covers it
+    keep = set()
+    for s in sorted(out, key=len):
+        if not any(s[:k] in keep for k in range(1, len(s))):
+            keep.add(s)
+    return frozenset(keep), digit
+
+
+class Anchors:
+    """Start positions of several patterns in a text, from one Aho-Corasick pass.
+
+    ``starts(text)[i]`` lists, ascending, the offsets where ``patterns[i]`` may match
+    (a superset of where it does), or is None when the pattern's starts cannot be listed
+    (then search it the ordinary way).
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]):
+        import ahocorasick
+
+        self.n = len(patterns)
+        self.digit: list[int] = []
+        self.unknown: set[int] = set()
+        by_key: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            pre = _prefixes(p)
+            if pre is None:
+                self.unknown.add(i)
+                continue
+            keys, digit = pre
+            if digit:
+                self.digit.append(i)
+            for k in keys:
+                by_key.setdefault(k, []).append(i)
+        self.auto = None
+        if by_key:
+            self.auto = ahocorasick.Automaton()
+            for k, idx in by_key.items():
+                self.auto.add_word(k, (len(k), tuple(idx)))
+            self.auto.make_automaton()
+
+    def starts(self, text: str) -> list[list[int] | None]:
+        found: list[list[int]] = [[] for _ in range(self.n)]
+        if self.auto is not None:
+            for end, (length, idx) in self.auto.iter(text):
+                p = end - length + 1
+                for i in idx:
+                    found[i].append(p)
+        if self.digit:
+            digits = [m.start() for m in _ANY_DIGIT.finditer(text)]
+            for i in self.digit:
+                found[i].extend(digits)
+        return [None if i in self.unknown else sorted(set(f)) if f else f for i, f in enumerate(found)]
+
+
+__all__ = ["Anchors"]
