@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.pipeline import MENTION_ANNOTATORS, annotate  # noqa: E402
+from toolkit.pipeline import BUILTIN_ANNOTATORS, annotate  # noqa: E402
 from toolkit.readers import iter_articles  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
@@ -42,7 +42,7 @@ def _line(source: str, art_id: str, rec: dict) -> str:
 
 def _pipeline_lines(item: tuple[str, object]) -> list[str]:
     source, article = item
-    ann = annotate(article, annotators=MENTION_ANNOTATORS)
+    ann = annotate(article, annotators=[n for n in BUILTIN_ANNOTATORS if n != "events"])
     out = []
     for m in ann.mention_records:
         if m.type in TYPES:

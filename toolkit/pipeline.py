@@ -1,12 +1,12 @@
 """annotate(): an Article (or a plain string) in, an Annotation out.
 
-The pipeline runs the annotators in order; each sees the mentions of those before it
-(events need countries and people; quotes need people and organisations; amounts
-skip what dates took). Every annotator is a plain function ``annotate(doc)``.
+The pipeline runs the registered annotators (:mod:`toolkit.registry`) in the order their
+needs give; each sees the mentions of those before it (events need countries and people;
+quotes need people and organisations; amounts skip what dates took). Every annotator is a
+plain function ``annotate(doc)``. Importing this module registers the built-in ones.
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable, Sequence
@@ -17,11 +17,14 @@ from toolkit.arabic import normalize
 from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS, Doc, Event, Mention
 from toolkit.text import split_sentences
 
-#: Annotator modules under ``toolkit.annotators``, in the order they run.
-MENTION_ANNOTATORS: tuple[str, ...] = (
-    "countries", "organizations", "people", "dates", "amounts", "quotes", "sectors",
+# the built-in annotators register themselves on import, in this order (ties in the plan keep it)
+from toolkit.annotators import countries, organizations, people, dates, amounts, quotes, sectors, events  # noqa: E401,F401
+from toolkit import registry
+
+#: The built-in annotators, in registration order.
+BUILTIN_ANNOTATORS: tuple[str, ...] = (
+    "countries", "organizations", "people", "dates", "amounts", "quotes", "sectors", "events",
 )
-EVENT_ANNOTATOR = "events"
 
 
 @dataclass(frozen=True)
@@ -117,29 +120,31 @@ def doc_for_text(text: str, *, lang: str = "ar", published: str | None = None,
                sentences=split_sentences(text, regions), published=published, mentions=tuple(mentions))
 
 
-def _load(name: str) -> Callable[[Doc], list]:
-    return importlib.import_module(f"toolkit.annotators.{name}").annotate
-
-
 def annotate(article_or_text: Any, *, lang: str | None = None,
              annotators: Sequence[str] | None = None) -> Annotation:
     """Annotate an Article or a plain string (its layout is read as an article's would be).
 
-    ``annotators`` restricts the mention annotators run (events always run last when
-    included in the name list or when it is None).
+    ``annotators`` names the annotators to run (all registered ones when None); what they
+    need runs too (``["amounts"]`` also runs ``dates``), in the order the registry plans.
     """
     from toolkit.articles import Article, from_text
 
     article = article_or_text if isinstance(article_or_text, Article) else from_text(str(article_or_text), language=lang)
     doc = make_doc(article, lang=lang)
-    names = MENTION_ANNOTATORS if annotators is None else tuple(n for n in annotators if n != EVENT_ANNOTATOR)
-    for name in names:
-        found = _load(name)(doc)
-        doc = doc.with_mentions(found)
-    doc = replace(doc, mentions=tuple(resolve(doc.mentions)))
+    steps = registry.plan(annotators)
     events: list[Event] = []
-    if annotators is None or EVENT_ANNOTATOR in annotators:
-        events = _load(EVENT_ANNOTATOR)(doc)
+    resolved = False
+    for step in steps:
+        if step.makes_events and not resolved:
+            doc = replace(doc, mentions=tuple(resolve(doc.mentions)))
+            resolved = True
+        found = step.func(doc)
+        if step.makes_events:
+            events.extend(found)
+        else:
+            doc = doc.with_mentions(found)
+    if not resolved:
+        doc = replace(doc, mentions=tuple(resolve(doc.mentions)))
     mentions = tuple(sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.type)))
     return Annotation(text=doc.text, lang=doc.lang, mention_records=mentions,
                       event_records=tuple(events), article=article, sentences=doc.sentences)

@@ -36,6 +36,7 @@ from typing import Any
 
 from toolkit.arabic import Normalized, normalize, normalize_key
 from toolkit.model import Doc, Mention
+from toolkit.registry import annotator
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -402,14 +403,10 @@ def find_amounts(text: str, *, lang: str = "ar", reference: str | None = None) -
     return _find_norm(norm, exclude=dates)
 
 
+@annotator("amounts", produces=("amount", "ordinal"), needs=("date",))
 def annotate(doc: Doc) -> list[Mention]:
     """Amount and ordinal mentions in the doc's body, skipping spans taken by date mentions."""
-    from toolkit.annotators.dates import ran_on
-    from toolkit.dategrammar import find_dates_normalized as find_dates_norm
-
-    dates = [(m.start, m.end) for m in doc.of_type("date")]
-    if not dates and not ran_on(doc):  # the dates annotator did not run: find the date digits here
-        dates = [(d.start, d.end) for d in find_dates_norm(doc.norm, None)]
+    dates = [(m.start, m.end) for m in doc.of_type("date")]  # the registry runs dates first
     found = _find_norm(doc.norm, exclude=dates, spans=list(doc.regions))
     return [
         Mention(start=a.start, end=a.end, text=a.text, type=a.type, value=a.value, kind=a.kind,

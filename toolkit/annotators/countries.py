@@ -12,6 +12,7 @@ from functools import lru_cache
 from toolkit import lexicon
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
+from toolkit.registry import annotator
 
 TRAP = "trap"
 
@@ -46,6 +47,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries)
 
 
+@annotator("countries", produces=("country",))
 def annotate(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in gazetteer().find(doc.norm, regions=doc.regions):

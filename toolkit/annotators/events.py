@@ -71,6 +71,7 @@ from toolkit import lexicon
 from toolkit.arabic import normalize_key
 from toolkit.matcher import Entry, Gazetteer, Match, select_longest
 from toolkit.model import Doc, Event, Mention
+from toolkit.registry import EVENT, annotator
 
 CUE_FILE = "event_cues"
 PLOVER_FILE = "plover"
@@ -373,6 +374,7 @@ def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
 # --------------------------------------------------------------------------- the annotator
 
 
+@annotator("events", produces=(EVENT,), needs=("country", "organization", "person", "date", "sector"))
 def annotate(doc: Doc) -> list[Event]:
     """Directed events of ``doc``, one sentence at a time (see the module docstring)."""
     all_actors = actors_of(m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions)

@@ -20,6 +20,7 @@ from toolkit import lexicon
 from toolkit.annotators import countries as C
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
+from toolkit.registry import annotator
 
 _PLACEHOLDER = re.compile(r"\{(m|f|name|adj)\}")
 
@@ -104,6 +105,7 @@ def _named_institutions(text: str, r0: int, r1: int):
                 yield m
 
 
+@annotator("organizations", produces=("organization",))
 def annotate(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in gazetteer().find(doc.norm, regions=doc.regions):

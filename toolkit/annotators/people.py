@@ -31,6 +31,7 @@ from toolkit import lexicon
 from toolkit.arabic import normalize_key
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
+from toolkit.registry import annotator
 
 #: Arabic words that end a name run (function words and frequent verbs/nouns).
 _STOP = frozenset(normalize_key(w) for w in """
@@ -160,6 +161,7 @@ def _title_before(doc: Doc, start: int, titles: list, countries: list["_C"]):
     return None, None
 
 
+@annotator("people", produces=("person",), needs=("country",))
 def annotate(doc: Doc) -> list[Mention]:
     titles = title_gazetteer().find(doc.norm, regions=doc.regions)
     countries = [_C(m) for m in doc.of_type("country")]

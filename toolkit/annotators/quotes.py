@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 
 from toolkit.matcher import Entry, Gazetteer, Match
 from toolkit.model import Doc, Mention
+from toolkit.registry import annotator
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "reporting_verbs.csv"
 
@@ -554,6 +555,7 @@ def _earlier_speaker(doc: Doc, finder: _Finder, found: list[Mention], sent: int 
     return None
 
 
+@annotator("quotes", produces=("quote",), needs=("person", "organization", "country"))
 def annotate(doc: Doc) -> list[Mention]:
     """Direct quotations in the body of ``doc``, with speakers where they can be found."""
     text = doc.text

@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
+from toolkit.registry import annotator
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "sectors.csv"
 #: The canonical sector names (the gold standard's taxonomy).
@@ -75,6 +76,7 @@ def gazetteer(path: str = str(LEXICON)) -> Gazetteer:
     return Gazetteer(_entries(load_lexicon(path)))
 
 
+@annotator("sectors", produces=("sector",), needs=("date",))
 def annotate(doc: Doc) -> list[Mention]:
     """One ``sector`` mention per cue occurrence in the body of ``doc``."""
     dates = [(m.start, m.end) for m in doc.of_type("date")]
