@@ -86,9 +86,12 @@ def main() -> int:
     t0 = time.perf_counter()
     mentions = full(texts)
     t_full = time.perf_counter() - t0
-    print(f"articles {len(texts):,} ({len(problems)} records skipped)  chars {chars:,}  read {t_read:.1f}s  build lexicons {t_build:.1f}s")
-    print(f"baseline (normalise + bare scan): {t_base:7.1f}s  {chars / t_base:12,.0f} chars/s  {len(texts) / t_base:8,.0f} articles/s  ({hits:,} raw hits)")
-    print(f"full entity pass:                 {t_full:7.1f}s  {chars / t_full:12,.0f} chars/s  {len(texts) / t_full:8,.0f} articles/s  ({mentions:,} mentions)")
+    print(f"articles {len(texts):,} ({len(problems)} records skipped)"
+          f"  chars {chars:,}  read {t_read:.1f}s  build lexicons {t_build:.1f}s")
+    print(f"baseline (normalise + bare scan): {t_base:7.1f}s"
+          f"  {chars / t_base:12,.0f} chars/s  {len(texts) / t_base:8,.0f} articles/s  ({hits:,} raw hits)")
+    print(f"full entity pass:                 {t_full:7.1f}s"
+          f"  {chars / t_full:12,.0f} chars/s  {len(texts) / t_full:8,.0f} articles/s  ({mentions:,} mentions)")
     print(f"ratio full/baseline speed: {t_base / t_full:.2f}  (goal >= 0.33)")
     return 0
 

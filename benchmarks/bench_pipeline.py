@@ -9,7 +9,7 @@ PATH defaults to ../shared/corpora/saudinewsnet (SaudiNewsNet, 31,030 articles).
    as in bench_entities.py) and the full pipeline (``toolkit.pipeline.annotate``) on the
    same article, each timed on its own. Prints chars/s of both and the ratio of times
    (goal: full within 8x of the baseline).
-2. ``toolkit.store.annotate_to_store`` into a temporary store with ``--workers`` processes,
+2. ``toolkit.batch.annotate_to_store`` into a temporary store with ``--workers`` processes,
    in a child process; prints its wall time, the speed-up against the single-process
    reference (goal >= 1.7x) and peak RSS (goal <= 1 GB): of the writing process
    and its workers together (VmRSS sampled from /proc; getrusage is printed too, but its
@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_entities import GAZETTEERS, bare_automaton  # noqa: E402
 
 from toolkit.arabic import normalize  # noqa: E402
-from toolkit.parallel import init_worker  # noqa: E402
+from toolkit.batch import init_worker  # noqa: E402
 from toolkit.pipeline import annotate  # noqa: E402
 from toolkit.readers import iter_articles  # noqa: E402
 
@@ -42,7 +42,7 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinew
 
 _CHILD = r"""
 import json, resource, sys, time
-from toolkit.store import annotate_to_store
+from toolkit.batch import annotate_to_store
 path, store, workers, limit, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 source = path
 if limit:
@@ -160,7 +160,8 @@ def main() -> int:
             break
     rss_pass = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"load average (1, 5, 15 min; {os.cpu_count()} cores): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"articles {n:,} ({len(skipped)} records skipped)  chars {chars:,}  read {t_read:.1f}s  build lexicons {t_build:.1f}s")
+    print(f"articles {n:,} ({len(skipped)} records skipped)"
+          f"  chars {chars:,}  read {t_read:.1f}s  build lexicons {t_build:.1f}s")
     print(f"baseline (normalise + bare scan): {t_base:8.1f}s  {chars / t_base:12,.0f} chars/s  ({hits:,} raw hits)")
     print(f"full pipeline (annotate):         {t_full:8.1f}s  {chars / t_full:12,.0f} chars/s  "
           f"{n / t_full:7,.1f} articles/s  ({mentions:,} mentions, {events:,} events)")
@@ -178,7 +179,8 @@ def main() -> int:
     par = store_run(args.path, args.workers, limit, args.batch_size)
     print(f"store, {args.workers} workers: {par['wall']:8.1f}s  {chars / par['wall']:12,.0f} chars/s  "
           f"({par['annotated']:,} articles, {par['parts']} parts)")
-    print(f"speed-up with {args.workers} workers: {ref / par['wall']:.2f}x against {ref_label} ({ref:.1f}s)  (goal >= 1.7x)")
+    print(f"speed-up with {args.workers} workers: {ref / par['wall']:.2f}x against {ref_label} ({ref:.1f}s)"
+          f"  (goal >= 1.7x)")
     print(f"load average (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"peak RSS, store run with {args.workers} workers (VmRSS sampled every 0.1 s): writer + workers "
           f"{mb(par['peak_total_kb'])}  (goal <= 1 GB); writer {mb(par['hwm_self_kb'])} (VmHWM), "

@@ -34,6 +34,7 @@ import pandas as pd
 
 import toolkit
 from toolkit import filters, relations
+from toolkit.tables import with_extra
 
 pd.set_option("display.max_columns", 10)
 pd.set_option("display.max_colwidth", 50)
@@ -78,7 +79,7 @@ mine.articles[["id", "title", "language", "source", "source_en", "published", "p
 #
 # One record per line; the text, title, date and source fields are found by their usual
 # names (`text`, `content`, `body`; `title`, `headline`; `published`, `date`; `source`) and the
-# other fields are kept as metadata.
+# other fields are kept as metadata (the `extra` column; `with_extra` makes columns of them).
 
 # %%
 records = [
@@ -89,7 +90,7 @@ records = [
 ]
 (root / "feed.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 feed = toolkit.load_corpus(root / "feed.jsonl")
-feed.articles[["id", "title", "language", "source", "published", "desk"]]
+with_extra(feed.articles, "desk")[["id", "title", "language", "source", "published", "desk"]]
 
 # %% [markdown]
 # ## 3. CSV with your own column names

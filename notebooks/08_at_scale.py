@@ -14,7 +14,7 @@
 # # 08 · At scale: the annotation store, pandas and dask
 #
 # **What this notebook teaches:** how to annotate a corpus into an **annotation store** (a
-# folder of Parquet files kept up to date by `toolkit.store.annotate_to_store`), why a second
+# folder of Parquet files kept up to date by `toolkit.batch.annotate_to_store`), why a second
 # run skips the articles that did not change, what the store holds (its manifest and its
 # layout), and how to read it: with pandas (`Corpus.from_store`, or `pd.read_parquet` on one
 # table), and with `dask.dataframe` when the store is larger than memory (lazy group-bys,
@@ -38,7 +38,8 @@ import dask.dataframe as dd
 import pandas as pd
 
 from toolkit.corpus import Corpus
-from toolkit.store import TABLES, annotate_to_store, open_store
+from toolkit.batch import annotate_to_store
+from toolkit.store import open_store
 
 pd.set_option("display.max_columns", 12)
 pd.set_option("display.max_colwidth", 50)

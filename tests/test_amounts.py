@@ -10,6 +10,7 @@ import pytest
 from toolkit.annotators import amounts, dates
 from toolkit.annotators.amounts import find_amounts, parse_number
 from toolkit.pipeline import doc_for_text
+from toolkit.tables import mention_row
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -155,7 +156,7 @@ def test_annotate_skips_date_mentions_and_fills_columns():
     doc = doc.with_mentions(dates.annotate(doc))
     got = amounts.annotate(doc)
     assert [(m.text, m.value, m.kind) for m in got] == [("3 اتفاقيات", 3, "count"), ("2.5 مليار دولار", 2_500_000_000, "money")]
-    row = got[1].to_row()
+    row = mention_row(got[1])
     assert {"qualifier", "unit", "unit_en", "currency"} <= set(row) and row["currency"] == "USD"
     assert all(m.sentence == 0 for m in got)
 

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 import toolkit
-from toolkit.articles import Article, detect_language, from_text, load_article, source_en
+from toolkit.articles import Article
+from toolkit.language import detect_language
+from toolkit.layout import from_text
+from toolkit.readers import load_article
+from toolkit.sources import source_en
 
 PUBLISHER = 'مجموعة الرؤية الإستراتيجية "روسيا - العالم الإسلامي"'
 HEADINGS = ["التعاون التجاري والاقتصادي", "العلاقات الإنسانية والثقافية"]

@@ -9,8 +9,12 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.corpus import ARTICLE_COLUMNS, PROBLEM_COLUMNS, Corpus, load_corpus
+from toolkit.corpus import Corpus, load_corpus
 from toolkit.readers import ReadError
+from toolkit.schema import ARTICLES, PROBLEMS
+
+ARTICLE_COLUMNS = ARTICLES.names
+PROBLEM_COLUMNS = PROBLEMS.names
 
 AR = "اجتمع وزيرا خارجية روسيا والسعودية في الرياض لبحث التعاون الاقتصادي."
 EN = "The foreign ministers of Russia and Saudi Arabia met in Riyadh on Monday."
@@ -29,12 +33,12 @@ def _folder(tmp_path: Path) -> Path:
 def test_articles_table(tmp_path: Path) -> None:
     corpus = load_corpus(_folder(tmp_path))
     df = corpus.articles
-    assert list(df.columns[: len(ARTICLE_COLUMNS)]) == ARTICLE_COLUMNS
-    assert "topic" in df.columns and "text" not in df.columns
+    assert list(df.columns) == ARTICLE_COLUMNS  # other metadata goes into the extra column
+    assert "topic" not in df.columns and "text" not in df.columns
     assert list(df["id"]) == ["a", "b", "recs:0"]
     assert list(df["language"]) == ["ar", "en", "ar"]
     assert list(df["source_en"]) == ["Reuters", "AP", "Sabq"]
-    assert df.loc[0, "topic"] == "trade" and pd.isna(df.loc[1, "topic"])
+    assert df.loc[0, "extra"] == {"topic": "trade"} and df.loc[1, "extra"] == {}
     assert df.loc[0, "n_chars"] == len(AR) + len("\nالمصدر: رويترز")
     assert list(df["n_paragraphs"]) == [1, 1, 1]
     assert len(corpus) == 3
@@ -80,7 +84,7 @@ def test_raise_mode_raises_on_tables_and_repr_says_so(tmp_path: Path) -> None:
     (root / "empty.txt").write_bytes(b"")
     corpus = load_corpus(root)
     with pytest.raises(ReadError, match="empty.txt"):
-        corpus.articles
+        _ = corpus.articles
     assert "unreadable" in repr(corpus) and "empty.txt" in repr(corpus)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.annotators import dates
-from toolkit.annotators.dates import DateMatch, find_dates
+from toolkit.dategrammar import DateMatch, find_dates
 from toolkit.arabic import normalize_key
 from toolkit.pipeline import doc_for_text
 

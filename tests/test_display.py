@@ -13,7 +13,7 @@ import toolkit
 from toolkit.corpus import Corpus
 from toolkit.display import KWIC_COLUMNS, kwic, render_annotation, render_article, render_kwic
 from toolkit.model import Mention
-from toolkit.pipeline import Annotation
+from toolkit.annotation import Annotation
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

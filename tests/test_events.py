@@ -20,6 +20,7 @@ from toolkit.arabic import normalize
 from toolkit.model import Doc, Event, Mention
 from toolkit.scores import cooperation_conflict_score
 from toolkit.text import split_sentences
+from toolkit.tables import event_row
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_32804eb77b22d83d.txt"
@@ -239,7 +240,7 @@ def _ev(mode: str, intensity: float, type_: str = "CONSULT") -> Event:
 def test_score_is_mode_weighted_mean_intensity():
     events = [_ev("done", 4.0), _ev("intend", 2.0), _ev("negated", -10.0, "ASSAULT")]
     assert cooperation_conflict_score(events) == pytest.approx((4.0 + 0.5 * 2.0) / 1.5, abs=1e-3)
-    frame = pd.DataFrame([e.to_row() for e in events])
+    frame = pd.DataFrame([event_row(e) for e in events])
     assert cooperation_conflict_score(frame) == cooperation_conflict_score(events)
     assert cooperation_conflict_score([_ev("done", -9.0, "ASSAULT"), _ev("done", 3.0)]) == -3.0
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.articles import load_article
+from toolkit.readers import load_article
 from toolkit.readers import ReadError, iter_articles
 
 AR = "اجتمع وزيرا خارجية روسيا والسعودية في الرياض لبحث التعاون الاقتصادي."

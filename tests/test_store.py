@@ -17,7 +17,8 @@ import pytest
 import toolkit
 from toolkit.corpus import Corpus
 from toolkit.readers import iter_articles
-from toolkit.store import TABLES, Store, StoreError, annotate_to_store
+from toolkit.batch import annotate_to_store
+from toolkit.store import TABLES, Store, StoreError
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -66,10 +67,10 @@ def test_round_trip_equals_corpus_tables(tmp_path, reference):
     assert stored["articles"]["content_hash"].str.fullmatch("[0-9a-f]{64}").all()
     stored["articles"] = stored["articles"].drop(columns=["content_hash"])
     assert_tables_equal(stored, reference)
-    # the values keep their types (codes, ISO dates, numbers; sectors as tuples)
+    # the values keep their types (codes, ISO dates, numbers; sectors as lists)
     values = {type(v) for v in stored["mentions"]["value"]}
     assert int in values or float in values
-    assert all(isinstance(s, tuple) for s in stored["events"]["sectors"])
+    assert all(isinstance(s, list) for s in stored["events"]["sectors"])
 
 
 def test_from_store(tmp_path, reference):
@@ -127,7 +128,7 @@ def test_lexicon_change_reannotates_everything(tmp_path, monkeypatch):
     assert {p["lexicon_fingerprint"] for p in Store(store).parts} == {"0" * 64}
     assert len(Store(store)) == n
     # a new toolkit version too
-    monkeypatch.setattr(toolkit, "__version__", "99.0.0")
+    monkeypatch.setattr(toolkit.version, "__version__", "99.0.0")
     assert annotate_to_store(CORPUS, store, batch_size=16, progress=False).annotated == n
 
 
@@ -138,7 +139,7 @@ CHILD = textwrap.dedent("""
 
     store, signal_file, kill_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     commits = []
-    original = ts.Store._commit
+    original = ts.Store.commit
 
     def commit(self, manifest):
         if len(commits) == kill_at:
@@ -150,8 +151,9 @@ CHILD = textwrap.dedent("""
         original(self, manifest)
         commits.append(manifest["parts"][-1]["articles"] if manifest["parts"] else 0)
 
-    ts.Store._commit = commit
-    ts.annotate_to_store(sys.argv[4], store, batch_size=4, progress=False)
+    ts.Store.commit = commit
+    import toolkit.batch
+    toolkit.batch.annotate_to_store(sys.argv[4], store, batch_size=4, progress=False)
 """)
 
 

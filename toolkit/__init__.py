@@ -12,30 +12,29 @@ Names are imported on first use, so ``import toolkit`` stays light.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("relations-toolkit")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+from toolkit.version import __version__
 
 _EXPORTS = {
     "Article": "toolkit.articles",
-    "load_article": "toolkit.articles",
-    "from_text": "toolkit.articles",
+    "load_article": "toolkit.readers",
+    "from_text": "toolkit.layout",
     "Corpus": "toolkit.corpus",
     "load_corpus": "toolkit.corpus",
     "annotate": "toolkit.pipeline",
-    "Annotation": "toolkit.pipeline",
+    "Annotation": "toolkit.annotation",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = ["Annotation", "Article", "Corpus", "__version__", "annotate", "from_text", "load_article", "load_corpus"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from toolkit.articles import Article, from_text, load_article
+    from toolkit.annotation import Annotation
+    from toolkit.articles import Article
     from toolkit.corpus import Corpus, load_corpus
-    from toolkit.pipeline import Annotation, annotate
+    from toolkit.layout import from_text
+    from toolkit.pipeline import annotate
+    from toolkit.readers import load_article
 
 
 def __getattr__(name: str) -> Any:

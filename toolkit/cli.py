@@ -15,7 +15,15 @@ import argparse
 import sys
 from typing import Any, Callable, Sequence
 
+from toolkit import report
+from toolkit.batch import annotate_to_store
+from toolkit.corpus import load_corpus
+from toolkit.filters import tables
 from toolkit.readers import ReadError
+from toolkit.relations import dyads, format_dyads
+from toolkit.store import Store
+from toolkit.version import __version__
+from toolkit.writers import DEFAULT_FORMATS, WRITERS, write_tables
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +41,6 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def corpus_from_args(args: argparse.Namespace) -> Any:
     """A Corpus from the options of ``add_input_arguments``."""
-    from toolkit.corpus import load_corpus
-
     fields = {role: getattr(args, f"{role}_field") for role in ("text", "title", "date", "source", "id")
               if getattr(args, f"{role}_field", None)}
     paths = args.paths[0] if len(args.paths) == 1 else args.paths
@@ -57,7 +63,7 @@ def run_info(args: argparse.Namespace) -> int:
     df = corpus.articles
     problems = corpus.problems
     out = sys.stdout
-    label = corpus._source_label()
+    label = corpus.label
     n = len(df)
     print(f"{label}: {n} article{'s' if n != 1 else ''}", file=out)
     if n:
@@ -99,9 +105,10 @@ def run_info(args: argparse.Namespace) -> int:
 def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
     parser.add_argument("--out", metavar="DIR",
-                        help="folder for articles, mentions and events (.parquet and .jsonl)")
-    parser.add_argument("--format", choices=("both", "parquet", "jsonl"), default="both",
-                        help="what to write (default both)")
+                        help="folder for the articles, mentions, events and sentences tables")
+    parser.add_argument("--format", action="append", choices=sorted(WRITERS), metavar="FORMAT",
+                        help=f"file format, repeat for several: {', '.join(sorted(WRITERS))} "
+                             f"(default: {' and '.join(DEFAULT_FORMATS)})")
     parser.add_argument("--lang", help="annotate every article as this language instead of the detected one")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--store", metavar="DIR",
@@ -116,8 +123,6 @@ def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_annotate_store(args: argparse.Namespace) -> int:
-    from toolkit.store import Store, annotate_to_store
-
     if args.workers < 1 or args.batch_size < 1:
         print("toolkit annotate: error: --workers and --batch-size must be at least 1", file=sys.stderr)
         return 2
@@ -135,12 +140,10 @@ def _run_annotate_store(args: argparse.Namespace) -> int:
           f"{report.removed} removed; {report.parts} parts written in {report.seconds:.1f}s")
     print(f"  store {args.store}: {len(store)} articles in {len(store.parts)} parts")
     if args.out:
-        from toolkit.export import FORMATS, write_tables
-
-        formats = FORMATS if args.format == "both" else (args.format,)
-        tables = {"articles": store.table("articles"), "mentions": store.table("mentions"),
-                  "events": store.table("events")}
-        for path in write_tables(tables, args.out, formats=formats):
+        out = {"articles": store.table("articles").drop(columns=["content_hash"]),
+               "mentions": store.table("mentions"), "events": store.table("events"),
+               "sentences": store.table("sentences")}
+        for path in write_tables(out, args.out, formats=args.format or DEFAULT_FORMATS):
             print(f"  wrote {path}")
     if report.problems:
         print(f"{len(report.problems)} problems (skipped): see `toolkit info --errors skip`")
@@ -148,8 +151,6 @@ def _run_annotate_store(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    from toolkit.export import FORMATS, write_tables
-
     if args.store:
         return _run_annotate_store(args)
     if not args.out:
@@ -157,9 +158,8 @@ def run_annotate(args: argparse.Namespace) -> int:
         return 2
     corpus = corpus_from_args(args)
     corpus.annotate(progress=False if args.no_progress else None, lang=args.lang)
-    formats = FORMATS if args.format == "both" else (args.format,)
-    written = write_tables({"articles": corpus.articles, "mentions": corpus.mentions, "events": corpus.events},
-                           args.out, formats=formats)
+    written = write_tables({"articles": corpus.articles, "mentions": corpus.mentions, "events": corpus.events,
+                            "sentences": corpus.sentences}, args.out, formats=args.format or DEFAULT_FORMATS)
     print(f"{len(corpus.articles)} articles, {len(corpus.mentions)} mentions, {len(corpus.events)} events")
     for path in written:
         print(f"  wrote {path}")
@@ -171,15 +171,11 @@ def run_annotate(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- report
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
-    from toolkit.report import add_arguments
-
-    add_arguments(parser)
+    report.add_arguments(parser)
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from toolkit.report import run
-
-    return run(args)
+    return report.run(args)
 
 
 # --------------------------------------------------------------------------- dyads
@@ -192,15 +188,12 @@ def _dyads_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_dyads(args: argparse.Namespace) -> int:
-    from toolkit.filters import tables
-    from toolkit.relations import dyads, format_dyads
-
     corpus = corpus_from_args(args)
     table = dyads(tables(corpus), min_events=args.min_events)
     if args.country:
         code = args.country.strip().upper()
         table = table[(table["a"] == code) | (table["b"] == code)]
-    label = corpus._source_label()
+    label = corpus.label
     scope = f" of {args.country.strip().upper()}" if args.country else ""
     shown = min(len(table), args.top) if args.top else len(table)
     print(f"{label}: {len(table)} dyad{'s' if len(table) != 1 else ''}{scope} (showing {shown}, most events first)")
@@ -226,9 +219,8 @@ SUBCOMMANDS: list[Subcommand] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from toolkit import __version__
-
-    parser = argparse.ArgumentParser(prog="toolkit", description="Read and annotate news about relations between countries.")
+    parser = argparse.ArgumentParser(prog="toolkit",
+                                     description="Read and annotate news about relations between countries.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True

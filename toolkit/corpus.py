@@ -12,35 +12,25 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from toolkit.articles import Article
-from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS
-from toolkit.readers import ReadError, iter_articles
+from tqdm.auto import tqdm
 
-#: Columns of ``Corpus.articles`` in order; ``extra`` keys follow in order of first appearance.
-ARTICLE_COLUMNS = [
-    "id", "path", "title", "language", "source", "source_en", "publisher", "published",
-    "published_basis", "n_chars", "n_paragraphs", "url", "author",
-]
-#: Columns of ``Corpus.sentences``.
-SENTENCE_COLUMNS = ["article_id", "sentence", "start", "end", "text"]
-#: Columns of ``Corpus.problems``.
-PROBLEM_COLUMNS = ["path", "line", "record", "reason"]
+from toolkit.articles import Article
+from toolkit.pipeline import annotate as annotate_one
+from toolkit.readers import ReadError, iter_articles
+from toolkit.schema import ARTICLES
+from toolkit.store import Store
+from toolkit.tables import Rows, article_row, empty, frame, problem_frame, table
 
 PathSpec = str | os.PathLike | Iterable[str | os.PathLike]
 
 
-def article_row(article: Article) -> dict[str, Any]:
-    """The ``Corpus.articles`` row of one article (metadata and sizes, not the text)."""
-    row: dict[str, Any] = {
-        "id": article.id, "path": article.path, "title": article.title, "language": article.language,
-        "source": article.source, "source_en": article.source_en, "publisher": article.publisher,
-        "published": article.published, "published_basis": article.published_basis,
-        "n_chars": len(article.text), "n_paragraphs": len(article.paragraphs),
-        "url": article.url, "author": article.author,
-    }
-    for key, val in article.extra.items():
-        row.setdefault(key, val)
-    return row
+def source_label(source: Any) -> str:
+    """How a corpus's source reads in messages: a path (a folder with a trailing /) or "N paths"."""
+    if isinstance(source, (str, os.PathLike)):
+        label = os.fspath(source)
+        return label + "/" if os.path.isdir(label) and not label.endswith(("/", os.sep)) else label
+    items = [os.fspath(s) for s in source]
+    return items[0] if len(items) == 1 else f"{len(items)} paths"
 
 
 class Corpus:
@@ -78,16 +68,11 @@ class Corpus:
         """A corpus whose articles, mentions, events and sentences tables come from an
         annotation store (``toolkit.store``); iterating it re-reads the source the store
         was made from, when that is still there."""
-        from toolkit.store import Store
-
         store = Store(path)
         source = store.manifest.get("source")
         corpus = cls(source[0] if source and len(source) == 1 else (source or os.fspath(path)))
-        articles = store.table("articles").drop(columns=["content_hash"], errors="ignore")
-        corpus._articles = articles
-        corpus._problems = pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
-        for col in ("line", "record"):
-            corpus._problems[col] = corpus._problems[col].astype("Int64")
+        corpus._articles = store.table("articles").drop(columns=["content_hash"])
+        corpus._problems = empty(table("problems"))
         corpus._mentions = store.table("mentions")
         corpus._events = store.table("events")
         corpus._sentences = store.table("sentences")
@@ -112,18 +97,12 @@ class Corpus:
             self.source, errors=self.errors, fields=self.fields, encoding=self.encoding, problems=problems)
         for article in source:
             rows.append(article_row(article))
-        df = pd.DataFrame(rows) if rows else pd.DataFrame({c: pd.Series(dtype=object) for c in ARTICLE_COLUMNS})
-        extra = [c for c in df.columns if c not in ARTICLE_COLUMNS]
-        self._articles = df.reindex(columns=ARTICLE_COLUMNS + extra)
-        self._articles["n_chars"] = self._articles["n_chars"].astype("int64")
-        self._articles["n_paragraphs"] = self._articles["n_paragraphs"].astype("int64")
-        self._problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
-        for col in ("line", "record"):
-            self._problems[col] = self._problems[col].astype("Int64")
+        self._articles = frame(ARTICLES, rows)
+        self._problems = problem_frame(problems)
 
     @property
     def articles(self) -> pd.DataFrame:
-        """One row per article: ``ARTICLE_COLUMNS`` then ``extra`` keys (texts are not kept)."""
+        """One row per article (``toolkit.schema.ARTICLES``; other metadata in ``extra``; no texts)."""
         self._scan()
         assert self._articles is not None
         return self._articles
@@ -138,13 +117,10 @@ class Corpus:
     def __len__(self) -> int:
         return len(self.articles)
 
-    def _source_label(self) -> str:
-        src = self.source
-        if isinstance(src, (str, os.PathLike)):
-            label = os.fspath(src)
-            return label + "/" if os.path.isdir(label) and not label.endswith(("/", os.sep)) else label
-        items = [os.fspath(s) for s in src]
-        return items[0] if len(items) == 1 else f"{len(items)} paths"
+    @property
+    def label(self) -> str:
+        """The source as it reads in messages (``source_label``)."""
+        return source_label(self.source)
 
     def summary(self) -> str:
         """One line: how many articles, languages, date range and problems."""
@@ -166,35 +142,31 @@ class Corpus:
             desc = self.summary()
         except (ReadError, OSError) as exc:
             desc = f"unreadable: {exc}"
-        return f"<Corpus {self._source_label()}: {desc}>"
+        return f"<Corpus {self.label}: {desc}>"
 
     # ------------------------------------------------------------------ annotation
 
     def annotate(self, *, progress: bool | None = None, lang: str | None = None) -> "Corpus":
-        """Annotate every article; fills ``mentions`` and ``events`` and returns the corpus.
+        """Annotate every article; fills ``mentions``, ``events`` and ``sentences`` and returns the corpus.
 
         ``progress`` shows a ``tqdm.auto`` bar (None: only for more than 50 articles).
-        Articles are read and annotated one at a time; only the table rows are kept.
+        Articles are read and annotated one at a time; only the table rows are kept, and
+        the tables are built once at the end.
         """
-        from tqdm.auto import tqdm
-
-        from toolkit.pipeline import annotate as annotate_one
-
-        total = len(self._articles) if self._articles is not None else (len(self._memory) if self._memory is not None else None)
+        total = len(self._articles) if self._articles is not None else (
+            len(self._memory) if self._memory is not None else None)
         show = progress if progress is not None else (total is None or total > 50)
-        mentions: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        sentences: list[dict[str, Any]] = []
+        rows = Rows()
         for article in tqdm(iter(self), total=total, disable=not show, desc="annotating", unit="article"):
-            ann = annotate_one(article, lang=lang)
-            mentions.extend({"article_id": article.id, **m.to_row()} for m in ann.mention_records)
-            events.extend({"article_id": article.id, **e.to_row()} for e in ann.event_records)
-            sentences.extend({"article_id": article.id, "sentence": i, "start": s, "end": e, "text": article.text[s:e]}
-                             for i, (s, e) in enumerate(ann.sentences))
-        self._mentions = _table(mentions, ["article_id"] + MENTION_COLUMNS)
-        self._events = _table(events, ["article_id"] + EVENT_COLUMNS)
-        self._sentences = _table(sentences, SENTENCE_COLUMNS)
+            rows.add(article, annotate_one(article, lang=lang))
+        frames = rows.frames()
+        self._mentions, self._events, self._sentences = frames["mentions"], frames["events"], frames["sentences"]
         return self
+
+    @property
+    def annotated(self) -> bool:
+        """True when the mentions, events and sentences tables are there (annotated or from a store)."""
+        return self._mentions is not None and self._events is not None and self._sentences is not None
 
     @property
     def sentences(self) -> pd.DataFrame:
@@ -202,7 +174,7 @@ class Corpus:
 
         What every mention and event row points back to (``article_id`` + ``sentence``).
         """
-        if getattr(self, "_sentences", None) is None:
+        if self._sentences is None:
             self.annotate()
         return self._sentences
 
@@ -211,28 +183,21 @@ class Corpus:
         for article in self:
             if article.id == article_id:
                 return article
-        raise KeyError(f"no article with id {article_id!r} in {self._source_label()}")
+        raise KeyError(f"no article with id {article_id!r} in {self.label}")
 
     @property
     def mentions(self) -> pd.DataFrame:
-        """Every mention of every article (``toolkit.model.MENTION_COLUMNS`` plus ``article_id``)."""
-        if getattr(self, "_mentions", None) is None:
+        """Every mention of every article (``toolkit.schema.MENTIONS`` with ``article_id`` first)."""
+        if self._mentions is None:
             self.annotate()
         return self._mentions
 
     @property
     def events(self) -> pd.DataFrame:
-        """Every event of every article (``toolkit.model.EVENT_COLUMNS`` plus ``article_id``)."""
-        if getattr(self, "_events", None) is None:
+        """Every event of every article (``toolkit.schema.EVENTS`` with ``article_id`` first)."""
+        if self._events is None:
             self.annotate()
         return self._events
-
-
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    """A DataFrame with ``columns`` first (present even when there are no rows)."""
-    df = pd.DataFrame(rows) if rows else pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    extra = [c for c in df.columns if c not in columns]
-    return df.reindex(columns=columns + extra)
 
 
 def load_corpus(path_or_paths: PathSpec, *, errors: str = "raise",
@@ -249,4 +214,4 @@ def load_corpus(path_or_paths: PathSpec, *, errors: str = "raise",
                   errors=errors, fields=fields, encoding=encoding)
 
 
-__all__ = ["Corpus", "load_corpus", "article_row", "ARTICLE_COLUMNS", "PROBLEM_COLUMNS"]
+__all__ = ["Corpus", "load_corpus", "source_label"]

@@ -8,6 +8,8 @@ static reports:
 - :func:`render_annotation` -- the text with every mention highlighted by type, a legend,
   tooltips (the ``title`` attribute: type, value, kind, role / country / speaker and the
   rule that made it) and, below, the events of the article;
+- :func:`render_annotated` -- the same view from an Article and its rows of the corpus
+  tables (what the explorer shows: nothing is annotated again);
 - :func:`kwic` and :func:`render_kwic` -- a concordance of a word or phrase (matched on
   normalised Arabic, clitics allowed) or of every mention of one country.
 
@@ -22,14 +24,20 @@ external resources and no JavaScript.
 from __future__ import annotations
 
 import html
-import math
 import re
+from types import SimpleNamespace
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from toolkit.annotation import Annotation
 from toolkit.arabic import is_arabic, normalize, normalize_key
-from toolkit.articles import line_spans
+from toolkit.language import is_arabic_text
+from toolkit.layout import line_spans
+from toolkit.matcher import Entry, Gazetteer
+from toolkit.schema import SENTENCES
+from toolkit.tables import frame, is_missing, sentence_rows
+from toolkit.text import split_sentences
 
 #: Mention types with a colour of their own, in legend order: (background, border).
 TYPE_COLOURS: dict[str, tuple[str, str]] = {
@@ -81,14 +89,16 @@ def _style() -> str:
         "box-decoration-break:clone;-webkit-box-decoration-break:clone}",
         ".tk-doc .tk-m.tk-quote{border-bottom-style:dashed}",
         ".tk-doc .tk-events{border-collapse:collapse;font-size:0.85em;margin-top:0.8em;line-height:1.5}",
-        ".tk-doc .tk-events th,.tk-doc .tk-events td{border-bottom:1px solid rgba(128,128,128,0.35);padding:0.15em 0.5em;text-align:start}",
+        ".tk-doc .tk-events th,.tk-doc .tk-events td{border-bottom:1px solid rgba(128,128,128,0.35);"
+        "padding:0.15em 0.5em;text-align:start}",
         ".tk-doc .tk-events caption{text-align:start;font-weight:bold}",
     ]
     for name, (bg, border) in list(TYPE_COLOURS.items()) + [("other", OTHER_COLOUR)]:
         rules.append(f".tk-doc .tk-{name}{{background:{bg};border-color:{border}}}")
     rules += [
         ".tk-kwic{border-collapse:collapse;font-size:0.95em;line-height:1.8}",
-        ".tk-kwic th,.tk-kwic td{padding:0.1em 0.5em;white-space:nowrap;border-bottom:1px solid rgba(128,128,128,0.25)}",
+        ".tk-kwic th,.tk-kwic td{padding:0.1em 0.5em;white-space:nowrap;"
+        "border-bottom:1px solid rgba(128,128,128,0.25)}",
         ".tk-kwic td.tk-c1{text-align:right}",
         ".tk-kwic td.tk-c3{text-align:left}",
         ".tk-kwic td.tk-kw{text-align:center;font-weight:bold;background:rgba(66,133,244,0.18)}",
@@ -112,16 +122,10 @@ def _dir_attrs(lang: str | None) -> str:
 
 
 def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, (str, tuple, list)) and len(value) == 0:
-        return True
-    try:
-        return bool(pd.isna(value)) if not isinstance(value, (str, tuple, list, dict)) else False
-    except (TypeError, ValueError):
-        return False
+    """No value to show: missing (``toolkit.tables.is_missing``) or an empty text or sequence."""
+    if isinstance(value, (str, tuple, list, dict)):
+        return len(value) == 0
+    return is_missing(value)
 
 
 def _fmt(value: Any, limit: int = MAX_VALUE_CHARS) -> str:
@@ -301,7 +305,9 @@ def _events_table(events: Sequence[Any], lang: str | None) -> str:
         arrow = f"{_fmt(ev.source)} → {_fmt(ev.target)}"
         # arrows are not mirrored by the bidi algorithm: in right-to-left text the source
         # stands on the right, so the arrow must point left
-        who = f"{_fmt(ev.source_text)} {arrow_char} {_fmt(ev.target_text)}" if (ev.source_text or ev.target_text) else ""
+        who = ""
+        if ev.source_text or ev.target_text:
+            who = f"{_fmt(ev.source_text)} {arrow_char} {_fmt(ev.target_text)}"
         date = "" if _missing(ev.date) else _fmt(ev.date)
         rows.append(
             f'<tr title="{_e("rule: " + str(ev.rule))}">'
@@ -329,28 +335,80 @@ def render_annotation(ann: Any, *, types: Iterable[str] | None = None, show_lege
     Each block element (class ``tk-block``) holds exactly the text of its span, so the
     text content of the blocks, joined by newlines, is the article's non-blank lines.
     """
-    text = ann.text
-    lang = getattr(ann, "lang", None)
+    return _render(ann.text, getattr(ann, "lang", None), getattr(ann, "article", None),
+                   list(ann.mention_records), list(getattr(ann, "event_records", ())), list(ann.sentences),
+                   types=types, show_legend=show_legend, sentences=sentences, show_events=show_events,
+                   show_meta=show_meta)
+
+
+_CORE_MENTION_FIELDS = frozenset({"article_id", "start", "end", "text", "type", "value", "kind", "sentence", "rule"})
+
+
+def _row_records(df: pd.DataFrame | None, *, mentions: bool) -> list[Any]:
+    """Table rows as light records with the attributes the renderer reads (``attrs`` for mentions)."""
+    if df is None or not len(df):
+        return []
+    out = []
+    for rec in df.to_dict("records"):
+        rec = {k: (None if not isinstance(v, (list, dict, tuple)) and is_missing(v) else v) for k, v in rec.items()}
+        if mentions:
+            attrs = {k: v for k, v in rec.items() if k not in _CORE_MENTION_FIELDS and v is not None}
+            out.append(SimpleNamespace(start=int(rec["start"]), end=int(rec["end"]), type=rec["type"],
+                                       value=rec.get("value"), kind=rec.get("kind"), rule=rec.get("rule") or "",
+                                       attrs=attrs))
+        else:
+            out.append(SimpleNamespace(**rec))
+    return out
+
+
+def render_annotated(article: Any, mentions: pd.DataFrame | None = None, events: pd.DataFrame | None = None,
+                     **options: Any) -> str:
+    """The annotation view of ``article`` from its rows of the corpus tables.
+
+    ``mentions`` and ``events`` are the article's rows of ``Corpus.mentions`` and
+    ``Corpus.events`` (other articles' rows are left out by ``article_id`` when present);
+    sentences come from the rows' sentence spans as the pipeline made them. ``options`` are
+    those of :func:`render_annotation`. Nothing is annotated here.
+    """
+    def own(df: pd.DataFrame | None) -> pd.DataFrame | None:
+        if df is not None and "article_id" in df.columns:
+            return df[df["article_id"] == article.id]
+        return df
+
+    ms = _row_records(own(mentions), mentions=True)
+    evs = _row_records(own(events), mentions=False)
+    spans = options.pop("sentence_spans", None)
+    if spans is None:
+        spans = list(split_sentences(article.text, article.regions))
+    return _render(article.text, article.language, article, ms, evs, list(spans), **options)
+
+
+def _render(text: str, lang: str | None, article: Any, mention_list: list[Any], events: list[Any],
+            spans: list[tuple[int, int]], *, types: Iterable[str] | None = None, show_legend: bool = True,
+            sentences: int | Iterable[int] | None = None, show_events: bool = True, show_meta: bool = True) -> str:
     wanted = None if types is None else ({types} if isinstance(types, str) else set(types))
-    mentions = [m for m in ann.mention_records if m.end > m.start and (wanted is None or m.type in wanted)]
-    events = list(getattr(ann, "event_records", ()))
+    mentions = sorted((m for m in mention_list if m.end > m.start and (wanted is None or m.type in wanted)),
+                      key=lambda m: (m.start, -m.end))
     if sentences is not None:
         chosen = sorted({sentences} if isinstance(sentences, int) else set(int(i) for i in sentences))
-        spans = list(ann.sentences)
         bad = [i for i in chosen if not 0 <= i < len(spans)]
         if bad:
             raise IndexError(f"sentence {bad[0]} is out of range: the annotation has {len(spans)} sentences")
         blocks = [(spans[i][0], spans[i][1], "sentence", i) for i in chosen]
-        events = [ev for ev in events if ev.sentence in chosen]
+        keep = set(chosen)
+        events = [ev for ev in events if ev.sentence in keep]
     else:
-        blocks = [(s, e, kind, None) for s, e, kind in _blocks(text, getattr(ann, "article", None), trailer=True)]
-    shown = [m for m in mentions if any(m.start < e and s < m.end for s, e, _, _ in blocks)]
+        blocks = [(s, e, kind, None) for s, e, kind in _blocks(text, article, trailer=True)]
+    per_block = _by_block(mentions, [(s, e) for s, e, _, _ in blocks])
     counts: dict[str, int] = {}
-    for m in shown:
-        counts[m.type] = counts.get(m.type, 0) + 1
+    seen: set[int] = set()
+    for inner in per_block:
+        for m in inner:
+            if id(m) not in seen:
+                seen.add(id(m))
+                counts[m.type] = counts.get(m.type, 0) + 1
 
     out = [STYLE, f'<div class="tk-doc tk-annotation" {_dir_attrs(lang)}>']
-    article = getattr(ann, "article", None)
     if show_meta and article is not None:
         title = getattr(article, "title", None)
         title_span = getattr(article, "title_span", None)
@@ -361,10 +419,9 @@ def render_annotation(ann: Any, *, types: Iterable[str] | None = None, show_lege
     if show_legend:
         out.append(_legend(counts, counts))
     out.append('<div class="tk-text">')
-    for s, e, kind, index in blocks:
+    for (s, e, kind, index), inner in zip(blocks, per_block):
         tag, cls = _BLOCK_TAG[kind]
         extra = f' data-sentence="{index}"' if index is not None else ""
-        inner = [m for m in shown if m.start < e and s < m.end]
         out.append(f'<{tag} class="{cls}" data-start="{s}" data-end="{e}"{extra}>'
                    f"{_highlight(text, s, e, inner)}</{tag}>")
     out.append("</div>")
@@ -374,28 +431,39 @@ def render_annotation(ann: Any, *, types: Iterable[str] | None = None, show_lege
     return "".join(out)
 
 
+def _by_block(mentions: list[Any], blocks: list[tuple[int, int]]) -> list[list[Any]]:
+    """The mentions overlapping each block, in one sweep: mentions sorted by start, blocks in
+    text order (as layouts and sentences are); a mention stays active while it can still
+    overlap a later block."""
+    out: list[list[Any]] = []
+    active: list[Any] = []
+    i = 0
+    for s, e in blocks:
+        while i < len(mentions) and mentions[i].start < e:
+            active.append(mentions[i])
+            i += 1
+        active = [m for m in active if m.end > s]
+        out.append([m for m in active if m.start < e])
+    return out
+
+
 # --------------------------------------------------------------------------- KWIC
 
 def _script_lang(text: str) -> str:
-    """``"ar"`` when Arabic letters are at least a third of the letters, else ``"en"``."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
+    """``"ar"`` when the text is Arabic (``toolkit.language.is_arabic_text``), ``"en"`` for other
+    letters, ``"und"`` without letters."""
+    if not any(ch.isalpha() for ch in text):
         return "und"
-    arabic = sum(1 for ch in letters if is_arabic(ch))
-    return "ar" if arabic * 3 >= len(letters) else "en"
+    return "ar" if is_arabic_text(text) else "en"
 
 
 def _tables(data: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, str]]:
     """(sentences, mentions or None, article id -> language) from a Corpus, an
     Annotation or any object with a ``sentences`` DataFrame."""
-    from toolkit.pipeline import Annotation
-
     if isinstance(data, Annotation):
         art = data.article
         aid = getattr(art, "id", None) or "text"
-        rows = [{"article_id": aid, "sentence": i, "start": s, "end": e, "text": data.text[s:e]}
-                for i, (s, e) in enumerate(data.sentences)]
-        sent = pd.DataFrame(rows, columns=["article_id", "sentence", "start", "end", "text"])
+        sent = frame(SENTENCES, sentence_rows(aid, data.text, data.sentences))
         ments = data.mentions.assign(article_id=aid)
         return sent, ments, {aid: data.lang}
     sent = getattr(data, "sentences", None)
@@ -408,7 +476,7 @@ def _tables(data: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, str
     langs: dict[str, str] = {}
     arts = getattr(data, "articles", None)
     if isinstance(arts, pd.DataFrame) and {"id", "language"} <= set(arts.columns):
-        langs = {str(i): str(l) for i, l in zip(arts["id"], arts["language"]) if not _missing(l)}
+        langs = {str(i): str(lang) for i, lang in zip(arts["id"], arts["language"]) if not _missing(lang)}
     return sent, None, langs
 
 
@@ -418,8 +486,6 @@ def _query_finder(query: str):
     if not key:
         raise ValueError("the query is empty")
     if any(is_arabic(ch) for ch in key):
-        from toolkit.matcher import Entry, Gazetteer
-
         article = "" if key.startswith("ال") and len(key) > 3 else "optional"
         gaz = Gazetteer([Entry(query, payload=query, lang="ar", article=article)])
 
@@ -467,7 +533,8 @@ def kwic(data: Any, query: str | None = None, *, window: int | None = 50, countr
         if ments is None:
             ments = getattr(data, "mentions", None)
         if not isinstance(ments, pd.DataFrame):
-            raise TypeError("country=... needs a mentions table (a Corpus, an Annotation, or an object with 'mentions')")
+            raise TypeError("country=... needs a mentions table "
+                            "(a Corpus, an Annotation, or an object with 'mentions')")
         code = str(country).upper()
         rows = ments[(ments["type"] == "country") & (ments["value"] == code)]
         spans: dict[Any, list[tuple[int, int, int]]] = {}
@@ -508,17 +575,17 @@ def render_kwic(df: pd.DataFrame) -> str:
     """
     rows = []
     for rec in df.to_dict("records"):
-        left, match, right = (str(rec.get(c, "") if not _missing(rec.get(c)) else "") for c in ("left", "match", "right"))
+        left, match, right = (str(rec.get(c, "") if not _missing(rec.get(c)) else "")
+                              for c in ("left", "match", "right"))
         lang = rec.get("lang")
         lang = str(lang) if not _missing(lang) else _script_lang(left + match + right)
         attrs = _dir_attrs(lang)
         before = f'<td class="tk-ctx tk-left" {attrs}>{_e(left)}</td>'
         kw = f'<td class="tk-kw" {attrs}>{_e(match)}</td>'
         after = f'<td class="tk-ctx tk-right" {attrs}>{_e(right)}</td>'
-        if _direction(lang) == "rtl":
-            c1, c3 = after.replace('class="tk-ctx', 'class="tk-c1 tk-ctx'), before.replace('class="tk-ctx', 'class="tk-c3 tk-ctx')
-        else:
-            c1, c3 = before.replace('class="tk-ctx', 'class="tk-c1 tk-ctx'), after.replace('class="tk-ctx', 'class="tk-c3 tk-ctx')
+        first, third = (after, before) if _direction(lang) == "rtl" else (before, after)
+        c1 = first.replace('class="tk-ctx', 'class="tk-c1 tk-ctx')
+        c3 = third.replace('class="tk-ctx', 'class="tk-c3 tk-ctx')
         sid = "" if _missing(rec.get("sentence")) else _e(rec.get("sentence"))
         rows.append(f'<tr><td class="tk-id">{_e(rec.get("article_id", ""))}</td><td class="tk-sn">{sid}</td>'
                     f"{c1}{kw}{c3}</tr>")
@@ -527,4 +594,5 @@ def render_kwic(df: pd.DataFrame) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-__all__ = ["render_article", "render_annotation", "kwic", "render_kwic", "tooltip", "TYPE_COLOURS", "KWIC_COLUMNS"]
+__all__ = ["render_article", "render_annotation", "render_annotated", "kwic", "render_kwic", "tooltip",
+           "TYPE_COLOURS", "KWIC_COLUMNS"]

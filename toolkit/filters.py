@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 from collections import Counter
 from typing import Any, Iterable, NamedTuple, Sequence
 
 import pandas as pd
 
 from toolkit.arabic import normalize_key
+from toolkit.lexicon import name_of
+from toolkit.tables import is_missing
 
 
 class Tables(NamedTuple):
@@ -64,7 +65,7 @@ STANCES: dict[str, tuple[int, ...]] = {"cooperation": (1, 2), "conflict": (3, 4)
 
 def tables(corpus: Any) -> Tables:
     """The four tables of a Corpus (annotating it first, without a progress bar, if needed)."""
-    if getattr(corpus, "_events", None) is None or getattr(corpus, "_sentences", None) is None:
+    if not getattr(corpus, "annotated", True):
         corpus.annotate(progress=False)
     return Tables(corpus.articles, corpus.mentions, corpus.events, corpus.sentences)
 
@@ -125,7 +126,7 @@ def date_interval(value: Any) -> tuple[dt.date, dt.date] | None:
 
     None for a missing or unreadable date.
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return None
     text = str(value).strip()
     if not text:
@@ -317,24 +318,9 @@ def select(data: Any, *, countries: Sequence[str] | None = None, dyad: tuple[str
 
 # --------------------------------------------------------------------------- names and options
 
-def name_of(code: str, *, lang: str = "en") -> str:
-    """The English (``lang="en"``) or Arabic (``"ar"``) name of a country ISO3 code or organisation id.
-
-    Falls back to the code itself when it is in neither lexicon.
-    """
-    from toolkit.annotators.countries import countries
-    from toolkit.annotators.organizations import organizations
-
-    key = "name_ar" if lang == "ar" else "name_en"
-    row = countries().get(code) or organizations().get(code)
-    if row and row.get(key):
-        return row[key]
-    return str(code)
-
-
 def _freq(values: Iterable[Any]) -> list[str]:
     """Distinct non-empty values, most frequent first (ties by name)."""
-    counts = Counter(str(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v)) and str(v))
+    counts = Counter(str(v) for v in values if not is_missing(v) and str(v))
     return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

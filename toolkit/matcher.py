@@ -25,6 +25,7 @@ from typing import Any, Iterable, Sequence
 import ahocorasick
 
 from toolkit.arabic import ARTICLE, Normalized, normalize_key
+from toolkit.spans import SpanIndex
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
@@ -141,9 +142,10 @@ class Gazetteer:
         if longest:
             hits = select_longest(hits)
         out: list[Match] = []
+        inside = SpanIndex(regions) if regions is not None else None
         for h in hits:  # original offsets only for the hits that are kept
             start, end = norm.to_original(h.nstart, h.nend)
-            if regions is not None and not any(a <= start and end <= b for a, b in regions):
+            if inside is not None and not inside.contains(start, end):
                 continue
             out.append(Match(start, end, h.nstart, h.nend, h.prefix, h.entries))
         return out

@@ -1,7 +1,8 @@
 """The data model shared by every stage: spans, mentions, events and the document annotators see.
 
 A ``Mention`` is one row of ``Annotation.mentions``; an ``Event`` one row of
-``Annotation.events``. Offsets are ``str`` indices into the article text, so
+``Annotation.events`` (the tables' columns are declared in :mod:`toolkit.schema`; records
+become rows in :mod:`toolkit.tables`). Offsets are ``str`` indices into the article text, so
 ``text[m.start:m.end] == m.text`` always holds. Annotators receive a ``Doc``: the
 text, its normalised form with an offset map, the body's sentences, and the
 mentions found by the annotators that ran before them.
@@ -9,19 +10,13 @@ mentions found by the annotators that ran before them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Mapping
 
 from toolkit.arabic import Normalized
+from toolkit.spans import SpanIndex
 
 Span = tuple[int, int]
-
-#: Columns of ``Annotation.mentions`` in order; type-specific columns (``attrs``) follow.
-MENTION_COLUMNS = ["start", "end", "text", "type", "value", "kind", "sentence", "rule"]
-#: Columns of ``Annotation.events`` in order.
-EVENT_COLUMNS = [
-    "source", "target", "type", "mode", "cameo_root", "quad_class", "intensity", "date",
-    "sectors", "sentence", "start", "end", "evidence", "rule", "source_text", "target_text",
-]
 
 
 @dataclass(frozen=True)
@@ -42,15 +37,6 @@ class Mention:
     rule: str = ""
     attrs: Mapping[str, Any] = field(default_factory=dict)
     confidence: float | None = None
-
-    def to_row(self) -> dict[str, Any]:
-        row = {
-            "start": self.start, "end": self.end, "text": self.text, "type": self.type,
-            "value": self.value, "kind": self.kind, "sentence": self.sentence, "rule": self.rule,
-        }
-        for key, val in self.attrs.items():
-            row.setdefault(key, val)
-        return row
 
 
 @dataclass(frozen=True)
@@ -79,9 +65,6 @@ class Event:
     location: str | None = None  # where it happened, as written
     location_country: str | None = None
     confidence: float | None = None  # a model's confidence; None for rules
-
-    def to_row(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in EVENT_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -122,4 +105,9 @@ class Doc:
         return [m for m in self.mentions if m.type in types]
 
     def in_body(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.regions)
+        """True when ``[start, end)`` lies inside one of the body's regions (O(log n))."""
+        return self._regions_index.contains(start, end)
+
+    @cached_property
+    def _regions_index(self) -> SpanIndex:
+        return SpanIndex(self.regions)

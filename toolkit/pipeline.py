@@ -7,85 +7,31 @@ plain function ``annotate(doc)``. Importing this module registers the built-in o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Any, Callable, Sequence
+from dataclasses import replace
+from typing import Any, Sequence
 
-import pandas as pd
-
+from toolkit import registry
+from toolkit.annotation import Annotation
 from toolkit.arabic import normalize
-from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS, Doc, Event, Mention
+from toolkit.articles import Article
+from toolkit.layout import from_text
+from toolkit.model import Doc, Event, Mention
 from toolkit.text import split_sentences
 
 # the built-in annotators register themselves on import, in this order (ties in the plan keep it)
-from toolkit.annotators import countries, organizations, people, dates, amounts, quotes, sectors, events  # noqa: E401,F401
-from toolkit import registry
+import toolkit.annotators.countries  # noqa: E402, F401  (each import registers its annotator)
+import toolkit.annotators.organizations  # noqa: E402, F401
+import toolkit.annotators.people  # noqa: E402, F401
+import toolkit.annotators.dates  # noqa: E402, F401
+import toolkit.annotators.amounts  # noqa: E402, F401
+import toolkit.annotators.quotes  # noqa: E402, F401
+import toolkit.annotators.sectors  # noqa: E402, F401
+import toolkit.annotators.events  # noqa: E402, F401
 
 #: The built-in annotators, in registration order.
 BUILTIN_ANNOTATORS: tuple[str, ...] = (
     "countries", "organizations", "people", "dates", "amounts", "quotes", "sectors", "events",
 )
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """The annotations of one article: ``text``, ``mentions`` and ``events`` tables.
-
-    ``mentions`` and ``events`` are pandas DataFrames built from the frozen records in
-    ``mention_records`` and ``event_records``; ``explain(i)`` says why row ``i`` of
-    ``mentions`` is there.
-    """
-
-    text: str
-    lang: str
-    mention_records: tuple[Mention, ...]
-    event_records: tuple[Event, ...]
-    article: Any = None
-    sentences: tuple[tuple[int, int], ...] = ()
-    meta: dict = field(default_factory=dict)
-
-    @cached_property
-    def mentions(self) -> pd.DataFrame:
-        rows = [m.to_row() for m in self.mention_records]
-        df = pd.DataFrame(rows) if rows else pd.DataFrame(columns=MENTION_COLUMNS)
-        extra = [c for c in df.columns if c not in MENTION_COLUMNS]
-        return df[MENTION_COLUMNS + extra]
-
-    @cached_property
-    def events(self) -> pd.DataFrame:
-        rows = [e.to_row() for e in self.event_records]
-        return pd.DataFrame(rows, columns=EVENT_COLUMNS)
-
-    def sentence_text(self, i: int) -> str:
-        s, e = self.sentences[i]
-        return self.text[s:e]
-
-    def explain(self, i: int) -> str:
-        """A readable account of mention ``i``: span, value and the rule that produced it."""
-        m = self.mention_records[i]
-        parts = [f"{m.type} {m.text!r} at {m.start}:{m.end} -> {m.value!r}"]
-        if m.kind:
-            parts.append(f"kind: {m.kind}")
-        for k, v in m.attrs.items():
-            if v not in (None, "", ()):
-                parts.append(f"{k}: {v}")
-        parts.append(f"rule: {m.rule}")
-        if m.sentence is not None and m.sentence < len(self.sentences):
-            parts.append(f"sentence {m.sentence}: {self.sentence_text(m.sentence)}")
-        return "\n".join(parts)
-
-    def __repr__(self) -> str:
-        counts: dict[str, int] = {}
-        for m in self.mention_records:
-            counts[m.type] = counts.get(m.type, 0) + 1
-        desc = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-        return f"<Annotation {self.lang} {len(self.text)} chars: {desc or 'no mentions'}; {len(self.event_records)} events>"
-
-    def _repr_html_(self) -> str:
-        """Jupyter's rich view: the text highlighted by mention type, a legend, the events."""
-        from toolkit.display import render_annotation
-
-        return render_annotation(self)
 
 
 def resolve(mentions: tuple[Mention, ...]) -> list[Mention]:
@@ -127,9 +73,10 @@ def annotate(article_or_text: Any, *, lang: str | None = None,
     ``annotators`` names the annotators to run (all registered ones when None); what they
     need runs too (``["amounts"]`` also runs ``dates``), in the order the registry plans.
     """
-    from toolkit.articles import Article, from_text
-
-    article = article_or_text if isinstance(article_or_text, Article) else from_text(str(article_or_text), language=lang)
+    if isinstance(article_or_text, Article):
+        article = article_or_text
+    else:
+        article = from_text(str(article_or_text), language=lang)
     doc = make_doc(article, lang=lang)
     steps = registry.plan(annotators)
     events: list[Event] = []
@@ -148,3 +95,6 @@ def annotate(article_or_text: Any, *, lang: str | None = None,
     mentions = tuple(sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.type)))
     return Annotation(text=doc.text, lang=doc.lang, mention_records=mentions,
                       event_records=tuple(events), article=article, sentences=doc.sentences)
+
+
+__all__ = ["annotate", "Annotation", "make_doc", "doc_for_text", "resolve", "BUILTIN_ANNOTATORS"]

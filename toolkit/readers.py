@@ -6,7 +6,7 @@ A folder is walked recursively in sorted order; the extensions read are ``.txt``
 with ``.``), ``README.md`` and every other extension are not read. A single file with
 another extension is read as plain text.
 
-- ``.txt``: one article per file; the layout is parsed by ``toolkit.articles.from_text``.
+- ``.txt``: one article per file; the layout is parsed by ``toolkit.layout.from_text``.
   The id is the path below the folder given, without its extension (the file stem for a
   file at the top).
 - ``.json``: an array of records or one record (an object); ``.jsonl``: one record per
@@ -44,7 +44,8 @@ import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
-from toolkit.articles import Article, from_text
+from toolkit.articles import Article
+from toolkit.layout import from_text
 
 #: Extensions read inside folders and zip archives.
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -118,8 +119,16 @@ def _control_count(text: str) -> int:
     return len(_CONTROL_RX.findall(text))
 
 
+#: A Windows-1256 decoding is accepted only when this share of the letters are Arabic letters...
+CP1256_MIN_ARABIC_LETTERS = 0.7
+#: ... and this share of the visible characters (bytes of another encoding give punctuation soup).
+CP1256_MIN_ARABIC_VISIBLE = 0.4
+
+
 def plausibly_arabic(text: str) -> bool:
-    """True when ``text`` is mostly Arabic letters and has no control characters."""
+    """True when ``text`` is mostly Arabic letters and has no control characters: the test a
+    Windows-1256 decoding must pass (stricter than ``toolkit.language.is_arabic_text``, which
+    asks whether a text is Arabic, not whether bytes were decoded right)."""
     if _control_count(text):
         return False
     letters = len("".join(_LETTERS.findall(text)))
@@ -127,7 +136,7 @@ def plausibly_arabic(text: str) -> bool:
         return False
     arabic = len(_ARABIC_LETTER.findall(text))
     visible = len(text) - len(_SPACE.findall(text))
-    return arabic / letters >= 0.7 and arabic / max(1, visible) >= 0.4
+    return arabic / letters >= CP1256_MIN_ARABIC_LETTERS and arabic / max(1, visible) >= CP1256_MIN_ARABIC_VISIBLE
 
 
 def decode_bytes(data: bytes, *, path: str, encoding: str | None = None, line: int | None = None) -> tuple[str, str]:
@@ -151,13 +160,15 @@ def decode_bytes(data: bytes, *, path: str, encoding: str | None = None, line: i
                 try:
                     text = data[len(bom):].decode(name)
                 except UnicodeDecodeError as exc:
-                    raise ReadError(path, f"has a {name} byte-order mark but cannot be decoded as {name}: {exc.reason} at byte {exc.start + len(bom)}", line=line) from None
+                    raise ReadError(path, f"has a {name} byte-order mark but cannot be decoded as {name}: "
+                                          f"{exc.reason} at byte {exc.start + len(bom)}", line=line) from None
                 used = name
                 break
         else:
             nul = data.count(0)
             if nul > _BINARY_SHARE * len(data):
-                raise ReadError(path, f"looks binary ({nul} NUL bytes in {len(data)}); UTF-16 without a byte-order mark needs encoding=", line=line)
+                raise ReadError(path, f"looks binary ({nul} NUL bytes in {len(data)}); "
+                                      "UTF-16 without a byte-order mark needs encoding=", line=line)
             controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
             if controls > _BINARY_SHARE * len(data):
                 raise ReadError(path, f"looks binary ({controls} control bytes in {len(data)})", line=line)
@@ -169,7 +180,8 @@ def decode_bytes(data: bytes, *, path: str, encoding: str | None = None, line: i
                 if "\ufffd" not in candidate and plausibly_arabic(candidate.replace("\x00", "")):
                     text, used = candidate, "cp1256"
                 else:
-                    raise ReadError(path, f"not UTF-8 ({exc.reason} at byte {exc.start}) and not plausibly Windows-1256 Arabic; pass encoding= if you know it", line=line) from None
+                    raise ReadError(path, f"not UTF-8 ({exc.reason} at byte {exc.start}) and not plausibly "
+                                          "Windows-1256 Arabic; pass encoding= if you know it", line=line) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     body = text.replace("\x00", "")
@@ -177,7 +189,8 @@ def decode_bytes(data: bytes, *, path: str, encoding: str | None = None, line: i
         raise ReadError(path, "empty file (no text)" if line is None else "empty line", line=line)
     controls = _control_count(body)
     if controls > _BINARY_SHARE * len(body):
-        raise ReadError(path, f"looks binary or mis-decoded ({controls} control characters in {len(body)} as {used})", line=line)
+        raise ReadError(path, f"looks binary or mis-decoded ({controls} control characters in {len(body)} as {used})",
+                        line=line)
     return text, used
 
 
@@ -226,7 +239,8 @@ def _record_article(record: Any, *, fields: dict[str, tuple[str, ...]], path: st
     if text_key is None:
         raise ReadError(path, f"no text (none of the fields {', '.join(fields['text'])})", line=line, record=index)
     if isinstance(text, (dict, list)):
-        raise ReadError(path, f"text field {text_key!r} is a {type(text).__name__}, not a string", line=line, record=index)
+        raise ReadError(path, f"text field {text_key!r} is a {type(text).__name__}, not a string",
+                        line=line, record=index)
     if text is None or not str(text).replace("\x00", "").strip():
         raise ReadError(path, f"no text (field {text_key!r} is empty)", line=line, record=index)
     meta: dict[str, Any] = {}
@@ -253,6 +267,23 @@ def _record_article(record: Any, *, fields: dict[str, tuple[str, ...]], path: st
 
 
 # --------------------------------------------------------------------------- formats
+
+def load_article(path: str | Path, *, encoding: str | None = None) -> Article:
+    """Read one article file (plain text; a .json/.jsonl/.csv/.zip file holding exactly one record).
+
+    Encoding is detected (UTF-8, BOMs, UTF-16, Windows-1256 Arabic) unless given; bad
+    input raises ``toolkit.ReadError`` naming the file.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise IsADirectoryError(f"{p}: is a folder; use toolkit.load_corpus for folders")
+    if p.suffix.lower() in RECORD_SUFFIXES:
+        found = list(iter_articles(p, encoding=encoding))
+        if len(found) != 1:
+            raise ReadError(str(p), f"holds {len(found)} articles, load_article needs exactly one (use load_corpus)")
+        return found[0]
+    return read_text_file(p, encoding=encoding)
+
 
 def read_text_file(path: str | Path, *, encoding: str | None = None, id: str | None = None) -> Article:
     """One plain-text article from a file (ReadError on bad input)."""
@@ -301,7 +332,8 @@ def _json_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink:
         yield art
 
 
-def _jsonl_articles(lines: Iterable[bytes], *, path: str, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+def _jsonl_articles(lines: Iterable[bytes], *, path: str, stem: str, fields, encoding,
+                    sink: _Sink) -> Iterator[Article]:
     index = 0
     seen = False
     forced = encoding
@@ -309,7 +341,8 @@ def _jsonl_articles(lines: Iterable[bytes], *, path: str, stem: str, fields, enc
         if lineno == 1:
             for bom, name in _BOMS:
                 if raw.startswith(bom) and name != "utf-8":
-                    sink.report(ReadError(path, f"JSON Lines must be UTF-8 (found a {name} byte-order mark); convert the file to UTF-8", line=1))
+                    sink.report(ReadError(path, f"JSON Lines must be UTF-8 (found a {name} byte-order mark); "
+                                                "convert the file to UTF-8", line=1))
                     return
             if raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
@@ -321,7 +354,8 @@ def _jsonl_articles(lines: Iterable[bytes], *, path: str, stem: str, fields, enc
             try:
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise ReadError(path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=lineno, record=index) from None
+                raise ReadError(path, f"malformed JSON: {exc.msg} (column {exc.colno})",
+                                line=lineno, record=index) from None
             except RecursionError:
                 raise ReadError(path, "malformed JSON: nested too deeply", line=lineno, record=index) from None
             art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=lineno)
@@ -350,7 +384,8 @@ def _csv_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: 
             raise ReadError(path, f"malformed CSV header: {exc}", line=reader.line_num or 1) from None
         header = [h.strip() for h in header]
         if not any(name in header for name in fields["text"]):
-            raise ReadError(path, f"no text column (looked for {', '.join(fields['text'])}; columns: {', '.join(header) or 'none'})", line=1)
+            raise ReadError(path, f"no text column (looked for {', '.join(fields['text'])}; "
+                                  f"columns: {', '.join(header) or 'none'})", line=1)
     except ReadError as exc:
         sink.report(exc)
         return
@@ -401,7 +436,8 @@ def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> It
         read_any = False
         for info in members:
             member = PurePosixPath(info.filename)
-            if any(part.startswith(".") or part == "__MACOSX" for part in member.parts) or member.name.lower() in IGNORED_NAMES:
+            hidden = any(part.startswith(".") or part == "__MACOSX" for part in member.parts)
+            if hidden or member.name.lower() in IGNORED_NAMES:
                 continue
             suffix = member.suffix.lower()
             mpath = f"{where}!{info.filename}"
@@ -510,5 +546,5 @@ def iter_articles(path_or_paths: str | os.PathLike | Iterable[str | os.PathLike]
             yield from _read_file(root, stem=root.stem, fields=resolved, encoding=encoding, sink=sink)
 
 
-__all__ = ["ReadError", "iter_articles", "read_text_file", "decode_bytes", "plausibly_arabic",
+__all__ = ["ReadError", "load_article", "iter_articles", "read_text_file", "decode_bytes", "plausibly_arabic",
            "DEFAULT_FIELDS", "READ_SUFFIXES"]

@@ -430,6 +430,7 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 
 __all__ = [
-    "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair", "ref",
+    "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair",
+    "ref",
     "DYAD_COLUMNS", "QUAD_COLUMNS",
 ]

@@ -184,7 +184,8 @@ def build_report(corpus: str | os.PathLike | None = None, out: str | os.PathLike
 def _index_html(entries: Sequence[tuple[str, str, float]], corpus: Path) -> str:
     items = "\n".join(f"<li><a href='{html.escape(name)}'>{html.escape(title)}</a></li>" for name, title, _ in entries)
     return ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Relations toolkit report</title></head>"
-            f"<body><h1>Relations toolkit report</h1><p>Corpus: <code>{html.escape(corpus.name or str(corpus))}</code></p>"
+            "<body><h1>Relations toolkit report</h1>"
+            f"<p>Corpus: <code>{html.escape(corpus.name or str(corpus))}</code></p>"
             f"<ol>\n{items}\n</ol></body></html>\n")
 
 

@@ -153,17 +153,16 @@ MENTIONS = Table("mentions", _cols(
 
 #: ``Annotation.events`` (``Corpus.events`` adds ``article_id`` first).
 EVENTS = Table("events", _cols(
-    ("event_id", "text", "the same event told by several articles shares it (set on corpus tables)"),
     ("source", "text", "the acting side: ISO alpha-3 or an organisation id; missing when the text names none"),
     ("target", "text", "the side acted on: ISO alpha-3 or an organisation id; missing when the text names none"),
+    ("type", "text", "PLOVER type (AGREE, CONSULT, ..., ASSAULT)"),
+    ("mode", "text", "done, intend, negated, ... (see lexicon/README.events.md)"),
     ("source_agent", "text", "the acting side's agent type (CAMEO/PLOVER: GOV, MIL, COP, OPP, REB, UAF, CVL, ...)"),
     ("target_agent", "text", "the agent type of the side acted on"),
     ("source_text", "text", "the words that name the acting side"),
     ("target_text", "text", "the words that name the side acted on"),
     ("location", "text", "where it happened: a place or country as written, when the text says"),
     ("location_country", "text", "the ISO alpha-3 code of the location"),
-    ("type", "text", "PLOVER type (AGREE, CONSULT, ..., ASSAULT)"),
-    ("mode", "text", "done, intend, negated, ... (see lexicon/README.events.md)"),
     ("cameo_root", "text", "the CAMEO root code"),
     ("quad_class", "Int", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict"),
     ("intensity", "float", "Goldstein-style intensity, -10 to +10"),
@@ -178,6 +177,7 @@ EVENTS = Table("events", _cols(
     ("evidence", "text", "the trigger words as written"),
     ("rule", "text", "the lexicon row and direction rule, or model:<name>@<version>"),
     ("confidence", "float", "the model's confidence when a model decided; missing for rules"),
+    ("event_id", "text", "the same event told by several articles shares it (set on corpus tables)"),
 ))
 
 #: ``Corpus.sentences``: what every mention and event row points back to.

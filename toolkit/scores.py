@@ -38,7 +38,7 @@ def _records(events: Any) -> Iterable[tuple[Any, Any]]:
         if isinstance(e, dict):
             out.append((e.get("mode"), e.get("intensity")))
         else:
-            out.append((getattr(e, "mode"), getattr(e, "intensity")))
+            out.append((e.mode, e.intensity))
     return out
 
 

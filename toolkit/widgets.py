@@ -6,7 +6,8 @@ widgets (``countries``, ``months``, ``sector``, ``source``, ``event_type``, ``st
 ``article``, ``reader``). Every change of a filter calls :meth:`Explorer.update`, which
 applies ``toolkit.filters.select`` and keeps the result in ``Explorer.current`` (a
 ``toolkit.filters.Tables``). Nothing here annotates or aggregates: the widgets only wire
-filters to ``toolkit.filters``, ``toolkit.plots`` and ``toolkit.display``.
+filters to ``toolkit.filters``, ``toolkit.plots`` and ``toolkit.display``; the reader shows
+an article with its rows of the corpus tables (``toolkit.display.render_annotated``).
 
 The explorer's plain-text and static-HTML representations describe what it shows, so a
 notebook rendered without a live kernel (nbconvert, ``toolkit report``) still says
@@ -23,8 +24,11 @@ from typing import Any, Iterable, Sequence
 import ipywidgets as w
 import pandas as pd
 
+from toolkit import display, filters, plots, relations
+
 #: Columns of the events table the explorer shows (those present are shown, in this order).
-EVENT_VIEW = ["article_id", "date", "source", "target", "type", "mode", "quad_class", "intensity", "sectors", "evidence"]
+EVENT_VIEW = ["article_id", "date", "source", "target", "type", "mode", "quad_class", "intensity", "sectors",
+              "evidence"]
 #: Columns of the articles table the explorer shows.
 ARTICLE_VIEW = ["id", "published", "language", "source", "title"]
 #: At most this many rows are rendered in a results table (the count above it is exact).
@@ -34,7 +38,7 @@ ANY = "(any)"
 
 def _ensure_annotated(corpus: Any) -> None:
     """Annotate without a progress bar when the corpus has not been annotated yet."""
-    if hasattr(corpus, "annotate") and getattr(corpus, "_events", None) is None:
+    if hasattr(corpus, "annotate") and not getattr(corpus, "annotated", True):
         corpus.annotate(progress=False)
 
 
@@ -125,15 +129,13 @@ class Explorer(w.VBox):
     """
 
     def __init__(self, corpus: Any, *, plot: bool = True, max_rows: int = MAX_ROWS):
-        from toolkit import filters
-
         _ensure_annotated(corpus)
         self.corpus = corpus
         self.data = filters.tables(corpus)
         self.max_rows = max_rows
         self.show_plot = plot
         self.figure: Any = None
-        self._annotations: dict[str, Any] = {}
+        self._read_cache: dict[str, str] = {}
         opts = filters.options(self.data)
         self.opts = opts
         layout = w.Layout(width="auto")
@@ -234,8 +236,6 @@ class Explorer(w.VBox):
 
     def update(self) -> Any:
         """Apply the filters: refresh ``current``, the tables, the plot and the article list."""
-        from toolkit import filters
-
         kw = self.filters()
         self.current = filters.select(self.data, **kw)
         cur = self.current
@@ -252,8 +252,6 @@ class Explorer(w.VBox):
     def _update_plot(self, kw: dict[str, Any]) -> None:
         if not self.show_plot:
             return
-        from toolkit import plots
-
         countries = kw.get("countries") or []
         options: dict[str, Any] = {}
         if len(countries) == 1:
@@ -287,26 +285,28 @@ class Explorer(w.VBox):
             self._reading_paused = False
         self._read()
 
-    def annotation(self, article_id: str) -> Any:
-        """The Annotation of one article (annotated once, then cached)."""
-        if article_id not in self._annotations:
-            from toolkit.pipeline import annotate
-
-            self._annotations[article_id] = annotate(self.corpus.article(article_id))
-        return self._annotations[article_id]
+    def reading(self, article_id: str) -> str:
+        """The reader's HTML for one article: its text with its rows of the corpus tables."""
+        if article_id not in self._read_cache:
+            d = self.data
+            article = self.corpus.article(article_id)
+            sent = d.sentences[d.sentences["article_id"] == article_id]
+            spans = list(zip(sent["start"].tolist(), sent["end"].tolist()))
+            self._read_cache[article_id] = display.render_annotated(
+                article, d.mentions[d.mentions["article_id"] == article_id],
+                d.events[d.events["article_id"] == article_id], sentence_spans=spans)
+        return self._read_cache[article_id]
 
     _reading_paused = False
 
     def _read(self, _change: dict[str, Any] | None = None) -> None:
-        from toolkit import display
-
         if self._reading_paused:
             return
         aid = self.article.value
         if aid is None:
             self.reader.value = "<p>No article matches the filters.</p>"
             return
-        self.reader.value = display.render_annotation(self.annotation(aid))
+        self.reader.value = self.reading(aid)
 
     # ------------------------------------------------------------------ static views
 
@@ -338,8 +338,6 @@ class PartnersView(w.VBox):
     and the sectors of its relations (``toolkit.relations.country_sector_matrix``)."""
 
     def __init__(self, corpus_or_data: Any, *, country: str | None = None):
-        from toolkit import filters
-
         if hasattr(corpus_or_data, "events") and hasattr(corpus_or_data, "sentences") and not isinstance(
                 corpus_or_data, tuple):
             _ensure_annotated(corpus_or_data)
@@ -360,8 +358,6 @@ class PartnersView(w.VBox):
         self.update()
 
     def update(self) -> pd.DataFrame:
-        from toolkit import relations
-
         code = self.country.value
         if code is None:
             self.current = pd.DataFrame()

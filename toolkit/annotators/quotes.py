@@ -42,18 +42,17 @@ unmatched and dropped. Quotations nested inside an accepted quotation are not re
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
+from toolkit import lexicon
 from toolkit.matcher import Entry, Gazetteer, Match
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
+from toolkit.text import TOKEN
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "reporting_verbs.csv"
 
 # --- quotation marks -------------------------------------------------------------------
 
@@ -128,7 +127,7 @@ def find_pairs(doc: Doc) -> list[_Pair]:
 
 # --- tokens and word classes --------------------------------------------------------------
 
-_TOKEN = re.compile(r"(?:[^\s\"«»“”„‘’'،,:؛;.!?؟()\[\]{}]|(?<=\w)['’](?=\w))+|[\"«»“”„‘’'،,:؛;.!?؟()\[\]{}]")
+_TOKEN = TOKEN  # the shared tokeniser (toolkit.text)
 _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
@@ -139,40 +138,37 @@ def _key(tok: str) -> str:
     return _DIAC.sub("", tok).translate(_ALEF)
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(_key(w) for w in words.split())
+def _words(word_class: str) -> frozenset[str]:
+    """The keys of one class of ``lexicon/quote_words.csv`` (see ``README.quotes_sectors.md``)."""
+    rows = lexicon.rows("quote_words", required=("class", "lang", "form"))
+    unknown = [r for r in rows if r["class"] not in WORD_CLASSES]
+    if unknown:
+        raise lexicon.error("quote_words", unknown[0], f"class must be one of {', '.join(WORD_CLASSES)}, "
+                                                      f"not {unknown[0]['class']!r}")
+    return frozenset(_key(r["form"]) for r in rows if r["class"] == word_class)
 
 
-COMPLEMENTISERS = _set("أن إن بأن أنه أنها بأنه بأنها إنه إنها أنهم إنهم بأنهم أنهما بأنهما إنهما أننا إننا بأننا وأن وإن لأن that")
-STOPS_AR = _set(
-    "في خلال على عن من إلى الى مع لدى أمام عقب بعد قبل حول أثناء عبر ضمن بين منذ حيث "
-    "الذي التي الذين اليوم أمس مساء صباح ليلة ظهر الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
-    "أيضا أيضاً كذلك بدوره بدورها بدورهم قوله قولها قولهم مؤخرا مؤخراً ل لـ مضيفا مضيفاً مشيرا مشيراً "
-    "مؤكدا مؤكداً موضحا موضحاً قائلا قائلاً قائلة فيما بينما إذ حين عندما لكن ولكن إلا كما ثم أنه إثر "
-    "فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم إليه إليها لديه لديها معه معها "
-    "بقوله بقولها بقولهم بالقول لي لنا لك لكم إلينا إلي"
-)
-STOPS_EN = _set(
-    "in at on during after before to that and but when while as which who whom because if "
-    "from with for by yesterday today tonight earlier later last this on Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday also"
-)
+#: The classes of ``quote_words.csv``.
+WORD_CLASSES = ("complementiser", "stop", "skip", "audience", "pronoun", "document_noun", "title_word")
+#: Words that introduce reported speech (that, أن).
+COMPLEMENTISERS = _words("complementiser")
+#: Words that end a speaker's name: prepositions, relatives, weekdays, adverbs (both languages).
+_STOPS = _words("stop")
+STOPS_AR = frozenset(w for w in _STOPS if not w.isascii())
+STOPS_EN = frozenset(w for w in _STOPS if w.isascii())
 #: Adverbs and auxiliaries skipped between an English subject and its verb ("Lavrov also said").
-SKIP_EN = _set("also again later earlier previously repeatedly then has had have has also once reportedly")
+SKIP_EN = _words("skip")
 #: After ل: whom something was said *to* (a newspaper, an agency, reporters): ends the speaker.
-AUDIENCE = _set(
-    "صحيفة الصحيفة جريدة الجريدة مجلة المجلة وكالة الوكالة قناة القناة الصحفيين الصحافيين الصحافة "
-    "شبكة الشبكة وسائل موقع الموقع مراسل مراسلي مراسلة الإذاعة إذاعة التلفزيون تلفزيون الصحف صحف عكاظ الرياض "
-    "المدينة الوطن الحياة سبق الاقتصادية الجزيرة العربية رويترز الأناضول سبوتنيك تاس إرنا واس"
-)
-PRONOUNS = _set("هو هي هم هما نحن he she they it we i He She They It We I")
+AUDIENCE = _words("audience")
+PRONOUNS = _words("pronoun")
 #: A leading document noun is dropped from the speaker: بيان مجلس الوزراء -> مجلس الوزراء.
-DOC_NOUNS = _set("بيان تقرير رسالة تصريح تصريحات كلمة خطاب تغريدة مقال مقالة بيانه")
-_VERBLIKE = re.compile(r"^(?:[وف]?(?:لن|لا|لم|لقد|قد|سوف|ليس|ليست|إن|ان|انه|انها|نحن|أنا|انا|هذا|هذه|هناك|س[يتن]\w{3,}))$")
+DOC_NOUNS = _words("document_noun")
+_VERBLIKE = re.compile(r"^(?:[وف]?(?:لن|لا|لم|لقد|قد|سوف|ليس|ليست|إن|ان|انه|انها|نحن|أنا|انا|هذا|هذه|هناك"
+                       r"|س[يتن]\w{3,}))$")
 #: Words that announce a title or a name, not speech: بعنوان "…", titled "…".
-TITLE_WORDS = _set("بعنوان عنوان عنوانه عنوانها شعار بشعار شعاره اسم باسم مسمى بمسمى وسم هاشتاق هاشتاغ لقب بلقب "
-                   "titled entitled called named dubbed")
-_EN_VERBLIKE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|must|should|has|have|had|do|does|did|not|we|I|you|they|he|she|it)\b")
+TITLE_WORDS = _words("title_word")
+_EN_VERBLIKE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|must|should|has|have|had|do|does|did|not"
+                          r"|we|I|you|they|he|she|it)\b")
 _END_PUNCT = re.compile(r"[.!?؟…]$")
 
 
@@ -231,23 +227,21 @@ def _is_audience(key: str) -> bool:
 
 # --- the reporting-verb lexicon -----------------------------------------------------------
 
-def load_lexicon(path: Path | str = LEXICON) -> list[dict[str, str]]:
-    """Rows of the reporting-verb lexicon (lang, form, stem, kind, note)."""
-    rows = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        for line, row in enumerate(csv.DictReader(fh), start=2):
-            if None in row or not row.get("form") or row.get("kind") not in ("verb", "source", "relay"):
-                raise ValueError(f"{path}:{line}: expected lang,form,stem,kind(verb|source|relay),note")
-            rows.append({k: (v or "").strip() for k, v in row.items()})
+def load_lexicon() -> tuple[dict[str, str], ...]:
+    """Rows of the reporting-verb lexicon ``reporting_verbs.csv`` (lang, form, stem, kind, note)."""
+    rows = lexicon.rows("reporting_verbs", required=("lang", "form", "kind"))
+    for row in rows:
+        lexicon.choice("reporting_verbs", row, "kind", ("verb", "source", "relay"))
+        lexicon.yes(row.get("stem"), name="reporting_verbs", row=row, column="stem")
     return rows
 
 
-@lru_cache(maxsize=4)
-def gazetteer(path: str = str(LEXICON)) -> Gazetteer:
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
     entries = []
-    for row in load_lexicon(path):
+    for row in load_lexicon():
         payload = (row["kind"], row["lang"], row["form"])
-        stem = row["stem"].lower() in ("y", "yes", "true", "1")
+        stem = lexicon.yes(row.get("stem"))
         entries.append(Entry(row["form"], payload, lang=row["lang"], stem=stem))
         if row["lang"] == "en" and row["form"][:1].islower():
             entries.append(Entry(row["form"][:1].upper() + row["form"][1:], payload, lang="en", stem=stem))
@@ -437,7 +431,8 @@ def _context(doc: Doc, finder: _Finder, pair: _Pair, win_start: int, win_end: in
             intro = "colon"
         elif last.text in ",،":
             intro = "comma"
-        elif last.key in COMPLEMENTISERS or (len(last.key) > 2 and last.key[0] in "وف" and last.key[1:] in COMPLEMENTISERS):
+        elif last.key in COMPLEMENTISERS or (
+                len(last.key) > 2 and last.key[0] in "وف" and last.key[1:] in COMPLEMENTISERS):
             intro = "complementiser"
     before = [h for h in finder.hits if win_start <= h.start and h.end <= pair.open]
     if before:

@@ -16,43 +16,32 @@ Two rules live in code rather than data: a cue inside a ``date`` mention is drop
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable
 
+from toolkit import lexicon
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
+from toolkit.spans import SpanIndex
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "sectors.csv"
-#: The canonical sector names (the gold standard's taxonomy).
-SECTORS = (
-    "diplomacy", "security", "military", "trade", "investment", "economy", "finance", "energy",
-    "industry", "agriculture", "mining", "construction", "transport", "education", "science",
-    "culture", "humanitarian", "health", "tourism", "technology", "migration", "religion",
-    "media", "sport", "environment",
-)
+#: The canonical sector names (the gold standard's taxonomy), from ``lexicon/sector_names.csv``.
+SECTORS: tuple[str, ...] = tuple(r["sector"] for r in lexicon.rows("sector_names", required=("sector",)))
 BLOCKER = "-"
+#: How far before الهجرة a year is looked for (1440 هـ للهجرة).
+YEAR_LOOKBACK_CHARS = 12
 _YEAR_BEFORE = re.compile(r"\d\s*(?:هـ|ه)?\s*$")
 
 
-def load_lexicon(path: Path | str = LEXICON) -> list[dict[str, str]]:
-    """The rows of the sector lexicon; a row with an unknown sector is an error naming its line."""
-    rows: list[dict[str, str]] = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        for line, row in enumerate(reader, start=2):
-            if None in row or any(row.get(k) is None for k in ("sector", "lang", "form")):
-                raise ValueError(f"{path}:{line}: expected columns sector,lang,form,article,stem,note")
-            sector = row["sector"].strip()
-            if sector != BLOCKER and sector not in SECTORS:
-                raise ValueError(f"{path}:{line}: unknown sector {sector!r}")
-            if row["article"].strip() not in ("", "optional"):
-                raise ValueError(f"{path}:{line}: article must be empty or 'optional'")
-            rows.append({k: (v or "").strip() for k, v in row.items()})
+def load_lexicon() -> tuple[dict[str, str], ...]:
+    """The rows of the sector lexicon ``sectors.csv``; a row with an unknown sector is an error naming its line."""
+    rows = lexicon.rows("sectors", required=("sector", "lang", "form"))
+    for row in rows:
+        lexicon.choice("sectors", row, "sector", SECTORS + (BLOCKER,))
+        lexicon.choice("sectors", row, "article", ("", "optional"))
+        lexicon.yes(row.get("stem"), name="sectors", row=row, column="stem")
     return rows
 
 
@@ -65,30 +54,31 @@ def _entries(rows: Iterable[dict[str, str]]) -> list[Entry]:
         if lang == "en" and form[:1].islower():
             forms.append(form[:1].upper() + form[1:])  # sentence-initial capital
         for f in forms:
-            out.append(Entry(f, payload, lang=lang, article=row["article"],
-                             stem=row["stem"].lower() in ("y", "yes", "true", "1")))
+            out.append(Entry(f, payload, lang=lang, article=row["article"], stem=lexicon.yes(row.get("stem"))))
     return out
 
 
 @lru_cache(maxsize=4)
-def gazetteer(path: str = str(LEXICON)) -> Gazetteer:
-    """The cue automaton (built once per lexicon file)."""
-    return Gazetteer(_entries(load_lexicon(path)))
+def gazetteer() -> Gazetteer:
+    """The sector cues as one automaton."""
+    return Gazetteer(_entries(load_lexicon()))
 
 
 @annotator("sectors", produces=("sector",), needs=("date",))
 def annotate(doc: Doc) -> list[Mention]:
     """One ``sector`` mention per cue occurrence in the body of ``doc``."""
-    dates = [(m.start, m.end) for m in doc.of_type("date")]
+    dates = SpanIndex((m.start, m.end) for m in doc.of_type("date"))
     out: list[Mention] = []
     for hit in gazetteer().find(doc.norm, regions=doc.regions):
         sector, form = hit.entry.payload
         if sector == BLOCKER:
             continue
-        if any(s < hit.end and hit.start < e for s, e in dates):
+        if dates.overlaps(hit.start, hit.end):
             continue
-        if sector == "migration" and hit.entry.key == "الهجرة" and _YEAR_BEFORE.search(doc.text[max(0, hit.start - 12):hit.start].rstrip("لو ")):
-            continue
+        if sector == "migration" and hit.entry.key == "الهجرة":  # سنة 1440 للهجرة is a date, not migration
+            before = doc.text[max(0, hit.start - YEAR_LOOKBACK_CHARS):hit.start].rstrip("لو ")
+            if _YEAR_BEFORE.search(before):
+                continue
         end = _word_end(doc.text, hit.end) if hit.entry.stem else hit.end
         out.append(Mention(hit.start, end, doc.text[hit.start:end], "sector", sector,
                            kind="cue", sentence=doc.sentence_of(hit.start), rule=form,

@@ -116,6 +116,23 @@ def words(name: str, *, column: str = "form") -> frozenset[str]:
     return frozenset(r[column] for r in rows(name, required=(column,)))
 
 
+@lru_cache(maxsize=1)
+def _names_by_code() -> dict[str, Row]:
+    out: dict[str, Row] = {r["id"]: r for r in rows("organizations")}
+    out.update({r["iso3"]: r for r in rows("countries")})
+    return out
+
+
+def name_of(code: str, *, lang: str = "en") -> str:
+    """The English (``lang="en"``) or Arabic (``"ar"``) name of a country ISO3 code or an
+    organisation id, from countries.csv and organizations.csv; the code itself when unknown."""
+    row = _names_by_code().get(code)
+    key = "name_ar" if lang == "ar" else "name_en"
+    if row and row.get(key):
+        return row[key]
+    return str(code)
+
+
 def ref(name: str, row: Row) -> str:
     """A stable reference to a lexicon row, for ``rule`` columns: ``countries.csv:12``."""
     return f"{name}.csv:{row.get('_line', '?')}"
@@ -131,4 +148,5 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-__all__ = ["LEXICON_DIR", "LexiconError", "rows", "yes", "choice", "words", "error", "ref", "fingerprint"]
+__all__ = ["LEXICON_DIR", "LexiconError", "rows", "yes", "choice", "words", "error", "ref", "fingerprint",
+           "name_of"]

@@ -1,0 +1,82 @@
+"""Annotation: the annotations of one article, as records and as tables.
+
+What ``toolkit.annotate`` returns. The records (``mention_records``, ``event_records``) are
+the frozen :mod:`toolkit.model` objects the annotators made; ``mentions`` and ``events`` are
+the same as DataFrames (built by :mod:`toolkit.tables`, so their columns never depend on
+the text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from toolkit.model import Event, Mention
+from toolkit.tables import event_frame, is_missing, mention_frame
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The annotations of one article: ``text``, ``mentions`` and ``events`` tables.
+
+    ``mentions`` and ``events`` are pandas DataFrames built from the frozen records in
+    ``mention_records`` and ``event_records``; ``explain(i)`` says why row ``i`` of
+    ``mentions`` is there.
+    """
+
+    text: str
+    lang: str
+    mention_records: tuple[Mention, ...]
+    event_records: tuple[Event, ...]
+    article: Any = None
+    sentences: tuple[tuple[int, int], ...] = ()
+    meta: dict = field(default_factory=dict)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """The mentions table (columns and dtypes as in ``toolkit.schema.MENTIONS``)."""
+        return mention_frame(self.mention_records)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The events table (columns and dtypes as in ``toolkit.schema.EVENTS``)."""
+        return event_frame(self.event_records)
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.sentences[i]
+        return self.text[s:e]
+
+    def explain(self, i: int) -> str:
+        """A readable account of mention ``i``: span, value and the rule that produced it."""
+        m = self.mention_records[i]
+        parts = [f"{m.type} {m.text!r} at {m.start}:{m.end} -> {m.value!r}"]
+        if m.kind:
+            parts.append(f"kind: {m.kind}")
+        if m.confidence is not None:
+            parts.append(f"confidence: {m.confidence:.2f}")
+        for k, v in m.attrs.items():
+            if not is_missing(v) and v not in ("", ()):
+                parts.append(f"{k}: {v}")
+        parts.append(f"rule: {m.rule}")
+        if m.sentence is not None and m.sentence < len(self.sentences):
+            parts.append(f"sentence {m.sentence}: {self.sentence_text(m.sentence)}")
+        return "\n".join(parts)
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = {}
+        for m in self.mention_records:
+            counts[m.type] = counts.get(m.type, 0) + 1
+        desc = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+        n = len(self.event_records)
+        return f"<Annotation {self.lang} {len(self.text)} chars: {desc or 'no mentions'}; {n} events>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich view: the text highlighted by mention type, a legend, the events."""
+        from toolkit.display import render_annotation
+
+        return render_annotation(self)
+
+
+__all__ = ["Annotation"]
