@@ -123,7 +123,8 @@ def test_folder_recursive_sorted_and_filtered(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# readme", encoding="utf-8")
     (tmp_path / "notes.py").write_text("print(1)", encoding="utf-8")
     (tmp_path / "recs.jsonl").write_text(json.dumps({"text": "Record text."}) + "\n", encoding="utf-8")
-    ids = [a.id for a in iter_articles(tmp_path)]
+    with pytest.warns(UserWarning, match=r"1 file\(s\) not read.*\.py 1"):
+        ids = [a.id for a in iter_articles(tmp_path)]
     assert ids == ["b", "recs:0", "sub/a"]
 
 
@@ -231,11 +232,14 @@ BAD = [
     ("undecodable.txt", b"abc \xff\xfe\xfd\x80 def", None, None, "not UTF-8"),
     ("bad.jsonl", b'{"text": "ok one"}\n{"text": broken\n{"text": "ok two"}\n', 2, 1, "malformed JSON"),
     ("notext.jsonl", b'{"text": "ok one"}\n{"title": "no text"}\n', 2, 1, "no text"),
-    ("emptytext.json", b'[{"content": "fine"}, {"content": "  "}]', None, 1, "no text"),
+    ("truetext.json", b'[{"content": "fine"}, {"content": true}]', None, 1, "is a bool, not a string"),
+    ("inftext.jsonl", b'{"text": "fine"}\n{"text": 1e400}\n', 2, 1, "is a inf, not a string"),
     ("bad.json", b'[{"content": "a"},\n {"content": ]', 2, None, "malformed JSON"),
     ("scalar.json", b'42', None, None, "not an array"),
     ("notcsv.csv", b"title,summary\nT,some text\n", 1, None, "no text column"),
-    ("emptyrow.csv", b"title,text\nT,some text\nU,\n", 3, 1, "no text"),
+    ("unterminated.csv", b'title,text\nT,"some text\nU,other text\n', 2, 0, "never closed"),
+    ("duplicated.csv", b"text,text\nfirst,second\n", 1, None, "more than once"),
+    ("column40.jsonl", b'{"text": "ok"}\n{"text": "a long enough text here", "x": ]}\n', 2, 1, "(column 42)"),
     ("fake.zip", b"this is not a zip archive", None, None, "not a readable zip"),
 ]
 
@@ -294,7 +298,7 @@ def test_errors_value_checked(tmp_path: Path) -> None:
 def test_zip_member_problems_name_the_member(tmp_path: Path) -> None:
     p = tmp_path / "z.zip"
     with zipfile.ZipFile(p, "w") as z:
-        z.writestr("day.json", json.dumps([{"content": "ok"}, {"content": ""}]))
+        z.writestr("day.json", json.dumps([{"content": "ok"}, {"content": 7}]))
         z.writestr("inner.zip", b"PK")
     problems: list = []
     arts = list(iter_articles(p, errors="skip", problems=problems))
@@ -343,3 +347,98 @@ def test_arbitrary_text_files_read(tmp_path: Path, text: str) -> None:
     except ReadError:
         return
     assert a.text in text.replace("\x00", "").lstrip("\ufeff")
+
+
+# --------------------------------------------------------------------------- hardening
+
+
+def test_a_record_with_an_empty_text_is_an_article_without_text(tmp_path: Path) -> None:
+    """SaudiNewsNet has 354 records with a title and an empty content: not malformed input."""
+    p = _write(tmp_path, "day.json", json.dumps([{"content": "نص الخبر", "title": "أ"},
+                                                  {"content": "  ", "title": "عنوان فقط", "source": "spa"}],
+                                                 ensure_ascii=False).encode("utf-8"))
+    arts = list(iter_articles(p))
+    assert [a.text for a in arts] == ["نص الخبر", ""]
+    assert arts[1].title == "عنوان فقط" and arts[1].id == "day:1" and arts[1].source == "spa"
+
+
+def test_lone_surrogates_are_replaced_and_counted(tmp_path: Path) -> None:
+    p = _write(tmp_path, "s.jsonl", b'{"text": "Russia \\ud800 and Iran", "title": "x\\udfff"}\n')
+    problems: list = []
+    (art,) = list(iter_articles(p, problems=problems))
+    assert art.text == "Russia \ufffd and Iran" and art.title == "x\ufffd"
+    assert problems and "2 lone surrogate" in problems[0]["reason"] and problems[0]["line"] == 1
+    art.text.encode("utf-8")  # writable everywhere now
+
+
+def test_a_corrupt_lzma_member_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    p = tmp_path / "lz.zip"
+    import random
+
+    rng = random.Random(3)
+    noise = "".join(rng.choice("abcdefghij ") for _ in range(20_000))
+    with zipfile.ZipFile(p, "w", compression=zipfile.ZIP_LZMA) as z:
+        z.writestr("a.json", json.dumps([{"content": noise}]))
+        z.writestr("b.json", json.dumps([{"content": "fine"}]))
+    with zipfile.ZipFile(p) as z:
+        info = z.getinfo("a.json")
+    raw = bytearray(p.read_bytes())
+    start = info.header_offset + 30 + len("a.json") + info.compress_size // 2  # inside its compressed data
+    raw[start:start + 200] = bytes(200)
+    p.write_bytes(bytes(raw))
+    problems: list = []
+    arts = list(iter_articles(p, errors="skip", problems=problems))
+    assert [a.text for a in arts] == ["fine"]
+    assert len(problems) == 1 and "a.json" in problems[0]["path"] and "cannot extract" in problems[0]["reason"]
+    with pytest.raises(ReadError, match="a.json"):
+        list(iter_articles(p))
+
+
+def test_members_larger_than_the_limit_are_refused_without_reading_them(tmp_path: Path) -> None:
+    from toolkit.limits import Limits
+
+    p = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(p, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("big.json", b'[{"content": "' + b"a" * 3_000_000 + b'"}]')
+        z.writestr("big.jsonl", b'{"text": "' + b"b" * 3_000_000 + b'"}\n')
+        z.writestr("small.json", json.dumps([{"content": "ok"}]))
+    assert p.stat().st_size < 100_000
+    problems: list = []
+    arts = list(iter_articles(p, errors="skip", problems=problems, limits=Limits(max_file_bytes=1_000_000)))
+    assert [a.text for a in arts] == ["ok"]
+    assert sorted(pr["path"].rsplit("!", 1)[1] for pr in problems) == ["big.json", "big.jsonl"]
+    assert all("limit" in pr["reason"] for pr in problems)
+
+
+def test_a_file_larger_than_the_limit_is_a_problem(tmp_path: Path) -> None:
+    from toolkit.limits import Limits
+
+    p = _write(tmp_path, "big.txt", ("نص " * 600_000).encode("utf-8"))
+    with pytest.raises(ReadError, match="more than the limit"):
+        list(iter_articles(p, limits=Limits(max_file_bytes=1_000_000)))
+
+
+def test_a_folder_of_unknown_formats_is_an_error_and_mixed_folders_say_what_was_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "b.html").write_text("<p>Russia</p>", encoding="utf-8")
+    (tmp_path / "c.md").write_text("# notes", encoding="utf-8")
+    with pytest.raises(ReadError, match=r"no article could be read: 3 file\(s\) not read.*\.docx 1, \.html 1, \.md 1"):
+        list(iter_articles(tmp_path))
+    (tmp_path / "d.txt").write_text("Russia and Iran met in Tehran.", encoding="utf-8")
+    problems: list = []
+    assert [a.id for a in iter_articles(tmp_path, problems=problems)] == ["d"]
+    assert len(problems) == 1 and "3 file(s) not read" in problems[0]["reason"]
+
+
+def test_the_toolkits_own_outputs_are_never_read_back(tmp_path: Path) -> None:
+    from toolkit.cli import main
+
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia and Iran held talks in Tehran on Monday.", encoding="utf-8")
+    assert main(["annotate", str(corpus), "--out", str(corpus / "out1"), "--no-progress"]) == 0
+    problems: list = []
+    assert [a.id for a in iter_articles(corpus, problems=problems)] == ["a"]
+    assert "not read as input" in problems[0]["reason"]
+    with pytest.raises(ReadError, match="not a corpus"):
+        list(iter_articles(corpus / "out1"))

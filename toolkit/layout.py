@@ -47,6 +47,7 @@ from typing import Any, Mapping
 from toolkit.articles import META_FIELDS, Article, Span
 from toolkit.dategrammar import find_dates
 from toolkit.language import detect_language
+from toolkit.limits import valid_unicode
 from toolkit.sources import source_en
 
 #: Front-matter keys with a field of their own; other keys go to ``extra``.
@@ -247,6 +248,9 @@ def from_text(text: str, *, id: str | None = None, path: str | None = None,
     to ``extra``) wins over front matter, which wins over what the layout gives.
     """
     extra: dict[str, str] = {}
+    text, replaced = valid_unicode(text)
+    if replaced:  # lone surrogates cannot be written to any file: U+FFFD, counted
+        extra["invalid_characters_replaced"] = str(replaced)
     if text.startswith("\ufeff"):
         text = text[1:]
     nul = text.count("\x00")

@@ -27,31 +27,53 @@ Arabic (mostly Arabic letters, no control characters). Nothing else is guessed: 
 Bad input raises :class:`ReadError` (the message names the file and the line or record).
 With ``errors="skip"`` each problem is appended to ``problems`` (dicts with ``path``,
 ``line``, ``record``, ``reason``) and reading goes on; without a ``problems`` list each
-skipped problem is reported with ``warnings.warn``. Nothing is dropped silently.
+skipped problem is reported with ``warnings.warn``. Nothing is dropped silently:
+
+- a record whose text field is present but empty (SaudiNewsNet has 354 with only a title) is
+  an article without text, not an error;
+- what was repaired rather than skipped (lone surrogates replaced by U+FFFD) is listed in
+  ``problems`` too, in both modes, and the article is kept;
+- files a folder holds in formats the readers do not know (.docx, .html, .md) are warned
+  about, listed in ``problems`` with ``errors="skip"``, and a folder where nothing at all can
+  be read is an error;
+- folders the toolkit wrote (an annotation store, ``toolkit annotate --out``, a report: each
+  holds a marker file) are never read as input.
+
+Limits (:mod:`toolkit.limits`): a file or zip member larger than ``limits.max_file_bytes`` is
+a problem, and a zip member is extracted with a bounded read.
 """
 from __future__ import annotations
 
+import bz2
 import codecs
 import csv
 import io
 import json
+import lzma
+import math
 import os
 import re
 import sys
 import warnings
 import zipfile
 import zlib
+from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
 from toolkit.articles import Article
 from toolkit.layout import from_text
+from toolkit.limits import DEFAULT as DEFAULT_LIMITS
+from toolkit.limits import Limits, valid_unicode
 
 #: Extensions read inside folders and zip archives.
 TEXT_SUFFIXES = frozenset({".txt"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv", ".zip"})
 READ_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 IGNORED_NAMES = frozenset({"readme.md"})
+#: A folder holding one of these files was written by the toolkit (a store, an export, a
+#: report) and is never read as input.
+OUTPUT_MARKERS = (".toolkit-output", "manifest.json")
 
 #: Record field names tried in order for each role (the first present wins).
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -206,12 +228,20 @@ class _Sink:
         self.problems = problems
 
     def report(self, exc: ReadError) -> None:
+        """A problem that loses input: raise, or record it and go on."""
         if self.errors == "raise":
             raise exc
         if self.problems is not None:
             self.problems.append(exc.as_problem())
         else:
             warnings.warn(f"skipped: {exc}", stacklevel=3)
+
+    def note(self, exc: ReadError) -> None:
+        """A repair (the input was kept, changed): recorded in both modes, never raised."""
+        if self.problems is not None:
+            self.problems.append(exc.as_problem())
+        else:
+            warnings.warn(str(exc), stacklevel=3)
 
 
 def _resolve_fields(fields: Mapping[str, str | Iterable[str]] | None) -> dict[str, tuple[str, ...]]:
@@ -231,18 +261,47 @@ def _pick(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str | None
     return None, None
 
 
+def _clean_strings(value: Any) -> tuple[Any, int]:
+    """``value`` (a JSON value) with lone surrogates replaced in every string; how many."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, list):
+        out, n = [], 0
+        for v in value:
+            c, k = _clean_strings(v)
+            out.append(c)
+            n += k
+        return out, n
+    if isinstance(value, Mapping):
+        out_d, n = {}, 0
+        for k, v in value.items():
+            ck, a = _clean_strings(str(k))
+            cv, b = _clean_strings(v)
+            out_d[ck] = cv
+            n += a + b
+        return out_d, n
+    return value, 0
+
+
 def _record_article(record: Any, *, fields: dict[str, tuple[str, ...]], path: str, stem: str,
-                    index: int, line: int | None) -> Article:
+                    index: int, line: int | None, sink: _Sink | None = None) -> Article:
     if not isinstance(record, Mapping):
         raise ReadError(path, f"record is a {type(record).__name__}, not an object", line=line, record=index)
+    record, replaced = _clean_strings(record)
+    if replaced:
+        problem = ReadError(path, f"{replaced} lone surrogate character(s) replaced with U+FFFD (record kept)",
+                            line=line, record=index)
+        if sink is not None:
+            sink.note(problem)
     text_key, text = _pick(record, fields["text"])
     if text_key is None:
         raise ReadError(path, f"no text (none of the fields {', '.join(fields['text'])})", line=line, record=index)
-    if isinstance(text, (dict, list)):
-        raise ReadError(path, f"text field {text_key!r} is a {type(text).__name__}, not a string",
+    if isinstance(text, (dict, list, bool, int, float)):
+        shown = "inf" if isinstance(text, float) and math.isinf(text) else type(text).__name__
+        raise ReadError(path, f"text field {text_key!r} is a {shown}, not a string (a JSON value of {text!r})",
                         line=line, record=index)
     if text is None or not str(text).replace("\x00", "").strip():
-        raise ReadError(path, f"no text (field {text_key!r} is empty)", line=line, record=index)
+        text = ""  # a record with an empty text is an article without text (its metadata may matter)
     meta: dict[str, Any] = {}
     used = {text_key}
     for role, key in _ROLE_META.items():
@@ -325,7 +384,7 @@ def _json_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink:
         return
     for i, record in enumerate(doc):
         try:
-            art = _record_article(record, fields=fields, path=path, stem=stem, index=i, line=None)
+            art = _record_article(record, fields=fields, path=path, stem=stem, index=i, line=None, sink=sink)
         except ReadError as exc:
             sink.report(exc)
             continue
@@ -358,7 +417,7 @@ def _jsonl_articles(lines: Iterable[bytes], *, path: str, stem: str, fields, enc
                                 line=lineno, record=index) from None
             except RecursionError:
                 raise ReadError(path, "malformed JSON: nested too deeply", line=lineno, record=index) from None
-            art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=lineno)
+            art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=lineno, sink=sink)
         except ReadError as exc:
             if exc.record is None:
                 exc = ReadError(exc.path, exc.reason, line=exc.line, record=index)
@@ -375,7 +434,8 @@ def _csv_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: 
     try:
         text, _ = decode_bytes(data, path=path, encoding=encoding)
         text = text.replace("\x00", "")
-        reader = csv.reader(io.StringIO(text, newline=""))
+        # strict: a quote left open is an error, not a field that swallows the rest of the file
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -383,6 +443,10 @@ def _csv_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: 
         except csv.Error as exc:
             raise ReadError(path, f"malformed CSV header: {exc}", line=reader.line_num or 1) from None
         header = [h.strip() for h in header]
+        dupes = sorted(name for name, n in Counter(header).items() if n > 1 and name)
+        if dupes:
+            raise ReadError(path, f"the header names column(s) {', '.join(dupes)} more than once: "
+                                  "which one holds the value is ambiguous (rename them)", line=1)
         if not any(name in header for name in fields["text"]):
             raise ReadError(path, f"no text column (looked for {', '.join(fields['text'])}; "
                                   f"columns: {', '.join(header) or 'none'})", line=1)
@@ -391,22 +455,28 @@ def _csv_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: 
         return
     index = 0
     while True:
+        start_line = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            sink.report(ReadError(path, f"malformed CSV: {exc}", line=reader.line_num, record=index))
+            if "unexpected end of data" in str(exc):
+                reason = (f"a quoted field opened on line {start_line} is never closed: lines {start_line}-"
+                          f"{reader.line_num} would be one field, so none of them is read")
+            else:
+                reason = f"malformed CSV: {exc}"
+            sink.report(ReadError(path, reason, line=start_line, record=index))
             index += 1
             continue
         if not row or not any(cell.strip() for cell in row):
             continue
-        line = reader.line_num
+        line = start_line
         try:
             if len(row) > len(header):
                 raise ReadError(path, f"{len(row)} fields but the header has {len(header)}", line=line, record=index)
             record = dict(zip(header, row))
-            art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=line)
+            art = _record_article(record, fields=fields, path=path, stem=stem, index=index, line=start_line, sink=sink)
         except ReadError as exc:
             index += 1
             sink.report(exc)
@@ -415,11 +485,27 @@ def _csv_articles(data: bytes, *, path: str, stem: str, fields, encoding, sink: 
         yield art
 
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
-               RuntimeError, ValueError, OSError, KeyError)
+#: What a damaged or hostile archive can raise while it is opened or a member extracted
+#: (deflate, bzip2 and LZMA streams each have their own error).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError,
+               NotImplementedError, RuntimeError, ValueError, OSError, KeyError)
+_ = bz2  # bzip2 members raise OSError, in _ZIP_ERRORS
 
 
-def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, path: str, limits: Limits) -> bytes:
+    """A member's bytes, read at most ``limits.max_file_bytes`` (whatever its header claims)."""
+    if info.file_size > limits.max_file_bytes:
+        raise ReadError(path, f"member is {info.file_size:,} bytes, more than the limit of "
+                              f"{limits.max_file_bytes:,} (Limits.max_file_bytes, --max-file-mb)")
+    with archive.open(info) as fh:
+        data = fh.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise ReadError(path, f"member expands to more than the limit of {limits.max_file_bytes:,} bytes "
+                              "(Limits.max_file_bytes, --max-file-mb)")
+    return data
+
+
+def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink, limits: Limits) -> Iterator[Article]:
     where = str(path)
     try:
         archive = zipfile.ZipFile(path)
@@ -450,12 +536,12 @@ def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> It
             mstem = str(member.with_suffix(""))
             mid = stem if mstem == PurePosixPath(stem).name else f"{stem}/{mstem}"
             try:
-                if suffix == ".jsonl":
+                if suffix == ".jsonl" and info.file_size <= limits.max_file_bytes:
                     with archive.open(info) as fh:
-                        yield from _jsonl_articles(_safe_lines(fh, mpath), path=mpath, stem=mid, fields=fields,
-                                                   encoding=encoding, sink=sink)
+                        yield from _jsonl_articles(_safe_lines(fh, mpath, limits), path=mpath, stem=mid,
+                                                   fields=fields, encoding=encoding, sink=sink)
                     continue
-                data = archive.read(info)
+                data = _read_member(archive, info, path=mpath, limits=limits)
             except ReadError as exc:
                 sink.report(exc)
                 continue
@@ -467,19 +553,38 @@ def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> It
             sink.report(ReadError(where, "zip archive holds no .json, .jsonl, .csv or .txt member"))
 
 
-def _safe_lines(fh: Any, path: str) -> Iterator[bytes]:
-    """Lines of a binary stream; a broken compressed stream becomes a ReadError."""
+def _safe_lines(fh: Any, path: str, limits: Limits) -> Iterator[bytes]:
+    """Lines of a binary stream, at most ``limits.max_file_bytes`` in all; a broken compressed
+    stream or an overlong one becomes a ReadError."""
+    total = 0
     try:
-        yield from fh
+        while True:
+            line = fh.readline(limits.max_file_bytes + 1)
+            if not line:
+                return
+            total += len(line)
+            if total > limits.max_file_bytes:
+                raise ReadError(path, f"expands to more than the limit of {limits.max_file_bytes:,} bytes "
+                                      "(Limits.max_file_bytes, --max-file-mb)")
+            yield line
     except _ZIP_ERRORS as exc:
         raise ReadError(path, f"cannot extract from the zip archive: {exc}") from None
 
 
-def _read_file(path: Path, *, stem: str, fields, encoding, sink: _Sink) -> Iterator[Article]:
+def _read_file(path: Path, *, stem: str, fields, encoding, sink: _Sink, limits: Limits) -> Iterator[Article]:
     suffix = path.suffix.lower()
     where = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        sink.report(ReadError(where, f"cannot read: {exc.strerror or exc}"))
+        return
     if suffix == ".zip":
-        yield from _zip_articles(path, stem=stem, fields=fields, encoding=encoding, sink=sink)
+        yield from _zip_articles(path, stem=stem, fields=fields, encoding=encoding, sink=sink, limits=limits)
+        return
+    if size > limits.max_file_bytes:
+        sink.report(ReadError(where, f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,} "
+                                     "(Limits.max_file_bytes, --max-file-mb)"))
         return
     try:
         if suffix == ".jsonl":
@@ -509,42 +614,90 @@ def _from_bytes(data: bytes, suffix: str, *, path: str, stem: str, fields, encod
             sink.report(exc)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Readable files below ``root`` in sorted order (hidden entries and README.md skipped)."""
+def is_output_folder(path: str | os.PathLike) -> bool:
+    """True for a folder the toolkit wrote: a store (``manifest.json`` of a store), an export
+    or a report (a ``.toolkit-output`` marker). Such folders are never read as input."""
+    p = Path(path)
+    if (p / ".toolkit-output").is_file():
+        return True
+    manifest = p / "manifest.json"
+    if manifest.is_file():
+        try:
+            head = manifest.read_bytes()[:4096]
+        except OSError:
+            return False
+        return b"relations-toolkit-store" in head
+    return False
+
+
+def _walk(root: Path, skipped: Counter) -> Iterator[Path]:
+    """Readable files below ``root`` in sorted order (hidden entries, README.md and the
+    toolkit's own output folders skipped); other files are counted in ``skipped`` by suffix."""
     for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        if here != root and is_output_folder(here):
+            dirnames[:] = []
+            skipped["(toolkit output folders)"] += 1
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or name.lower() in IGNORED_NAMES:
                 continue
-            if os.path.splitext(name)[1].lower() in READ_SUFFIXES:
-                yield Path(dirpath) / name
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in READ_SUFFIXES:
+                yield here / name
+            else:
+                skipped[suffix or "(no extension)"] += 1
 
 
 def iter_articles(path_or_paths: str | os.PathLike | Iterable[str | os.PathLike], *, errors: str = "raise",
                   fields: Mapping[str, str | Iterable[str]] | None = None, encoding: str | None = None,
-                  problems: list | None = None) -> Iterator[Article]:
+                  problems: list | None = None, limits: Limits | None = None) -> Iterator[Article]:
     """Articles from files and folders, lazily (see the module docstring for the formats).
 
     ``errors="raise"`` (default) raises :class:`ReadError` at the first bad input;
     ``errors="skip"`` appends a problem dict to ``problems`` and goes on. ``fields`` maps
     roles (``text``, ``title``, ``date``, ``source``, ``url``, ``id``, ``author``,
     ``language``, ``publisher``) to record field names. A path that does not exist raises
-    ``FileNotFoundError`` in either mode.
+    ``FileNotFoundError`` in either mode. ``limits``: see :mod:`toolkit.limits`.
     """
     sink = _Sink(errors, problems)
     resolved = _resolve_fields(fields)
+    lim = limits or DEFAULT_LIMITS
     paths = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
     for item in paths:
         root = Path(item)
         if not root.exists():
             raise FileNotFoundError(f"{root}: no such file or folder")
         if root.is_dir():
-            for file in _walk(root):
+            if is_output_folder(root):
+                raise ReadError(str(root), "is a folder the toolkit wrote (an annotation store, an export or a "
+                                           "report), not a corpus; give the folder of the articles")
+            skipped: Counter = Counter()
+            read = 0
+            for file in _walk(root, skipped):
                 rel = file.relative_to(root).with_suffix("")
-                yield from _read_file(file, stem=rel.as_posix(), fields=resolved, encoding=encoding, sink=sink)
+                for art in _read_file(file, stem=rel.as_posix(), fields=resolved, encoding=encoding, sink=sink,
+                                      limits=lim):
+                    read += 1
+                    yield art
+            outputs = skipped.pop("(toolkit output folders)", 0)
+            if outputs:
+                sink.note(ReadError(str(root), f"{outputs} folder(s) the toolkit wrote (stores, exports, reports) "
+                                               "not read as input"))
+            formats = dict(skipped)
+            if formats:
+                listed = ", ".join(f"{k} {v}" for k, v in sorted(formats.items()))
+                readable = " ".join(sorted(READ_SUFFIXES))
+                reason = (f"{sum(formats.values())} file(s) not read, in formats the readers do not know ({listed}); "
+                          f"readable: {readable} (convert the others to .txt)")
+                if read == 0:
+                    sink.report(ReadError(str(root), f"no article could be read: {reason}"))
+                else:
+                    sink.note(ReadError(str(root), reason))
         else:
-            yield from _read_file(root, stem=root.stem, fields=resolved, encoding=encoding, sink=sink)
+            yield from _read_file(root, stem=root.stem, fields=resolved, encoding=encoding, sink=sink, limits=lim)
 
 
 __all__ = ["ReadError", "load_article", "iter_articles", "read_text_file", "decode_bytes", "plausibly_arabic",
-           "DEFAULT_FIELDS", "READ_SUFFIXES"]
+           "is_output_folder", "DEFAULT_FIELDS", "READ_SUFFIXES", "OUTPUT_MARKERS"]

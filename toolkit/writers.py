@@ -92,6 +92,15 @@ WRITERS: dict[str, Format] = {
 DEFAULT_FORMATS = ("parquet", "jsonl")
 
 
+#: The marker file that tells the readers a folder holds the toolkit's output, not a corpus.
+OUTPUT_MARKER = ".toolkit-output"
+
+
+def mark_output(folder: str | Path) -> None:
+    """Mark ``folder`` as the toolkit's output, so that it is never read back as a corpus."""
+    (Path(folder) / OUTPUT_MARKER).write_text("written by relations-toolkit: not a corpus\n", encoding="utf-8")
+
+
 def register_writer(name: str, suffix: str, write: Writer, *, doc: str = "", replace: bool = False) -> Format:
     """Add an output format (``write(df, table, path)``); it becomes a ``--format`` choice."""
     if name in WRITERS and not replace:
@@ -114,7 +123,10 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *,
     if unknown:
         raise ValueError(f"unknown output format(s) {', '.join(unknown)}; known: {', '.join(WRITERS)}")
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out}: exists and is not a folder; give a folder for the tables")
     out.mkdir(parents=True, exist_ok=True)
+    mark_output(out)
     written: list[Path] = []
     for name, df in tables.items():
         decl = (schemas or {}).get(name) or declared(name)
@@ -126,5 +138,5 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *,
     return written
 
 
-__all__ = ["Format", "WRITERS", "DEFAULT_FORMATS", "register_writer", "write_tables", "write_parquet",
+__all__ = ["Format", "WRITERS", "OUTPUT_MARKER", "mark_output", "DEFAULT_FORMATS", "register_writer", "write_tables", "write_parquet",
            "write_jsonl", "write_csv"]
