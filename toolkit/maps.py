@@ -316,8 +316,9 @@ def plot_dyad(data: Any, pair: str | Sequence[str], *, count: str = "events", la
                           path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
         for code in (a, b):
             x, y = shapes[code].label
-            axes.annotate(country_label(code, lang), (x, y), ha="center", va="center", fontsize="small",
-                          fontweight="bold", zorder=5,
+            # below the arrows' ends, so that a small country stays visible under its name
+            axes.annotate(country_label(code, lang), (x, y), xytext=(0, -14), textcoords="offset points",
+                          ha="center", va="center", fontsize="small", fontweight="bold", zorder=5,
                           path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
         what = _word(count, lang)
         axes.set_title(title if title is not None else

@@ -237,7 +237,8 @@ REPORTS = Table("reports", _cols(
     ("published", "datetime", "the publication date of its article"),
     ("outlet", "text", "the news source of its article (source_en, else source)"),
     ("evidence", "text", "the trigger words as written"),
-    ("similarity", "float", "weighted word overlap with the closest earlier report of the event; missing for the first"),
+    ("similarity", "float", "weighted word overlap with the event's closest earlier wording; missing for the first "
+                            "report and for a second row of the same sentence"),
     ("basis", "text", "why it joined the event: first, same sentence, same article, same dates, near-duplicate"),
 ))
 
