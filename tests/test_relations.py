@@ -35,7 +35,7 @@ def sentence_text(t: F.Tables, article_id: str, sentence: int) -> str:
 
 
 def test_dyads_rus_tjk_with_seed_sentences(t: F.Tables) -> None:
-    d = R.dyads(t)
+    d = R.dyads(t, count="reports")
     row = d.set_index("pair").loc["RUS–TJK"]
     assert (row["a"], row["b"]) == ("RUS", "TJK")
     assert row["name_b"] == "Tajikistan"
@@ -55,22 +55,22 @@ def test_dyads_rus_tjk_with_seed_sentences(t: F.Tables) -> None:
 
 
 def test_dyads_counts_add_up(t: F.Tables) -> None:
-    d = R.dyads(t)
-    assert d["events"].sum() == len(t.events)
+    d = R.dyads(t, count="reports")
+    assert d["events"].sum() == len(t.events) == d["reports"].sum()
     assert list(d["events"]) == sorted(d["events"], reverse=True)
     assert (d[["q1", "q2", "q3", "q4"]].sum(axis=1) == d["events"]).all()
     assert (d["cooperation"] == d["q1"] + d["q2"]).all() and (d["conflict"] == d["q3"] + d["q4"]).all()
     assert (d["a"] <= d["b"]).all()
     assert d["pair"].is_unique
-    assert (R.dyads(t, min_events=5)["events"] >= 5).all()
-    assert len(R.dyads(t, min_events=5)) < len(d)
+    assert (R.dyads(t, min_events=5, count="reports")["events"] >= 5).all()
+    assert len(R.dyads(t, min_events=5, count="reports")) < len(d)
 
 
 def test_directed_dyads(t: F.Tables) -> None:
-    d = R.dyads(t, directed=True).set_index("pair")
+    d = R.dyads(t, directed=True, count="reports").set_index("pair")
     assert d["events"].sum() == len(t.events)
     ab, ba = d.loc["RUS→TJK", "events"], d.loc["TJK→RUS", "events"]
-    assert ab + ba == R.dyads(t).set_index("pair").loc["RUS–TJK", "events"]
+    assert ab + ba == R.dyads(t, count="reports").set_index("pair").loc["RUS–TJK", "events"]
     assert ab >= 1 and ba >= 1  # the seed has both directions (Tajikistan's visit to Moscow)
 
 
@@ -82,7 +82,7 @@ def test_refs_point_to_sentences(t: F.Tables) -> None:
 
 def test_evidence(t: F.Tables) -> None:
     ev = R.evidence(t, "RUS–TJK")
-    assert len(ev) == R.dyads(t).set_index("pair").loc["RUS–TJK", "events"]
+    assert len(ev) == R.dyads(t, count="reports").set_index("pair").loc["RUS–TJK", "events"]
     assert R.evidence(t, ("TJK", "RUS")).equals(ev)
     assert (ev["text"].str.len() > 0).all()
     assert ev.loc[0, "text"] == sentence_text(t, ev.loc[0, "article_id"], ev.loc[0, "sentence"])
@@ -92,18 +92,18 @@ def test_evidence(t: F.Tables) -> None:
 
 
 def test_partners(t: F.Tables) -> None:
-    p = R.partners(t, "TJK")
+    p = R.partners(t, "TJK", count="reports")
     assert list(p["partner"]) == ["RUS"]
     row = p.iloc[0]
     assert row["as_source"] + row["as_target"] == row["events"] == n_between(t, "RUS", "TJK") > 0
-    rus = R.partners(t, "RUS")
+    rus = R.partners(t, "RUS", count="reports")
     assert "TJK" in set(rus["partner"]) and "RUS" not in set(rus["partner"])
     assert rus["events"].sum() == int(((t.events["source"] == "RUS") | (t.events["target"] == "RUS")).sum())
 
 
 @pytest.mark.parametrize("by", ["quad_class", "type", "stance", None])
 def test_timeline_sums_to_the_events(t: F.Tables, by: str | None) -> None:
-    tl = R.timeline(t, by=by)
+    tl = R.timeline(t, by=by, count="reports")
     assert int(tl.to_numpy().sum()) == len(t.events)
     assert isinstance(tl.index, pd.PeriodIndex) and tl.index.freqstr.startswith("M")
     # every month from the first to the last
@@ -111,13 +111,13 @@ def test_timeline_sums_to_the_events(t: F.Tables, by: str | None) -> None:
 
 
 def test_timeline_options(t: F.Tables) -> None:
-    tl = R.timeline(t, by="quad_class")
+    tl = R.timeline(t, by="quad_class", count="reports")
     assert list(tl.columns) == ["q1", "q2", "q3", "q4"]
     assert int(tl["q4"].sum()) == int((t.events["quad_class"] == 4).sum())
-    dyad = R.timeline(t, dyad=("RUS", "TJK"), freq="W", by=None)
+    dyad = R.timeline(t, dyad=("RUS", "TJK"), freq="W", by=None, count="reports")
     assert list(dyad.columns) == ["events"] and int(dyad["events"].sum()) == n_between(t, "RUS", "TJK")
     assert dyad.index.freqstr.startswith("W")
-    tjk = R.timeline(t, country="TJK", when="published")
+    tjk = R.timeline(t, country="TJK", when="published", count="reports")
     assert int(tjk.to_numpy().sum()) == int(((t.events["source"] == "TJK") | (t.events["target"] == "TJK")).sum())
     assert str(tjk.index.min()) >= "2024-01"  # published dates only, no event dates from the past
     mean = R.timeline(t, country="UKR", by=None, value="intensity")
@@ -142,7 +142,7 @@ def test_country_sector_matrix(t: F.Tables) -> None:
 
 
 def test_event_network_weights(t: F.Tables) -> None:
-    g = R.network(t)
+    g = R.network(t, count="reports")
     assert isinstance(g, nx.Graph) and not g.is_directed()
     assert g["RUS"]["TJK"]["weight"] == g["TJK"]["RUS"]["weight"] == n_between(t, "RUS", "TJK") > 0
     assert sum(w for *_, w in g.edges(data="weight")) == len(t.events)
@@ -150,7 +150,7 @@ def test_event_network_weights(t: F.Tables) -> None:
     mentions = t.mentions
     assert g.nodes["RUS"]["mentions"] == int(((mentions["type"] == "country") & (mentions["value"] == "RUS")).sum())
     assert all(r.split("#")[0] for r in g["RUS"]["TJK"]["refs"])
-    dg = R.network(t, directed=True)
+    dg = R.network(t, directed=True, count="reports")
     assert isinstance(dg, nx.DiGraph)
     assert dg["RUS"]["TJK"]["weight"] + dg["TJK"]["RUS"]["weight"] == n_between(t, "RUS", "TJK")
 
@@ -171,7 +171,7 @@ def test_comention_network_weights(t: F.Tables) -> None:
 
 def test_filtered_view(t: F.Tables) -> None:
     view = F.select(t, languages=["en"])
-    d = R.dyads(view)
+    d = R.dyads(view, count="reports")
     assert d["events"].sum() == len(view.events)
     assert not any(e["article_id"] == SEED for ex in d["examples"] for e in ex)
 

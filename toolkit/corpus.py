@@ -3,7 +3,10 @@
 ``load_corpus(path)`` keeps the source spec, not the texts: iterating re-reads the files,
 and ``.articles`` (one row per article) and ``.problems`` are built by one streaming pass
 that is cached. ``annotate()`` runs the pipeline over every article and keeps the
-``mentions`` and ``events`` tables (each row with its ``article_id``).
+``mentions``, ``events`` and ``sentences`` tables (each row with its ``article_id``). Every
+event row gets an ``event_id``: rows that report the same event (in one article or many)
+share it (:mod:`toolkit.dedup`); ``unique_events`` and ``reports`` are the events and their
+reports.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from toolkit.articles import Article
+from toolkit.dedup import Clustering, cluster_events
 from toolkit.pipeline import annotate as annotate_one
 from toolkit.readers import ReadError, iter_articles
 from toolkit.schema import ARTICLES
@@ -55,6 +59,7 @@ class Corpus:
         self._mentions: pd.DataFrame | None = None
         self._events: pd.DataFrame | None = None
         self._sentences: pd.DataFrame | None = None
+        self._clustering: Clustering | None = None
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], *, name: str = "<memory>") -> "Corpus":
@@ -74,8 +79,8 @@ class Corpus:
         corpus._articles = store.table("articles").drop(columns=["content_hash"])
         corpus._problems = empty(table("problems"))
         corpus._mentions = store.table("mentions")
-        corpus._events = store.table("events")
         corpus._sentences = store.table("sentences")
+        corpus._set_events(store.table("events"))
         return corpus
 
     # ------------------------------------------------------------------ reading
@@ -157,11 +162,38 @@ class Corpus:
             len(self._memory) if self._memory is not None else None)
         show = progress if progress is not None else (total is None or total > 50)
         rows = Rows()
-        for article in tqdm(iter(self), total=total, disable=not show, desc="annotating", unit="article"):
+        problems: list[dict[str, Any]] = []
+        source = self._memory if self._memory is not None else iter_articles(
+            self.source, errors=self.errors, fields=self.fields, encoding=self.encoding, problems=problems)
+        for article in tqdm(source, total=total, disable=not show, desc="annotating", unit="article"):
             rows.add(article, annotate_one(article, lang=lang))
         frames = rows.frames()
-        self._mentions, self._events, self._sentences = frames["mentions"], frames["events"], frames["sentences"]
+        if self._articles is None:  # this pass read everything: keep what it saw
+            self._articles, self._problems = frames["articles"], problem_frame(problems)
+        self._mentions, self._sentences = frames["mentions"], frames["sentences"]
+        self._set_events(frames["events"])
         return self
+
+    def _set_events(self, events: pd.DataFrame) -> None:
+        """Keep the events table with every row's ``event_id`` (reports of one event share it)."""
+        self._clustering = cluster_events(events, self.articles, self._sentences)
+        self._events = self._clustering.events
+
+    @property
+    def unique_events(self) -> pd.DataFrame:
+        """One row per event however many articles report it (``toolkit.schema.UNIQUE_EVENTS``)."""
+        if self._clustering is None:
+            self.annotate()
+        assert self._clustering is not None
+        return self._clustering.unique_events
+
+    @property
+    def reports(self) -> pd.DataFrame:
+        """One row per event row, with the event it reports (``toolkit.schema.REPORTS``)."""
+        if self._clustering is None:
+            self.annotate()
+        assert self._clustering is not None
+        return self._clustering.reports
 
     @property
     def annotated(self) -> bool:

@@ -88,14 +88,14 @@ def _pair_label(a: str, b: str, lang: str, directed: bool = False) -> str:
     return f"{country_label(a, lang)}{sep}{country_label(b, lang)}"
 
 
-def _figure_axes(ax: Any, figsize: tuple[float, float]) -> tuple[Any, Any]:
+def figure_axes(ax: Any, figsize: tuple[float, float]) -> tuple[Any, Any]:
     if ax is not None:
         return ax.figure, ax
     fig, new_ax = plt.subplots(figsize=figsize, layout="constrained")
     return fig, new_ax
 
 
-def _result(fig: Any, ax: Any, given: Any) -> Any:
+def figure_result(fig: Any, ax: Any, given: Any) -> Any:
     return given if given is not None else fig
 
 
@@ -106,7 +106,7 @@ def plot_dyads(dyads_df: pd.DataFrame, top: int = 15, *, lang: str = "en", ax: A
     """Horizontal stacked bars of the ``top`` dyads (rows of ``relations.dyads``) by quad class."""
     with style():
         d = dyads_df.head(top).iloc[::-1]
-        fig, axes = _figure_axes(ax, (8, max(2.5, 0.4 * len(d) + 1.2)))
+        fig, axes = figure_axes(ax, (8, max(2.5, 0.4 * len(d) + 1.2)))
         directed = bool(len(d)) and str(d["pair"].iloc[0]).find("→") >= 0
         labels = [_pair_label(a, b, lang, directed) for a, b in zip(d["a"], d["b"])]
         y = np.arange(len(d))
@@ -120,7 +120,7 @@ def plot_dyads(dyads_df: pd.DataFrame, top: int = 15, *, lang: str = "en", ax: A
         axes.set_title(title if title is not None else word("dyads", lang))
         if len(d):
             axes.legend(loc="lower right", fontsize="small")
-        return _result(fig, axes, ax)
+        return figure_result(fig, axes, ax)
 
 
 # --------------------------------------------------------------------------- timelines
@@ -139,7 +139,7 @@ def plot_timeline(timeline_df: pd.DataFrame, *, lang: str = "en", ax: Any = None
                   title: str | None = None) -> Any:
     """Stacked bars (``kind="bar"``) or lines (``"line"``) of a ``relations.timeline`` table."""
     with style():
-        fig, axes = _figure_axes(ax, (10, 4))
+        fig, axes = figure_axes(ax, (10, 4))
         x, width = _period_x(timeline_df.index)
         bottom = np.zeros(len(timeline_df))
         for col in timeline_df.columns:
@@ -158,7 +158,7 @@ def plot_timeline(timeline_df: pd.DataFrame, *, lang: str = "en", ax: Any = None
         if len(timeline_df.columns):
             axes.legend(fontsize="small")
         fig.autofmt_xdate() if ax is None else None
-        return _result(fig, axes, ax)
+        return figure_result(fig, axes, ax)
 
 
 def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = None,
@@ -174,7 +174,7 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
     from toolkit.relations import timeline
 
     with style():
-        fig, axes = _figure_axes(ax, (10, 4))
+        fig, axes = figure_axes(ax, (10, 4))
         if measure == "counts":
             tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when)
             x, width = _period_x(tl.index)
@@ -204,7 +204,7 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
         axes.set_title(title if title is not None else what)
         axes.legend(fontsize="small")
         fig.autofmt_xdate() if ax is None else None
-        return _result(fig, axes, ax)
+        return figure_result(fig, axes, ax)
 
 
 # --------------------------------------------------------------------------- heatmap
@@ -214,7 +214,7 @@ def plot_sector_heatmap(matrix: pd.DataFrame, *, top: int | None = 15, lang: str
     """A heatmap of ``relations.country_sector_matrix`` (the ``top`` rows and columns), counts in cells."""
     with style():
         m = matrix.iloc[:top, :top] if top else matrix
-        fig, axes = _figure_axes(ax, (max(5, 0.6 * m.shape[1] + 2.5), max(3, 0.4 * m.shape[0] + 1.5)))
+        fig, axes = figure_axes(ax, (max(5, 0.6 * m.shape[1] + 2.5), max(3, 0.4 * m.shape[0] + 1.5)))
         values = m.to_numpy(dtype=float)
         image = axes.imshow(values, cmap=cmap, aspect="auto")
         axes.set_xticks(np.arange(m.shape[1]), [sector_label(s, lang) for s in m.columns],
@@ -231,7 +231,7 @@ def plot_sector_heatmap(matrix: pd.DataFrame, *, top: int | None = 15, lang: str
         axes.set_ylabel(word("country", lang))
         axes.set_title(title if title is not None else word("heatmap", lang))
         fig.colorbar(image, ax=axes, shrink=0.8)
-        return _result(fig, axes, ax)
+        return figure_result(fig, axes, ax)
 
 
 # --------------------------------------------------------------------------- network
@@ -244,7 +244,7 @@ def plot_network(graph: Any, *, lang: str = "en", ax: Any = None, min_weight: in
     from matplotlib.collections import LineCollection
 
     with style():
-        fig, axes = _figure_axes(ax, (8, 8))
+        fig, axes = figure_axes(ax, (8, 8))
         edges = [(u, v, d) for u, v, d in graph.edges(data=True) if d.get("weight", 1) >= min_weight]
         keep = {n for u, v, _ in edges for n in (u, v)} if min_weight > 1 else set(graph.nodes)
         sub = graph.subgraph(keep)
@@ -276,10 +276,10 @@ def plot_network(graph: Any, *, lang: str = "en", ax: Any = None, min_weight: in
         axes.margins(0.1)
         axes.autoscale_view()
         axes.set_title(title if title is not None else word("network", lang))
-        return _result(fig, axes, ax)
+        return figure_result(fig, axes, ax)
 
 
 __all__ = [
     "style", "plot_dyads", "plot_timeline", "plot_sector_heatmap", "plot_network", "plot_cooperation_conflict",
-    "country_label", "sector_label", "word", "FONT_FAMILY", "SECTORS_AR",
+    "country_label", "sector_label", "word", "figure_axes", "figure_result", "FONT_FAMILY", "SECTORS_AR",
 ]

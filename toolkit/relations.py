@@ -7,8 +7,13 @@ Every row can be traced back to its sentences: ``dyads`` and ``partners`` carry 
 ``refs`` too; :func:`evidence` returns the events of a pair (or a country, or a
 country × sector cell) with their sentences.
 
-Counting conventions: every event row counts once, whatever its ``mode`` (an intention or a
-negated event counts too; ``score`` applies the mode weights of
+Counting conventions: ``count="events"`` (the default) counts each event once however many
+sentences, articles and outlets report it (the rows that share an ``event_id``; rows without
+one are clustered by :func:`toolkit.dedup.cluster_events` first); ``count="reports"`` counts
+every event row (every sentence that tells it), as before de-duplication. ``articles``,
+``refs``, ``examples``, sectors and dates always come from every report. Every event counts
+once whatever its ``mode`` (an intention or a negated event counts too; ``score`` applies the
+mode weights of
 ``toolkit.scores.cooperation_conflict_score``, where negated events weigh nothing).
 Cooperation is quad classes 1–2, conflict 3–4. An event's date is its own ``date`` or, when it
 has none, its article's ``published`` date.
@@ -20,6 +25,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from toolkit.dedup import event_ids
 from toolkit.filters import Tables, as_tables, by_countries, by_dyad, date_interval, event_dates, name_of
 from toolkit.scores import cooperation_conflict_score
 
@@ -28,13 +34,39 @@ UNDIRECTED_SEP = "–"
 DIRECTED_SEP = "→"
 
 DYAD_COLUMNS = [
-    "pair", "a", "b", "name_a", "name_b", "articles", "events", "q1", "q2", "q3", "q4",
+    "pair", "a", "b", "name_a", "name_b", "articles", "events", "reports", "q1", "q2", "q3", "q4",
     "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
     "examples", "refs",
 ]
 
 
+#: What ``count=`` can say: distinct events (rows sharing an event_id count once) or every report.
+COUNTS = ("events", "reports")
+
+
 # --------------------------------------------------------------------------- helpers
+
+def _check_count(count: str) -> str:
+    if count not in COUNTS:
+        raise ValueError(f"count must be 'events' or 'reports', not {count!r}")
+    return count
+
+
+def counted_events(data: Any, *, count: str = "events") -> pd.DataFrame:
+    """The events table of ``data`` with an ``event_id`` on every row (``count="events"``: the
+    table's own ids, else :func:`toolkit.dedup.cluster_events`; ``"reports"``: every row its own)."""
+    t = as_tables(data)
+    ev = t.events.copy()
+    if _check_count(count) == "events":
+        ev["event_id"] = event_ids(t)
+    else:
+        ev["event_id"] = [f"row:{i}" for i in range(len(ev))]
+    return ev
+
+
+def _one_per_event(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per event_id (its first row), what quad classes, intensity and score count."""
+    return rows.drop_duplicates("event_id") if "event_id" in rows.columns else rows
 
 def _sentence_texts(t: Tables) -> dict[tuple[str, int], str]:
     s = t.sentences
@@ -98,17 +130,19 @@ def _examples(rows: pd.DataFrame, texts: dict[tuple[str, int], str], n: int = 3)
 
 
 def _summary(rows: pd.DataFrame, dates: pd.Series, texts: dict[tuple[str, int], str]) -> dict[str, Any]:
-    quad = pd.to_numeric(rows["quad_class"], errors="coerce")
+    one = _one_per_event(rows)
+    quad = pd.to_numeric(one["quad_class"], errors="coerce")
     first, last = _first_last(dates.loc[rows.index])
-    intensity = pd.to_numeric(rows["intensity"], errors="coerce")
+    intensity = pd.to_numeric(one["intensity"], errors="coerce")
     return {
         "articles": int(rows["article_id"].nunique()),
-        "events": int(len(rows)),
+        "events": int(len(one)),
+        "reports": int(len(rows)),
         **{f"q{q}": int((quad == q).sum()) for q in (1, 2, 3, 4)},
         "cooperation": int(quad.isin((1, 2)).sum()),
         "conflict": int(quad.isin((3, 4)).sum()),
         "mean_intensity": round(float(intensity.mean()), 2) if intensity.notna().any() else None,
-        "score": cooperation_conflict_score(rows),
+        "score": cooperation_conflict_score(one),
         "top_sectors": _top(_sector_list(rows["sectors"])),
         "first": first,
         "last": last,
@@ -131,19 +165,22 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- dyads
 
-def dyads(data: Any, *, directed: bool = False, min_events: int = 1) -> pd.DataFrame:
+def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str = "events") -> pd.DataFrame:
     """One row per pair of actors with events between them, most events first.
 
     Columns: ``pair`` (``"RUS–TJK"``, codes sorted; ``"RUS→TJK"`` when ``directed``), ``a``,
-    ``b`` (source and target when directed), ``name_a``, ``name_b``, ``articles``, ``events``,
-    ``q1``..``q4`` (events by quad class), ``cooperation`` (q1+q2), ``conflict`` (q3+q4),
+    ``b`` (source and target when directed), ``name_a``, ``name_b``, ``articles``, ``events``
+    (distinct events with ``count="events"``, the default; every event row with
+    ``count="reports"``), ``reports`` (event rows), ``q1``..``q4`` (events by quad class),
+    ``cooperation`` (q1+q2), ``conflict`` (q3+q4),
     ``mean_intensity``, ``score`` (mode-weighted, see ``toolkit.scores``), ``top_sectors``
     (the 3 most frequent), ``first``, ``last`` (dates), ``examples`` (up to 3 dicts
     ``{article_id, sentence, text}``, from different articles first) and ``refs`` (every
-    ``"article_id#sentence"``).
+    ``"article_id#sentence"``). An event reported in both directions counts once for each
+    direction when ``directed``. ``min_events`` applies to the ``events`` column.
     """
     t = as_tables(data)
-    ev = t.events
+    ev = counted_events(t, count=count)
     if not len(ev):
         return pd.DataFrame(columns=DYAD_COLUMNS)
     dates = event_dates(t)
@@ -157,7 +194,7 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1) -> pd.DataF
     records = []
     for (a, b), idx in key_series.groupby(key_series, sort=True).groups.items():
         rows = ev.loc[idx]
-        if len(rows) < min_events:
+        if rows["event_id"].nunique() < min_events:
             continue
         records.append({"pair": f"{a}{sep}{b}", "a": a, "b": b, "name_a": name_of(a), "name_b": name_of(b),
                         **_summary(rows, dates, texts)})
@@ -167,27 +204,28 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1) -> pd.DataF
     return df.reset_index(drop=True)
 
 
-def partners(data: Any, country: str) -> pd.DataFrame:
+def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
     """The partners of ``country`` (any actor it has events with), most events first.
 
-    Columns: ``partner``, ``name_en``, ``name_ar``, ``events``, ``as_source`` (events where
-    ``country`` acts), ``as_target``, ``articles``, ``q1``..``q4``, ``cooperation``,
-    ``conflict``, ``mean_intensity``, ``score``, ``top_sectors``, ``first``, ``last``,
-    ``examples``, ``refs``.
+    Columns: ``partner``, ``name_en``, ``name_ar``, ``events`` (distinct events, or event rows
+    with ``count="reports"``), ``reports``, ``as_source`` (events where ``country`` acts),
+    ``as_target``, ``articles``, ``q1``..``q4``, ``cooperation``, ``conflict``,
+    ``mean_intensity``, ``score``, ``top_sectors``, ``first``, ``last``, ``examples``, ``refs``.
     """
     t = as_tables(data)
-    ev = t.events
-    d = dyads(t)
+    ev = counted_events(t, count=count)
+    t = Tables(t.articles, t.mentions, ev, t.sentences)
+    d = dyads(t, count=count)
     d = d[(d["a"] == country) | (d["b"] == country)].copy()
     d["partner"] = [b if a == country else a for a, b in zip(d["a"], d["b"])]
-    out_counts = Counter(ev.loc[ev["source"] == country, "target"])
-    in_counts = Counter(ev.loc[ev["target"] == country, "source"])
+    out_counts = Counter(ev.loc[ev["source"] == country].drop_duplicates(["event_id", "target"])["target"])
+    in_counts = Counter(ev.loc[ev["target"] == country].drop_duplicates(["event_id", "source"])["source"])
     d["name_en"] = d["partner"].map(name_of)
     d["name_ar"] = d["partner"].map(lambda c: name_of(c, lang="ar"))
     d["as_source"] = d["partner"].map(lambda p: out_counts.get(p, 0)).astype(int)
     d["as_target"] = d["partner"].map(lambda p: in_counts.get(p, 0)).astype(int)
-    cols = ["partner", "name_en", "name_ar", "events", "as_source", "as_target", "articles", "q1", "q2", "q3",
-            "q4", "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
+    cols = ["partner", "name_en", "name_ar", "events", "reports", "as_source", "as_target", "articles", "q1", "q2",
+            "q3", "q4", "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
             "examples", "refs"]
     return d[cols].reset_index(drop=True)
 
@@ -235,7 +273,7 @@ QUAD_COLUMNS = ["q1", "q2", "q3", "q4"]
 
 def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | str | None = None,
              freq: str = "M", by: str | None = "quad_class", value: str = "count",
-             when: str = "event") -> pd.DataFrame:
+             when: str = "event", count: str = "events") -> pd.DataFrame:
     """Events per period: a DataFrame indexed by ``period`` (a PeriodIndex, every period from the
     first to the last, empty ones included) with one column per group.
 
@@ -245,11 +283,15 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
       ``conflict``), ``"type"`` (PLOVER types present) or ``None`` (one column ``events``);
     - ``value``: ``"count"`` (events; 0 where none) or ``"intensity"`` (mean intensity; NaN where none);
     - ``when``: ``"event"`` dates each event by its own date (the first day of a partial date or
-      range), falling back to its article's ``published``; ``"published"`` uses the article date.
+      range), falling back to its article's ``published``; ``"published"`` uses the article date;
+    - ``count``: ``"events"`` counts an event once, at its first report (the first of its rows
+      in the table); ``"reports"`` counts every event row.
 
     Events that cannot be dated at all are left out.
     """
     t = as_tables(data)
+    ev = counted_events(t, count=count)
+    t = Tables(t.articles, t.mentions, ev[~ev["event_id"].duplicated()], t.sentences)
     if country:
         t = by_countries(t, [country])
     if dyad:
@@ -350,31 +392,33 @@ def _mention_counts(t: Tables) -> Counter[str]:
     return Counter(m.loc[m["type"].isin(("country", "organization")), "value"].dropna().astype(str))
 
 
-def network(data: Any, *, kind: str = "events", directed: bool = False) -> Any:
+def network(data: Any, *, kind: str = "events", directed: bool = False, count: str = "events") -> Any:
     """A networkx graph of actors.
 
-    - ``kind="events"``: an edge per pair with events; ``weight`` = number of events (a
-      ``DiGraph`` from source to target when ``directed``), plus ``cooperation``, ``conflict``,
-      ``mean_intensity``, ``articles`` and ``refs`` (``"article_id#sentence"``);
+    - ``kind="events"``: an edge per pair with events; ``weight`` = number of events (distinct
+      events, or event rows with ``count="reports"``; a ``DiGraph`` from source to target when
+      ``directed``), plus ``reports``, ``cooperation``, ``conflict``, ``mean_intensity``,
+      ``articles`` and ``refs`` (``"article_id#sentence"``);
     - ``kind="comention"``: an undirected edge between two countries mentioned in the same
       article; ``weight`` = number of such articles, ``articles`` = their ids.
 
     Node attributes: ``name_en``, ``name_ar``, ``mentions`` (country or organisation mentions
-    with that code) and ``events`` (events involving it).
+    with that code) and ``events`` (events involving it, counted as ``count`` says).
     """
     import networkx as nx
 
     t = as_tables(data)
-    ev = t.events
+    ev = counted_events(t, count=count)
+    t = Tables(t.articles, t.mentions, ev, t.sentences)
     mcounts = _mention_counts(t)
     ecounts: Counter[str] = Counter()
-    for s, g in zip(ev["source"], ev["target"]):
-        for c in {s, g}:
-            ecounts[c] += 1
+    for _, actor in {(e, c) for e, s, g in zip(ev["event_id"], ev["source"], ev["target"]) for c in (s, g)}:
+        ecounts[actor] += 1
     if kind == "events":
         graph = nx.DiGraph() if directed else nx.Graph()
-        for _, row in dyads(t, directed=directed).iterrows():
-            graph.add_edge(row["a"], row["b"], weight=int(row["events"]), cooperation=int(row["cooperation"]),
+        for _, row in dyads(t, directed=directed, count=count).iterrows():
+            graph.add_edge(row["a"], row["b"], weight=int(row["events"]), reports=int(row["reports"]),
+                           cooperation=int(row["cooperation"]),
                            conflict=int(row["conflict"]), mean_intensity=row["mean_intensity"],
                            articles=int(row["articles"]), refs=list(row["refs"]))
     elif kind == "comention":
@@ -431,6 +475,5 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 __all__ = [
     "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair",
-    "ref",
-    "DYAD_COLUMNS", "QUAD_COLUMNS",
+    "ref", "counted_events", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
 ]

@@ -197,6 +197,51 @@ PROBLEMS = Table("problems", _cols(
     ("reason", "text", "what was wrong"),
 ))
 
+#: ``toolkit.dedup``: one row per event told by one or more reports (rows of ``Corpus.events``).
+UNIQUE_EVENTS = Table("unique_events", _cols(
+    ("event_id", "text", "the event's id, shared by the rows of Corpus.events that report it"),
+    ("source", "text", "the acting side most reports give (ISO alpha-3 or an organisation id)"),
+    ("target", "text", "the side acted on most reports give"),
+    ("type", "text", "PLOVER type, the same for every report"),
+    ("mode", "text", "the mode most reports give (done, intend, ...); negated reports form events of their own"),
+    ("quad_class", "Int", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict"),
+    ("intensity", "float", "the mean intensity of the reports"),
+    ("date", "text", "when the event took place as far as its reports agree: ISO day or A/B range"),
+    ("date_start", "datetime", "the first day the reports allow"),
+    ("date_end", "datetime", "the last day the reports allow"),
+    ("n_reports", "int", "event rows (sentences) that report it"),
+    ("n_articles", "int", "articles that report it"),
+    ("n_sources", "int", "news sources (outlets) that report it"),
+    ("sources", "list", "the outlets that report it, sorted"),
+    ("first_published", "datetime", "the publication date of the earliest report"),
+    ("first_article", "text", "the article of the earliest report"),
+    ("example_ref", "text", "a report's sentence as article_id#sentence (the earliest report)"),
+    ("example_article_id", "text", "the article of example_ref"),
+    ("example_sentence", "Int", "the sentence index of example_ref"),
+    ("evidence", "text", "the trigger words most reports give"),
+    ("sectors", "list", "sectors of cooperation named by any report, sorted"),
+))
+
+#: ``toolkit.dedup``: one row per row of ``Corpus.events`` (a report), with the event it reports.
+REPORTS = Table("reports", _cols(
+    ("event_id", "text", "the event it reports (unique_events.event_id)"),
+    ("row", "int", "the row's position in the events table that was clustered"),
+    ("article_id", "text", "the article"),
+    ("sentence", "Int", "index of the sentence (Corpus.sentences)"),
+    ("ref", "text", "article_id#sentence"),
+    ("source", "text", "the acting side this report gives"),
+    ("target", "text", "the side acted on this report gives"),
+    ("type", "text", "PLOVER type"),
+    ("mode", "text", "done, intend, negated, ..."),
+    ("date", "text", "the report's own event date, ISO 8601"),
+    ("published", "datetime", "the publication date of its article"),
+    ("outlet", "text", "the news source of its article (source_en, else source)"),
+    ("evidence", "text", "the trigger words as written"),
+    ("similarity", "float", "weighted word overlap with the event's closest earlier wording; missing for the first "
+                            "report and for a second row of the same sentence"),
+    ("basis", "text", "why it joined the event: first, same sentence, same article, same dates, near-duplicate"),
+))
+
 #: The tables of a corpus, by name, as a Corpus holds them (article_id first where it applies).
 CORPUS_TABLES: dict[str, Table] = {
     "articles": ARTICLES,
@@ -207,4 +252,4 @@ CORPUS_TABLES: dict[str, Table] = {
 }
 
 __all__ = ["Column", "Table", "KINDS", "ARTICLE_ID", "ARTICLES", "MENTIONS", "EVENTS", "SENTENCES",
-           "PROBLEMS", "CORPUS_TABLES"]
+           "PROBLEMS", "CORPUS_TABLES", "UNIQUE_EVENTS", "REPORTS"]
