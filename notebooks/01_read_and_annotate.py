@@ -25,6 +25,10 @@
 # %% tags=["parameters"]
 CORPUS = "../corpus"  # a folder or file the readers understand (relative to notebooks/)
 ARTICLE_ID = "000_32804eb77b22d83d"  # the seed; the first article is used when it is absent
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import pandas as pd
@@ -43,7 +47,7 @@ pd.set_option("display.max_colwidth", 60)
 # matter: its title, source, photo credit and date are inferred from its layout.
 
 # %%
-corpus = toolkit.load_corpus(CORPUS)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
 article = corpus.article(ARTICLE_ID) if ARTICLE_ID in set(corpus.articles["id"]) else next(iter(corpus))
 pd.Series({"id": article.id, "title": article.title, "language": article.language,
            "source": article.source, "source_en": article.source_en, "publisher": article.publisher,

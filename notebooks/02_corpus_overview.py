@@ -20,6 +20,10 @@
 
 # %% tags=["parameters"]
 CORPUS = "../corpus"  # a folder or file the readers understand (relative to notebooks/)
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import pandas as pd
@@ -33,13 +37,13 @@ pd.set_option("display.max_colwidth", 50)
 # %% [markdown]
 # ## Loading and annotating
 #
-# `load_corpus` reads nothing until asked; `annotate(progress=False)` annotates every article
-# and fills the `mentions`, `events` and `sentences` tables. `filters.tables` bundles the four
-# tables that every filter, plot and widget takes.
+# `load_corpus` reads nothing until asked (with `store=`, it reads the tables of an annotation
+# store). `filters.tables` bundles the four tables that every filter, plot and widget takes,
+# annotating every article first when the corpus is not annotated yet (`corpus.annotate()`
+# does that explicitly, with a progress bar).
 
 # %%
-corpus = toolkit.load_corpus(CORPUS)
-corpus.annotate(progress=False)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
 data = filters.tables(corpus)
 print(corpus.summary())
 

@@ -21,6 +21,10 @@
 # %% tags=["parameters"]
 CORPUS = "../corpus"  # a folder or file the readers understand (relative to notebooks/)
 COUNTRY = "RUS"  # the country to look at (None: the most mentioned one)
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import pandas as pd
@@ -31,7 +35,7 @@ from toolkit import filters, plots, relations, widgets
 pd.set_option("display.max_columns", 14)
 pd.set_option("display.max_colwidth", 50)
 
-corpus = toolkit.load_corpus(CORPUS)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
 data = filters.tables(corpus)
 COUNTRY = COUNTRY or filters.options(data)["countries"][0]["code"]
 

@@ -25,6 +25,10 @@ DYAD = ("RUS", "UKR")  # None: the pair with most events
 START, END = "2023-01-01", "2025-12-31"  # publication dates kept
 SECTOR = "energy"
 EVENT_TYPE = "CONSULT"
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import pandas as pd
@@ -35,7 +39,7 @@ from toolkit import filters, plots, relations, widgets
 pd.set_option("display.max_columns", 14)
 pd.set_option("display.max_colwidth", 60)
 
-corpus = toolkit.load_corpus(CORPUS)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
 data = filters.tables(corpus)
 opts = filters.options(data)
 COUNTRY = COUNTRY or opts["countries"][0]["code"]

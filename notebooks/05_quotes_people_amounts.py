@@ -23,6 +23,10 @@
 CORPUS = "../corpus"  # a folder or file the readers understand (relative to notebooks/)
 QUERY = "اتفاقية"  # a word to read in context (Arabic is matched with clitics and hamza forms)
 COUNTRY = "IRN"  # a country whose mentions to read in context
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import pandas as pd
@@ -34,7 +38,7 @@ from toolkit import display, filters
 pd.set_option("display.max_columns", 14)
 pd.set_option("display.max_colwidth", 70)
 
-corpus = toolkit.load_corpus(CORPUS)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
 data = filters.tables(corpus)
 mentions = data.mentions
 

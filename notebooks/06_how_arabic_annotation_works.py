@@ -22,6 +22,10 @@
 
 # %% tags=["parameters"]
 CORPUS = "../corpus"  # not used to teach the rules; kept so every notebook takes the same parameter
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import pandas as pd
@@ -176,7 +180,7 @@ show("عقدت القمة الروسية الأفريقية في القاهرة.
 # rows used most:
 
 # %%
-corpus = toolkit.load_corpus(CORPUS).annotate(progress=False)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
 ar = corpus.mentions[(corpus.mentions["type"] == "country") & (corpus.mentions["lang"] == "ar")]
 ar["kind"].value_counts()
 

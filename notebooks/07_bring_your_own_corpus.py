@@ -22,6 +22,10 @@
 
 # %% tags=["parameters"]
 CORPUS = "../corpus"  # the bundled corpus, used at the end to compare
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
+STORE = None  # an annotation store to read the tables from (toolkit report --store), or None
 
 # %%
 import csv
@@ -160,7 +164,7 @@ relations.dyads(filters.tables(combined))[["pair", "events", "cooperation", "con
 # For comparison, the bundled corpus:
 
 # %%
-print(toolkit.load_corpus(CORPUS).summary())
+print(toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE).summary())
 
 # %%
 tmp.cleanup()

@@ -28,6 +28,9 @@
 CORPUS = "../corpus"  # a folder or file the readers understand (relative to notebooks/)
 STORE = None  # a folder for the store; None: a temporary folder, removed at the end
 BATCH_SIZE = 20  # articles per part (default 500 in toolkit annotate --store)
+ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
+FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
+ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
 
 # %%
 import tempfile
@@ -63,7 +66,8 @@ def summary(report):
                       "parts written": report.parts, "problems": len(report.problems)})
 
 
-first = annotate_to_store(CORPUS, store_path, workers=1, batch_size=BATCH_SIZE, progress=False)
+first = annotate_to_store(CORPUS, store_path, workers=1, batch_size=BATCH_SIZE, progress=False,
+                          errors=ERRORS, fields=FIELDS, encoding=ENCODING)
 summary(first)
 
 # %% [markdown]
@@ -76,7 +80,8 @@ summary(first)
 # article gone from the source is dropped from the store at the end of the run.
 
 # %%
-second = annotate_to_store(CORPUS, store_path, workers=1, batch_size=BATCH_SIZE, progress=False)
+second = annotate_to_store(CORPUS, store_path, workers=1, batch_size=BATCH_SIZE, progress=False,
+                          errors=ERRORS, fields=FIELDS, encoding=ENCODING)
 summary(second)
 
 # %% [markdown]
@@ -133,12 +138,12 @@ corpus.mentions["type"].value_counts().sort_index()
 
 # %% [markdown]
 # Any Parquet reader can read a table folder directly (here `pd.read_parquet` with
-# pyarrow; DuckDB's `read_parquet('store/mentions/*.parquet', union_by_name=true)` would do
-# as well). Parts may hold different columns (a part without quotations has no `speaker`),
-# so give the reader the schema of all parts, `store.schema(name)`. One
-# difference: Parquet needs one type per column, and the `value` of a mention mixes country
-# codes, ISO dates and numbers, so it is stored as **JSON text**. `Store.table(name)` (and so
-# `Corpus.from_store`) decodes it back; a plain reader sees the JSON.
+# pyarrow; DuckDB's `read_parquet('store/mentions/*.parquet')` would do as well): every part
+# of a table has the same columns and types, the ones declared in `toolkit/schema.py`
+# (`store.schema(name)` gives them), whatever its articles held. One difference: Parquet
+# needs one type per column, and the `value` of a mention mixes country codes, ISO dates and
+# numbers, so it is stored as **JSON text**. `Store.table(name)` (and so `Corpus.from_store`)
+# decodes it back; a plain reader sees the JSON.
 
 # %%
 raw = pd.read_parquet(store_path / "mentions", schema=store.schema("mentions"))

@@ -40,7 +40,6 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from tqdm.auto import tqdm
 
 from toolkit.articles import Article
-from toolkit.corpus import Corpus
 from toolkit import lexicon, version
 from toolkit.pipeline import annotate
 from toolkit.readers import iter_articles
@@ -199,9 +198,8 @@ def _source_paths(source: Any) -> list[str] | None:
 
 def _articles_of(source: Any, *, errors: str, fields: Mapping[str, Any] | None, encoding: str | None,
                  problems: list) -> Iterator[Article]:
-    if isinstance(source, Corpus):
-        yield from source
-    elif isinstance(source, (str, os.PathLike)) or (
+    """The articles of a path, a list of paths, or any iterable of Articles (a Corpus is one)."""
+    if isinstance(source, (str, os.PathLike)) or (
             isinstance(source, (list, tuple)) and all(isinstance(s, (str, os.PathLike)) for s in source)):
         yield from iter_articles(source, errors=errors, fields=fields, encoding=encoding, problems=problems)
     else:
@@ -270,7 +268,9 @@ def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1
 
         def manifest_with(parts: list[dict[str, Any]], complete: bool) -> dict[str, Any]:
             return {"format": FORMAT, "format_version": FORMAT_VERSION, "toolkit_version": ours,
-                    "lexicon_fingerprint": fp, "complete": complete, "source": label, "parts": parts}
+                    "lexicon_fingerprint": fp, "complete": complete, "source": label,
+                    "reading": {"errors": errors, "fields": dict(fields) if fields else None, "encoding": encoding},
+                    "problems": list(report.problems), "parts": parts}
 
         parts = [dict(p, drop=list(p.get("drop") or ())) for p in st.parts]
         by_name = {p["name"]: p for p in parts}

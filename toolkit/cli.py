@@ -15,20 +15,46 @@ import argparse
 import sys
 from typing import Any, Callable, Sequence
 
+import json
+
 from toolkit import report
 from toolkit.batch import annotate_to_store
-from toolkit.corpus import load_corpus
+from toolkit.corpus import Corpus, load_corpus
 from toolkit.filters import tables
+from toolkit.lexicon import LexiconError, name_of
+from toolkit.limits import DEFAULT_MAX_FILE_BYTES, Limits
 from toolkit.readers import ReadError
-from toolkit.relations import dyads, format_dyads
-from toolkit.store import Store
+from toolkit.registry import RegistryError
+from toolkit.relations import COUNTS, dyads, format_dyads
+from toolkit.report import positive_int
+from toolkit.store import Store, StoreError
 from toolkit.version import __version__
-from toolkit.writers import DEFAULT_FORMATS, WRITERS, write_tables
+from toolkit.writers import DEFAULT_FORMATS, WRITERS, plain, plain_frame, write_tables
+
+
+#: The languages the annotators know (``--lang``).
+LANGUAGES = ("ar", "en")
+
+
+def non_negative_int(text: str) -> int:
+    """An argparse type: an integer of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """PATH and the reading options shared by subcommands that read a corpus."""
     parser.add_argument("paths", metavar="PATH", nargs="+", help="file(s) or folder(s) to read")
+    add_reading_arguments(parser)
+
+
+def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
+    """The reading options: how bad input is handled, which record fields hold what, the encoding."""
     parser.add_argument("--errors", choices=("raise", "skip"), default="raise",
                         help="on bad input: stop with an error (raise, default) or skip it and report it (skip)")
     parser.add_argument("--text-field", help="record field holding the article text (JSON/JSONL/CSV)")
@@ -37,22 +63,35 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source-field", help="record field holding the source")
     parser.add_argument("--id-field", help="record field holding the article id")
     parser.add_argument("--encoding", help="force this encoding instead of detecting it")
+    parser.add_argument("--max-file-mb", type=positive_int, metavar="MB",
+                        help=f"the largest file or zip member read, in MB (default {DEFAULT_MAX_FILE_BYTES >> 20})")
+
+
+def fields_from_args(args: argparse.Namespace) -> dict[str, str] | None:
+    """The ``fields`` mapping of the ``--*-field`` options (None when none is given)."""
+    fields = {role: getattr(args, f"{role}_field") for role in ("text", "title", "date", "source", "id")
+              if getattr(args, f"{role}_field", None)}
+    return fields or None
+
+
+def limits_from_args(args: argparse.Namespace) -> Limits | None:
+    mb = getattr(args, "max_file_mb", None)
+    return Limits(max_file_bytes=mb << 20) if mb else None
 
 
 def corpus_from_args(args: argparse.Namespace) -> Any:
     """A Corpus from the options of ``add_input_arguments``."""
-    fields = {role: getattr(args, f"{role}_field") for role in ("text", "title", "date", "source", "id")
-              if getattr(args, f"{role}_field", None)}
     paths = args.paths[0] if len(args.paths) == 1 else args.paths
-    return load_corpus(paths, errors=args.errors, fields=fields or None, encoding=args.encoding)
+    return load_corpus(paths, errors=args.errors, fields=fields_from_args(args), encoding=args.encoding,
+                       limits=limits_from_args(args))
 
 
 # --------------------------------------------------------------------------- info
 
 def _info_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("--top", type=int, default=10, help="how many sources to list (default 10)")
-    parser.add_argument("--show-problems", type=int, default=5, metavar="N",
+    parser.add_argument("--top", type=positive_int, default=10, help="how many sources to list (default 10)")
+    parser.add_argument("--show-problems", type=non_negative_int, default=5, metavar="N",
                         help="how many problems to print (default 5)")
 
 
@@ -109,25 +148,22 @@ def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", action="append", choices=sorted(WRITERS), metavar="FORMAT",
                         help=f"file format, repeat for several: {', '.join(sorted(WRITERS))} "
                              f"(default: {' and '.join(DEFAULT_FORMATS)})")
-    parser.add_argument("--lang", help="annotate every article as this language instead of the detected one")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="annotate every article as this language instead of the detected one")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--store", metavar="DIR",
                         help="annotation store to bring up to date (streams the input, skips unchanged articles)")
-    parser.add_argument("--workers", type=int, default=1, metavar="N",
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
                         help="worker processes for --store (default 1: this process)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="with --store: annotate on dask.distributed at ADDRESS (e.g. tcp://host:8786), "
                              "or 'local' for a local cluster of --workers processes")
-    parser.add_argument("--batch-size", type=int, default=500, metavar="N",
+    parser.add_argument("--batch-size", type=positive_int, default=500, metavar="N",
                         help="articles per stored part (default 500)")
 
 
 def _run_annotate_store(args: argparse.Namespace) -> int:
-    if args.workers < 1 or args.batch_size < 1:
-        print("toolkit annotate: error: --workers and --batch-size must be at least 1", file=sys.stderr)
-        return 2
-    fields = {role: getattr(args, f"{role}_field") for role in ("text", "title", "date", "source", "id")
-              if getattr(args, f"{role}_field", None)}
+    fields = fields_from_args(args)
     engine = "dask" if args.scheduler else "process"
     scheduler = None if args.scheduler in (None, "local") else args.scheduler
     paths = args.paths[0] if len(args.paths) == 1 else args.paths
@@ -140,9 +176,9 @@ def _run_annotate_store(args: argparse.Namespace) -> int:
           f"{report.removed} removed; {report.parts} parts written in {report.seconds:.1f}s")
     print(f"  store {args.store}: {len(store)} articles in {len(store.parts)} parts")
     if args.out:
-        out = {"articles": store.table("articles").drop(columns=["content_hash"]),
-               "mentions": store.table("mentions"), "events": store.table("events"),
-               "sentences": store.table("sentences")}
+        stored = Corpus.from_store(args.store)  # event ids across the whole store
+        out = {"articles": stored.articles, "mentions": stored.mentions, "events": stored.events,
+               "sentences": stored.sentences}
         for path in write_tables(out, args.out, formats=args.format or DEFAULT_FORMATS):
             print(f"  wrote {path}")
     if report.problems:
@@ -171,34 +207,55 @@ def run_annotate(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- report
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", nargs="?", default=None,
+                        help="corpus file or folder (default: the bundled corpus/)")
+    add_reading_arguments(parser)
     report.add_arguments(parser)
 
 
 def run_report(args: argparse.Namespace) -> int:
-    return report.run(args)
+    return report.run(args, errors=args.errors, fields=fields_from_args(args), encoding=args.encoding)
 
 
 # --------------------------------------------------------------------------- dyads
 
 def _dyads_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("--top", type=int, default=15, metavar="N", help="how many dyads to print (default 15)")
+    parser.add_argument("--top", type=non_negative_int, default=15, metavar="N",
+                        help="how many dyads to print (default 15; 0: all)")
     parser.add_argument("--country", metavar="ISO3", help="only the dyads of this country (or organisation id)")
-    parser.add_argument("--min-events", type=int, default=1, metavar="N", help="only dyads with at least N events")
+    parser.add_argument("--min-events", type=positive_int, default=1, metavar="N",
+                        help="only dyads with at least N events")
+    parser.add_argument("--count", choices=COUNTS, default="events",
+                        help="count de-duplicated events (default) or every report of them")
+    parser.add_argument("--format", choices=("text", "csv", "json"), default="text",
+                        help="a text table (default), CSV or JSON Lines on standard output")
 
 
 def run_dyads(args: argparse.Namespace) -> int:
+    code = args.country.strip().upper() if args.country else None
+    if code is not None and name_of(code) == code:
+        print(f"toolkit dyads: error: {args.country!r} is neither an ISO 3166 alpha-3 country code nor an "
+              "organisation id of the lexicon (countries.csv, organizations.csv); e.g. RUS, SAU, EGY, BRICS",
+              file=sys.stderr)
+        return 2
     corpus = corpus_from_args(args)
-    table = dyads(tables(corpus), min_events=args.min_events)
-    if args.country:
-        code = args.country.strip().upper()
+    table = dyads(tables(corpus), min_events=args.min_events, count=args.count)
+    if code:
         table = table[(table["a"] == code) | (table["b"] == code)]
-    label = corpus.label
-    scope = f" of {args.country.strip().upper()}" if args.country else ""
-    shown = min(len(table), args.top) if args.top else len(table)
-    print(f"{label}: {len(table)} dyad{'s' if len(table) != 1 else ''}{scope} (showing {shown}, most events first)")
+    top = table.head(args.top) if args.top else table
+    if args.format == "csv":
+        plain_frame(top).to_csv(sys.stdout, index=False)
+        return 0
+    if args.format == "json":
+        for rec in top.to_dict("records"):
+            print(json.dumps({k: plain(v) for k, v in rec.items()}, ensure_ascii=False))
+        return 0
+    scope = f" of {code}" if code else ""
+    n = len(table)
+    print(f"{corpus.label}: {n} dyad{'s' if n != 1 else ''}{scope} (showing {len(top)}, most {args.count} first)")
     if len(table):
-        print(format_dyads(table, top=args.top))
+        print(format_dyads(table, top=args.top or None))
     return 0
 
 
@@ -241,9 +298,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "" if getattr(args, "errors", "skip") == "skip" else " (use --errors skip to skip bad input and list it)"
         print(f"toolkit {args.command}: error: {exc}{hint}", file=sys.stderr)
         return 1
+    except (StoreError, LexiconError, RegistryError) as exc:
+        print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except PermissionError as exc:
+        print(f"toolkit {args.command}: error: {exc.filename or exc}: permission denied "
+              "(choose a folder you can write, or fix its permissions)", file=sys.stderr)
+        return 1
+    except FileExistsError as exc:
+        print(f"toolkit {args.command}: error: {exc.filename or exc}: exists and is not a folder "
+              "(give a new or existing folder)", file=sys.stderr)
+        return 1
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"toolkit {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,12 +18,14 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from toolkit.articles import Article
+from toolkit.batch import annotate_to_store
 from toolkit.dedup import Clustering, cluster_events
 from toolkit.pipeline import annotate as annotate_one
+from toolkit.limits import Limits
 from toolkit.readers import ReadError, iter_articles
 from toolkit.schema import ARTICLES
 from toolkit.store import Store
-from toolkit.tables import Rows, article_row, empty, frame, problem_frame, table
+from toolkit.tables import Rows, article_row, frame, problem_frame
 
 PathSpec = str | os.PathLike | Iterable[str | os.PathLike]
 
@@ -46,13 +48,15 @@ class Corpus:
     """
 
     def __init__(self, source: PathSpec, *, errors: str = "raise",
-                 fields: Mapping[str, Any] | None = None, encoding: str | None = None):
+                 fields: Mapping[str, Any] | None = None, encoding: str | None = None,
+                 limits: Limits | None = None):
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         self.source = source
         self.errors = errors
         self.fields = dict(fields) if fields else None
         self.encoding = encoding
+        self.limits = limits
         self._memory: tuple[Article, ...] | None = None
         self._articles: pd.DataFrame | None = None
         self._problems: pd.DataFrame | None = None
@@ -75,9 +79,12 @@ class Corpus:
         was made from, when that is still there."""
         store = Store(path)
         source = store.manifest.get("source")
-        corpus = cls(source[0] if source and len(source) == 1 else (source or os.fspath(path)))
+        reading = store.manifest.get("reading") or {}
+        corpus = cls(source[0] if source and len(source) == 1 else (source or os.fspath(path)),
+                     errors=reading.get("errors") or "raise", fields=reading.get("fields"),
+                     encoding=reading.get("encoding"))
         corpus._articles = store.table("articles").drop(columns=["content_hash"])
-        corpus._problems = empty(table("problems"))
+        corpus._problems = problem_frame(store.manifest.get("problems") or [])
         corpus._mentions = store.table("mentions")
         corpus._sentences = store.table("sentences")
         corpus._set_events(store.table("events"))
@@ -91,7 +98,7 @@ class Corpus:
             return
         # problems found again while re-reading are already in ``.problems``
         yield from iter_articles(self.source, errors=self.errors, fields=self.fields,
-                                 encoding=self.encoding, problems=[])
+                                 encoding=self.encoding, problems=[], limits=self.limits)
 
     def _scan(self) -> None:
         if self._articles is not None:
@@ -99,7 +106,8 @@ class Corpus:
         problems: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
         source = self._memory if self._memory is not None else iter_articles(
-            self.source, errors=self.errors, fields=self.fields, encoding=self.encoding, problems=problems)
+            self.source, errors=self.errors, fields=self.fields, encoding=self.encoding, problems=problems,
+            limits=self.limits)
         for article in source:
             rows.append(article_row(article))
         self._articles = frame(ARTICLES, rows)
@@ -164,7 +172,8 @@ class Corpus:
         rows = Rows()
         problems: list[dict[str, Any]] = []
         source = self._memory if self._memory is not None else iter_articles(
-            self.source, errors=self.errors, fields=self.fields, encoding=self.encoding, problems=problems)
+            self.source, errors=self.errors, fields=self.fields, encoding=self.encoding, problems=problems,
+            limits=self.limits)
         for article in tqdm(source, total=total, disable=not show, desc="annotating", unit="article"):
             rows.add(article, annotate_one(article, lang=lang))
         frames = rows.frames()
@@ -233,17 +242,27 @@ class Corpus:
 
 
 def load_corpus(path_or_paths: PathSpec, *, errors: str = "raise",
-                fields: Mapping[str, Any] | None = None, encoding: str | None = None) -> Corpus:
+                fields: Mapping[str, Any] | None = None, encoding: str | None = None,
+                limits: Limits | None = None, store: str | os.PathLike | None = None, workers: int = 1,
+                progress: bool | None = None) -> Corpus:
     """A :class:`Corpus` over files and folders (see ``toolkit.readers`` for the formats).
 
-    Nothing is read until it is needed; a path that does not exist fails at once.
+    Nothing is read until it is needed; a path that does not exist fails at once. With
+    ``store`` (a folder), the corpus is annotated through an annotation store first
+    (``toolkit.batch.annotate_to_store``: only new or changed articles are annotated, with
+    ``workers`` processes) and the corpus given back reads its tables from the store: the way
+    to work with a corpus of tens of thousands of articles.
     """
     paths = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
     for p in paths:
         if not os.path.exists(p):
             raise FileNotFoundError(f"{os.fspath(p)}: no such file or folder")
-    return Corpus(path_or_paths if isinstance(path_or_paths, (str, os.PathLike)) else paths,
-                  errors=errors, fields=fields, encoding=encoding)
+    source = path_or_paths if isinstance(path_or_paths, (str, os.PathLike)) else paths
+    if store is not None:
+        annotate_to_store(source, store, workers=workers, errors=errors, fields=fields, encoding=encoding,
+                          progress=progress)
+        return Corpus.from_store(store)
+    return Corpus(source, errors=errors, fields=fields, encoding=encoding, limits=limits)
 
 
 __all__ = ["Corpus", "load_corpus", "source_label"]

@@ -16,10 +16,17 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from toolkit.batch import annotate_to_store
+from toolkit.readers import is_output_folder
+from toolkit.writers import mark_output
 
 #: MIME type of a widget view: meaningless without a live kernel and a widget manager.
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -109,12 +116,23 @@ def static_widgets(nb: Any) -> Any:
 
 
 def execute(nb: Any, *, cwd: str | os.PathLike, timeout: int = 600, kernel_name: str = "python3") -> Any:
-    """Run ``nb`` in a fresh kernel of the current Python with ``cwd`` as working folder."""
+    """Run ``nb`` in a fresh kernel of the current Python with ``cwd`` as working folder.
+
+    The kernel talks over local Unix sockets in a temporary folder (not TCP), so it has
+    nothing to warn about, and nothing is left behind.
+    """
+    from jupyter_client import KernelManager
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, store_widget_state=False,
-                            record_timing=False, resources={"metadata": {"path": str(cwd)}})
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="tk-kernel-") as sockets:
+        km = KernelManager(kernel_name=kernel_name, transport="ipc", ip=os.path.join(sockets, "k"))
+        client = NotebookClient(nb, km=km, timeout=timeout, kernel_name=kernel_name, store_widget_state=False,
+                                record_timing=False, resources={"metadata": {"path": str(cwd)}})
+        try:
+            client.execute()
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
     return strip_widget_state(nb)
 
 
@@ -137,13 +155,52 @@ def _title(nb: Any, fallback: str) -> str:
     return fallback
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one notebook of a report."""
+
+    notebook: str          # the notebook's file name
+    title: str
+    html: str | None       # the HTML file written (also for a failed notebook: up to the failing cell)
+    ok: bool
+    seconds: float
+    error: str = ""        # one line: where and what, for a failed notebook
+    log: str | None = None  # the full traceback, for a failed notebook
+
+
+#: The reading options a report passes to every notebook (its parameters cell has them).
+READING_PARAMETERS = ("ERRORS", "FIELDS", "ENCODING", "STORE")
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _failure(exc: Exception, nb: Any) -> tuple[str, str]:
+    """(one line, the full text) of a notebook's failure: the cell, the error type and message."""
+    text = _ANSI.sub("", str(exc))
+    cell = next((i for i, c in enumerate(nb.cells) if c.get("cell_type") == "code"
+                 and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = _ANSI.sub("", getattr(exc, "evalue", "") or "").strip().splitlines()
+    where = "a cell"
+    if cell is not None:
+        first = next((line.strip() for line in nb.cells[cell].source.splitlines() if line.strip()), "")
+        where = f"cell {cell + 1} ({first[:60] + ('…' if len(first) > 60 else '')})"
+    return f"{where}: {ename}: {evalue[0] if evalue else ''}".rstrip(": "), text
+
+
 def build_report(corpus: str | os.PathLike | None = None, out: str | os.PathLike = "reports", *,
                  notebooks: str | os.PathLike | None = None, only: Iterable[str] | None = None,
-                 timeout: int = 600, log: Callable[[str], None] | None = None) -> list[Path]:
+                 timeout: int = 600, log: Callable[[str], None] | None = None,
+                 errors: str = "raise", fields: Mapping[str, Any] | None = None, encoding: str | None = None,
+                 store: str | os.PathLike | None = None, workers: int = 1) -> list[Outcome]:
     """Run the notebooks on ``corpus`` (default: the bundled one) and write HTML into ``out``.
 
-    Returns the paths written (one HTML file per notebook, then ``index.html``). Raises
-    :class:`ReportError` naming the notebook when a cell fails.
+    Every notebook runs, whatever happened to the others: a notebook that fails is written
+    up to the failing cell, its traceback goes to ``out/<name>.log``, and the outcome says
+    where it failed in one line. ``index.html`` lists every notebook with its status. The
+    reading options (``errors``, ``fields``, ``encoding``) reach every notebook; with ``store``
+    the corpus is annotated once into that annotation store (``workers`` processes) and every
+    notebook reads its tables from there (the way to report on tens of thousands of articles).
     """
     import nbformat
     from nbclient.exceptions import CellExecutionError
@@ -152,41 +209,72 @@ def build_report(corpus: str | os.PathLike | None = None, out: str | os.PathLike
     corpus_path = Path(corpus) if corpus is not None else default_corpus()
     if not corpus_path.exists():
         raise FileNotFoundError(f"{corpus_path}: no such file or folder")
+    if is_output_folder(corpus_path):
+        raise ReportError(f"{corpus_path} is a folder the toolkit wrote (a store, an export or a report), not a corpus")
     paths = find_notebooks(notebooks, only)
     out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReportError(f"{out_dir} exists and is not a folder; give a folder for the report")
     out_dir.mkdir(parents=True, exist_ok=True)
-    params = {"CORPUS": str(corpus_path.resolve())}
-    written: list[Path] = []
-    entries: list[tuple[str, str, float]] = []
+    mark_output(out_dir)
+    if store is not None:
+        say(f"  annotating {corpus_path} into the store {store}")
+        done = annotate_to_store(str(corpus_path.resolve()), store, workers=workers, errors=errors, fields=fields,
+                                 encoding=encoding, progress=False)
+        say(f"  store: {done.annotated} annotated, {done.unchanged} unchanged ({done.seconds:.0f} s)")
+    params: dict[str, Any] = {"CORPUS": str(corpus_path.resolve()), "ERRORS": errors,
+                              "FIELDS": dict(fields) if fields else None, "ENCODING": encoding,
+                              "STORE": str(Path(store).resolve()) if store is not None else None}
+    outcomes: list[Outcome] = []
     for path in paths:
         t0 = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         inject_parameters(nb, params)
+        failure: tuple[str, str] | None = None
         try:
             execute(nb, cwd=path.parent, timeout=timeout)
         except CellExecutionError as exc:
-            raise ReportError(f"{path.name}: a cell failed:\n{exc}") from exc
+            failure = _failure(exc, nb)
+        except Exception as exc:  # a kernel that died or timed out: still a report of what ran
+            failure = (f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", repr(exc))
         static_widgets(nb)
         title = _title(nb, path.stem)
         target = out_dir / f"{path.stem}.html"
         target.write_text(to_html(nb, title=title), encoding="utf-8")
         seconds = time.perf_counter() - t0
-        written.append(target)
-        entries.append((target.name, title, seconds))
-        say(f"  wrote {target} ({seconds:.1f} s)")
+        if failure is None:
+            outcomes.append(Outcome(path.name, title, target.name, True, seconds))
+            say(f"  {path.stem}: ok ({seconds:.1f} s) -> {target}")
+        else:
+            logfile = out_dir / f"{path.stem}.log"
+            logfile.write_text(failure[1] + "\n", encoding="utf-8")
+            outcomes.append(Outcome(path.name, title, target.name, False, seconds, failure[0], logfile.name))
+            say(f"  {path.stem}: FAILED in {failure[0]} (log: {logfile})")
     index = out_dir / "index.html"
-    index.write_text(_index_html(entries, corpus_path), encoding="utf-8")
-    written.append(index)
+    index.write_text(_index_html(outcomes, corpus_path), encoding="utf-8")
     say(f"  wrote {index}")
-    return written
+    return outcomes
 
 
-def _index_html(entries: Sequence[tuple[str, str, float]], corpus: Path) -> str:
-    items = "\n".join(f"<li><a href='{html.escape(name)}'>{html.escape(title)}</a></li>" for name, title, _ in entries)
-    return ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Relations toolkit report</title></head>"
-            "<body><h1>Relations toolkit report</h1>"
-            f"<p>Corpus: <code>{html.escape(corpus.name or str(corpus))}</code></p>"
-            f"<ol>\n{items}\n</ol></body></html>\n")
+def _index_html(outcomes: Sequence[Outcome], corpus: Path) -> str:
+    rows = []
+    for o in outcomes:
+        status = "ok" if o.ok else f"failed: {o.error}"
+        log = "" if o.ok or not o.log else f" (<a href='{html.escape(o.log)}'>log</a>)"
+        link = f"<a href='{html.escape(o.html)}'>{html.escape(o.title)}</a>" if o.html else html.escape(o.title)
+        cls = "ok" if o.ok else "failed"
+        rows.append(f"<tr class='{cls}'><td>{link}</td><td>{html.escape(status)}{log}</td>"
+                    f"<td>{o.seconds:.0f} s</td></tr>")
+    failed = sum(not o.ok for o in outcomes)
+    summary = f"{len(outcomes)} notebooks, all ran" if not failed else f"{len(outcomes)} notebooks, {failed} failed"
+    style = ("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}"
+             "td,th{padding:0.3em 0.8em;border-bottom:1px solid #ddd;text-align:left}"
+             "tr.failed td{color:#b00020}</style>")
+    return ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Relations toolkit report</title>"
+            f"{style}</head><body><h1>Relations toolkit report</h1>"
+            f"<p>Corpus: <code>{html.escape(corpus.name or str(corpus))}</code>. {html.escape(summary)}.</p>"
+            "<table><thead><tr><th>report</th><th>status</th><th>time</th></tr></thead><tbody>\n"
+            + "\n".join(rows) + "\n</tbody></table></body></html>\n")
 
 
 def refresh(paths: Iterable[str | os.PathLike], *, timeout: int = 600,
@@ -212,28 +300,50 @@ def refresh(paths: Iterable[str | os.PathLike], *, timeout: int = 600,
 # --------------------------------------------------------------------------- command line
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``toolkit report``."""
-    parser.add_argument("path", metavar="PATH", nargs="?", default=None,
-                        help="corpus file or folder (default: the bundled corpus/)")
+    """The report's own options of ``toolkit report`` (the CLI adds the reading options)."""
     parser.add_argument("--out", default="reports", metavar="DIR", help="folder for the HTML files (default reports/)")
     parser.add_argument("--notebooks", metavar="DIR", help="run the NN_*.ipynb notebooks of this folder instead")
     parser.add_argument("--only", nargs="+", metavar="NN", help="only the notebooks whose names start with these")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    parser.add_argument("--timeout", type=positive_int, default=600, help="seconds allowed per cell (default 600)")
+    parser.add_argument("--store", metavar="DIR",
+                        help="annotate the corpus once into this annotation store and let every notebook read it "
+                             "(for large corpora)")
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                        help="worker processes for --store (default 1)")
 
 
-def run(args: argparse.Namespace) -> int:
-    """``toolkit report``: returns 0, or 1 when a notebook fails (the error names it)."""
+def positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def run(args: argparse.Namespace, *, errors: str = "raise", fields: Mapping[str, Any] | None = None,
+        encoding: str | None = None) -> int:
+    """``toolkit report``: 0 when every notebook ran, 1 when one failed (each failure named in one line)."""
     t0 = time.perf_counter()
     corpus = args.path if args.path is not None else default_corpus()
     print(f"running the notebooks on {args.path if args.path is not None else 'the bundled corpus'}")
     try:
-        written = build_report(corpus, args.out, notebooks=args.notebooks, only=args.only,
-                               timeout=args.timeout, log=print)
+        outcomes = build_report(corpus, args.out, notebooks=args.notebooks, only=args.only, timeout=args.timeout,
+                                log=print, errors=errors, fields=fields, encoding=encoding,
+                                store=getattr(args, "store", None), workers=getattr(args, "workers", 1))
     except ReportError as exc:
         print(f"toolkit report: error: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(written) - 1} reports in {args.out} ({time.perf_counter() - t0:.0f} s); open {written[-1]}")
-    return 0
+    failed = [o for o in outcomes if not o.ok]
+    index = Path(args.out) / "index.html"
+    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports ran in {args.out} "
+          f"({time.perf_counter() - t0:.0f} s); open {index}")
+    for o in failed:
+        print(f"toolkit report: {o.notebook} failed in {o.error} (log: {Path(args.out) / (o.log or '')})",
+              file=sys.stderr)
+    return 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -247,6 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         refresh(args.refresh, timeout=args.timeout, log=print)
         return 0
     report_parser = argparse.ArgumentParser(prog="toolkit report")
+    report_parser.add_argument("path", metavar="PATH", nargs="?", default=None)
     add_arguments(report_parser)
     return run(report_parser.parse_args(rest))
 

@@ -41,12 +41,12 @@ class Format:
     doc: str = ""
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A value as JSON has it: lists for tuples, None for missing, ISO text for datetimes."""
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (pd.Timestamp, np.datetime64)):
         return None if is_missing(value) else pd.Timestamp(value).isoformat()
     if is_missing(value):
@@ -60,6 +60,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def plain_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` fit for CSV: lists and mappings as JSON text, missing values empty."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = [json.dumps(plain(v), ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else plain(v)
+                        for v in out[col].tolist()]
+    return out
+
+
 def write_parquet(df: pd.DataFrame, table: Table, path: Path) -> None:
     pq.write_table(to_arrow(table, df), path)
 
@@ -68,7 +78,7 @@ def write_jsonl(df: pd.DataFrame, table: Table, path: Path) -> None:
     names = table.names
     with path.open("w", encoding="utf-8") as fh:
         for row in df.itertuples(index=False, name=None):
-            rec = {k: _plain(v) for k, v in zip(names, row)}
+            rec = {k: plain(v) for k, v in zip(names, row)}
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
@@ -77,8 +87,8 @@ def write_csv(df: pd.DataFrame, table: Table, path: Path) -> None:
     for c in table.columns:
         if c.kind in ("list", "mapping", "value"):
             out[c.name] = [None if v is None else (v if isinstance(v, str) and c.kind == "value"
-                                                    else json.dumps(_plain(v), ensure_ascii=False))
-                           for v in (_plain(x) for x in out[c.name].tolist())]
+                                                    else json.dumps(plain(v), ensure_ascii=False))
+                           for v in (plain(x) for x in out[c.name].tolist())]
     out.to_csv(path, index=False, encoding="utf-8")
 
 
@@ -138,5 +148,5 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *,
     return written
 
 
-__all__ = ["Format", "WRITERS", "OUTPUT_MARKER", "mark_output", "DEFAULT_FORMATS", "register_writer", "write_tables", "write_parquet",
-           "write_jsonl", "write_csv"]
+__all__ = ["Format", "WRITERS", "OUTPUT_MARKER", "mark_output", "DEFAULT_FORMATS", "register_writer",
+           "write_tables", "write_parquet", "write_jsonl", "write_csv", "plain", "plain_frame"]
