@@ -21,6 +21,7 @@ from toolkit import report
 from toolkit.batch import annotate_to_store
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.filters import tables
+from toolkit import lexicon
 from toolkit.lexicon import LexiconError, name_of
 from toolkit.limits import DEFAULT_MAX_FILE_BYTES, Limits
 from toolkit.readers import ReadError
@@ -63,6 +64,9 @@ def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source-field", help="record field holding the source")
     parser.add_argument("--id-field", help="record field holding the article id")
     parser.add_argument("--encoding", help="force this encoding instead of detecting it")
+    parser.add_argument("--lexicons", action="append", metavar="DIR",
+                        help="a folder of your own lexicon CSV files that add to or override the shipped ones "
+                             "(see toolkit/lexicon/README.md); repeat for several")
     parser.add_argument("--max-file-mb", type=positive_int, metavar="MB",
                         help=f"the largest file or zip member read, in MB (default {DEFAULT_MAX_FILE_BYTES >> 20})")
 
@@ -292,7 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``toolkit`` command; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    before = lexicon.user_folders()
     try:
+        if getattr(args, "lexicons", None):
+            lexicon.use(*args.lexicons)
         return int(args._run(args))
     except ReadError as exc:
         hint = "" if getattr(args, "errors", "skip") == "skip" else " (use --errors skip to skip bad input and list it)"
@@ -315,6 +322,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"toolkit {args.command}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if lexicon.user_folders() != before:
+            lexicon.use(*before)
 
 
 if __name__ == "__main__":  # pragma: no cover

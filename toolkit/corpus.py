@@ -11,12 +11,14 @@ reports.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
 from tqdm.auto import tqdm
 
+from toolkit import lexicon
 from toolkit.articles import Article
 from toolkit.batch import annotate_to_store
 from toolkit.dedup import Clustering, cluster_events
@@ -49,7 +51,7 @@ class Corpus:
 
     def __init__(self, source: PathSpec, *, errors: str = "raise",
                  fields: Mapping[str, Any] | None = None, encoding: str | None = None,
-                 limits: Limits | None = None):
+                 limits: Limits | None = None, lexicons: Iterable[str | os.PathLike] | None = None):
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         self.source = source
@@ -57,6 +59,8 @@ class Corpus:
         self.fields = dict(fields) if fields else None
         self.encoding = encoding
         self.limits = limits
+        #: user lexicon folders this corpus is annotated with (``toolkit.lexicon.use``), None: those in use
+        self.lexicons = tuple(Path(p).resolve() for p in lexicons) if lexicons is not None else None
         self._memory: tuple[Article, ...] | None = None
         self._articles: pd.DataFrame | None = None
         self._problems: pd.DataFrame | None = None
@@ -166,6 +170,8 @@ class Corpus:
         Articles are read and annotated one at a time; only the table rows are kept, and
         the tables are built once at the end.
         """
+        if self.lexicons is not None and self.lexicons != lexicon.user_folders():
+            lexicon.use(*self.lexicons)
         total = len(self._articles) if self._articles is not None else (
             len(self._memory) if self._memory is not None else None)
         show = progress if progress is not None else (total is None or total > 50)
@@ -244,25 +250,32 @@ class Corpus:
 def load_corpus(path_or_paths: PathSpec, *, errors: str = "raise",
                 fields: Mapping[str, Any] | None = None, encoding: str | None = None,
                 limits: Limits | None = None, store: str | os.PathLike | None = None, workers: int = 1,
-                progress: bool | None = None) -> Corpus:
+                progress: bool | None = None,
+                lexicons: str | os.PathLike | Iterable[str | os.PathLike] | None = None) -> Corpus:
     """A :class:`Corpus` over files and folders (see ``toolkit.readers`` for the formats).
 
     Nothing is read until it is needed; a path that does not exist fails at once. With
     ``store`` (a folder), the corpus is annotated through an annotation store first
     (``toolkit.batch.annotate_to_store``: only new or changed articles are annotated, with
     ``workers`` processes) and the corpus given back reads its tables from the store: the way
-    to work with a corpus of tens of thousands of articles.
+    to work with a corpus of tens of thousands of articles. ``lexicons``: a folder (or several)
+    of user lexicon files that add to or override the shipped ones (``toolkit.lexicon.use``:
+    they apply to the whole process from then on).
     """
     paths = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
     for p in paths:
         if not os.path.exists(p):
             raise FileNotFoundError(f"{os.fspath(p)}: no such file or folder")
     source = path_or_paths if isinstance(path_or_paths, (str, os.PathLike)) else paths
+    folders = None
+    if lexicons is not None:
+        folders = [lexicons] if isinstance(lexicons, (str, os.PathLike)) else list(lexicons)
+        lexicon.use(*folders)
     if store is not None:
         annotate_to_store(source, store, workers=workers, errors=errors, fields=fields, encoding=encoding,
                           progress=progress)
         return Corpus.from_store(store)
-    return Corpus(source, errors=errors, fields=fields, encoding=encoding, limits=limits)
+    return Corpus(source, errors=errors, fields=fields, encoding=encoding, limits=limits, lexicons=folders)
 
 
 __all__ = ["Corpus", "load_corpus", "source_label"]
