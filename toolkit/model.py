@@ -48,6 +48,8 @@ class Mention:
             "start": self.start, "end": self.end, "text": self.text, "type": self.type,
             "value": self.value, "kind": self.kind, "sentence": self.sentence, "rule": self.rule,
         }
+        if self.confidence is not None:
+            row["confidence"] = self.confidence
         for key, val in self.attrs.items():
             row.setdefault(key, val)
         return row
@@ -100,6 +102,7 @@ class Doc:
     sentences: tuple[Span, ...]
     published: str | None = None
     mentions: tuple[Mention, ...] = ()
+    source: str | None = None  # the news source as written (aawsat, تاس), when known
 
     def with_mentions(self, more: list[Mention] | tuple[Mention, ...]) -> "Doc":
         return replace(self, mentions=self.mentions + tuple(more))
