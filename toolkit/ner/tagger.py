@@ -116,14 +116,61 @@ def _tagger() -> pycrfsuite.Tagger:
     return t
 
 
+#: a token whose O marginal is below this is looked at again: the person labels' summed mass
+PERSON_RECHECK = 0.6
+
+
+@lru_cache(maxsize=1)
+def _label_classes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The model's labels (all but O) and the coarse class of each."""
+    labels = tuple(label for label in _tagger().labels() if label != "O")
+    return labels, tuple(_coarse_of(label) for label in labels)
+
+
 def tag_words(words: list[str]) -> list[tuple[str, float]]:
-    """(label, marginal probability) for each normalised word of one sentence."""
+    """(label, marginal probability) for each normalised word of one sentence.
+
+    Viterbi labels, except that a word the model is unsure about (its O marginal below
+    ``PERSON_RECHECK``) is a person when the person labels together outweigh O and every other
+    coarse class: the fine person classes split the mass that says "a person", so Viterbi
+    would often pick O. The label is then the likeliest person label (I- when it continues a
+    person), its confidence the summed mass.
+    """
     if not words:
         return []
     t = _tagger()
     labels = t.tag(pycrfsuite.ItemSequence(F.sentence_features(words)))
-    # marginals only where a name is (the O tokens need none)
-    return [(y, 1.0 if y == "O" else t.marginal(y, i)) for i, y in enumerate(labels)]
+    out: list[tuple[str, float]] = []
+    everything, coarse = _label_classes()
+    for i, y in enumerate(labels):
+        p_o = t.marginal("O", i)
+        if p_o < PERSON_RECHECK:
+            mass: dict[str, float] = {}
+            begin = inside = 0.0
+            best, best_p = "", 0.0
+            for label, c in zip(everything, coarse):
+                p = t.marginal(label, i)
+                mass[c] = mass.get(c, 0.0) + p
+                if c == "PER":
+                    if label[0] == "B":
+                        begin += p
+                    else:
+                        inside += p
+                    if p > best_p:
+                        best, best_p = label, p
+            m_per = mass.get("PER", 0.0)
+            if m_per > p_o and all(m_per >= v for v in mass.values()):
+                prev = out[-1][0] if out else "O"
+                cont = prev != "O" and _coarse_of(prev) == "PER" and inside > begin
+                out.append((("I-" + prev[2:]) if cont else ("B-" + best[2:]), round(m_per, 4)))
+                continue
+        out.append((y, 1.0 if y == "O" else t.marginal(y, i)))
+    return out
+
+
+def _coarse_of(label: str) -> str:
+    row = classes().get(label[2:])
+    return row["coarse"] if row else label[2:]
 
 
 _AR_LETTER = re.compile(r"[\u0621-\u064a]")
