@@ -155,8 +155,9 @@ def _is_language(doc: Doc, m, row: dict, language_end: int) -> bool:
     definite = surface.startswith("ال")
     if definite and "ب" in m.prefix:
         return True  # بالروسية: "in Russian"
-    if m.prefix.startswith("و") and 0 <= m.start - language_end <= 3 + len(m.prefix):
-        return True  # باللغتين الروسية والطاجيكية
+    if m.prefix.startswith("و") and (0 <= m.start - language_end <= 3 + len(m.prefix)
+                                     or _after_dual(doc, m.start - len(m.prefix))):
+        return True  # باللغتين الروسية والطاجيكية, باللغتين الكردية والتركية
     if not definite:
         return False
     words = [normalize_key(w.group()) for w in _AR_WORD.finditer(text, max(0, m.start - 60), m.start)]
@@ -167,6 +168,13 @@ def _is_language(doc: Doc, m, row: dict, language_end: int) -> bool:
     if words[-1] not in verbs and words[-1].endswith(("ه", "ات")):
         return False  # a feminine noun before the demonym: الحكومة الروسية
     return any(w in verbs or w[1:] in verbs for w in words)
+
+
+def _after_dual(doc: Doc, start: int) -> bool:
+    """True when "<dual language noun> <word> و" stands right before ``start`` (باللغتين الكردية والتركية)."""
+    words = [normalize_key(w.group()) for w in _AR_WORD.finditer(doc.text, max(0, start - 40), start)]
+    duals = _language_cues().get("ar", {}).get("dual", frozenset())
+    return len(words) >= 2 and any(words[-2].endswith(d) for d in duals)
 
 
 def _decide(doc: Doc, pending: list, found: list[Mention]) -> list[Mention]:

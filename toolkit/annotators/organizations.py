@@ -137,9 +137,10 @@ _QUOTE_OPEN = re.compile(r"(?<=\s)[\"«“]")
 def _quoted_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A generic institution noun (``quoted_name`` rows of name_cues.csv), a name in quotation
     marks, then adjectives and a لل/ل complement; and the noun alone before a quotation mark."""
-    nouns = sorted((r["form"] for r in lexicon.rows("name_cues", required=("lang", "form", "cue"))
-                    if r["lang"] == "ar" and lexicon.yes(r.get("quoted_name"), name="name_cues", row=r,
-                                                         column="quoted_name")), key=len, reverse=True)
+    rows = lexicon.rows("name_cues", required=("lang", "form", "cue"))
+    nouns = sorted((r["form"] for r in rows if r["lang"] == "ar" and r["cue"] == "org_head"
+                    and lexicon.yes(r.get("quoted_name"), name="name_cues", row=r, column="quoted_name")),
+                   key=len, reverse=True)
     alt = "(?:" + "|".join(map(re.escape, nouns)) + ")"
     named = re.compile(alt + r"\s+[\"«“]([^\"»”\n]{2,40})[\"»”]"
                        r"((?:\s+(?:ال|لل)[\u0621-\u064a\u064b-\u0652]+){0,3})")
@@ -189,7 +190,8 @@ def annotate(doc: Doc) -> list[Mention]:
 #: the fine class of a lexicon organisation, from its type
 _FINE = {"institution": "government", "igo": "intergovernmental", "un_agency": "intergovernmental",
          "court": "intergovernmental", "bank": "intergovernmental", "forum": "intergovernmental",
-         "ngo_intl": "non-governmental", "movement": "movement", "company": "commercial"}
+         "ngo_intl": "non-governmental", "movement": "movement", "company": "commercial",
+         "contact_group": "intergovernmental"}
 
 
 def _fine(p: dict) -> str | None:

@@ -41,6 +41,7 @@ names, ``confidence``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from toolkit import lexicon, ner
@@ -180,9 +181,19 @@ def _forms() -> dict[str, dict[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _distinctive_rows() -> dict[str, dict[str, str]]:
+    """Normalised distinctive surnames (one person's, not a word: لافروف) -> their row."""
+    keep = _distinctive()
+    return {" ".join(normalize_key(r["form"]).split()): r for r in lexicon.rows("person_names")
+            if r["form"] in keep and r["person_id"] in tenures()}
+
+
 def link(text: str) -> dict[str, str] | None:
-    """The person_names row whose full, short or alias form is ``text`` (normalised), if any."""
-    return _forms().get(" ".join(normalize_key(text).split()))
+    """The person_names row whose full, short or alias form is ``text`` (normalised), else the row
+    of a distinctive surname (لافروف, which names one person and nothing else), else None."""
+    key = " ".join(normalize_key(text).split())
+    return _forms().get(key) or _distinctive_rows().get(key)
 
 
 def _adjacent(text: str, a: int, b: int) -> bool:
@@ -217,6 +228,7 @@ def annotate(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     seen: set[str] = set()
     named = {c.value for c in countries}  # a distinctive surname also needs its country named
+    held: list = []
     for m in names:
         r = m.entry.payload
         pid = r["person_id"]
@@ -225,6 +237,8 @@ def annotate(doc: Doc) -> list[Mention]:
         weak = r.get("kind") == "surname" or ambiguous
         if weak and pid not in seen and (title is None or ambiguous) and not (
                 r["form"] in _distinctive() and any(t["iso3"] in named for t in tenures().get(pid, ()))):
+            if r["form"] in _distinctive() and m.prefix == "و":
+                held.append((m, r))  # اردوغان وبوتين: taken if a person stands right before it
             continue
         seen.add(pid)
         rule = "surname" if weak else "lexicon"
@@ -240,6 +254,13 @@ def annotate(doc: Doc) -> list[Mention]:
         tr = t.entry.payload
         out.append(_mention(doc, s, e, None, t, country, rule=f"title: {lexicon.ref('titles', tr)} {tr['form']}"))
     out = _tagged(doc, out, titles, countries)
+    for m, r in held:  # a distinctive surname joined by و to a person named right before it
+        before = [x for x in out if x.end <= m.start and doc.text[x.end:m.start].strip() in ("و", "")
+                  and m.start - x.end <= 3]
+        if before and not _overlaps(m.start, m.end, out):
+            ref = f"{lexicon.ref('person_names', r)} {r['form']}"
+            out.append(_mention(doc, m.start, m.end, r["person_id"], None, None,
+                                rule=f"surname: {ref} (after {before[-1].text} و)"))
     if doc.lang == "en" or not doc.lang.startswith("ar"):
         out.extend(_english(doc, out, countries))
     out.extend(_surnames(doc, out))
@@ -257,10 +278,9 @@ def _tagged(doc: Doc, out: list[Mention], titles, countries: list["_C"]) -> list
         return out
     others = doc.of_type("organization")
     for n in tagged:
-        # a country word (الفلسطينيون, السوداني) or an organisation the tagger reads as a person is not one
-        if any(c.start <= n.start and n.end <= c.end or (c.start < n.end and n.start < c.end and " " not in
-               doc.text[n.start:n.end]) for c in countries) or _overlaps(n.start, n.end, others):
-            continue
+        n = _trim_countries(doc, n, countries)
+        if n is None or _overlaps(n.start, n.end, others):
+            continue  # a country word (الفلسطينيون) or an organisation the tagger read as a person
         hit = [m for m in out if m.start < n.end and n.start < m.end]
         if hit:
             # a title-rule name the tagger reads further (عادل -> عادل الجبير) takes the tagger's span
@@ -282,6 +302,28 @@ def _tagged(doc: Doc, out: list[Mention], titles, countries: list["_C"]) -> list
     return out
 
 
+def _trim_countries(doc: Doc, n, countries: list["_C"]):
+    """The tagged name without a country mention at its edge (لدى الرياض أوليغ أوزيروف -> أوليغ
+    أوزيروف), or None when nothing of it is left or a country covers a one-word name."""
+    start, end = n.start, n.end
+    for c in countries:
+        if c.start < end and start < c.end:
+            if c.start <= start and end <= c.end:
+                return None
+            if c.start <= start < c.end:
+                start = c.end
+            elif c.start < end <= c.end:
+                end = c.start
+    text = doc.text
+    while start < end and not text[start].isalpha():
+        start += 1
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    if end <= start:
+        return None
+    return n if (start, end) == (n.start, n.end) else replace(n, start=start, end=end)
+
+
 _EN_REPORT = re.compile(
     r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|al-[A-Z][a-z]+|bin|ibn|de|van|von)"
     r"(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|al-[A-Z][a-z]+|bin|ibn|de|da|van|von|der)){1,3})"
@@ -295,6 +337,7 @@ def _english(doc: Doc, out: list[Mention], countries: list["_C"]) -> list[Mentio
     found: list[Mention] = []
     orgs = doc.of_type("organization")
     words = _english_words()
+    heads = _english_org_heads()
     for r0, r1 in doc.regions:
         for rx in (_EN_REPORT, _EN_ACCORDING):
             for m in rx.finditer(doc.text, r0, r1):
@@ -305,6 +348,8 @@ def _english(doc: Doc, out: list[Mention], countries: list["_C"]) -> list[Mentio
                     toks = toks[1:]
                 if len(toks) < 2 or _overlaps(s, e, out) or _overlaps(s, e, found) or _overlaps(s, e, orgs):
                     continue
+                if any(t in heads for t in toks) or _EN_CONTINUES.search(doc.text, max(0, s - 30), s):
+                    continue  # "the Agency for Atomic Energy announced": an organisation's name
                 if any(c.start < e and s < c.end for c in countries):
                     continue
                 row = link(doc.text[s:e])
@@ -312,6 +357,17 @@ def _english(doc: Doc, out: list[Mention], countries: list["_C"]) -> list[Mentio
                                       rule="english: capitalised name + reporting verb" if rx is _EN_REPORT
                                       else "english: according to + capitalised name"))
     return found
+
+
+#: a capitalised word and "of"/"for"/"and" right before a run: the run continues a name
+_EN_CONTINUES = re.compile(r"[A-Z][a-z]+ (?:of|for|and|on) (?:the )?$")
+
+
+@lru_cache(maxsize=1)
+def _english_org_heads() -> frozenset[str]:
+    """English words that make a capitalised run an organisation (``name_cues.csv``, org_head)."""
+    return frozenset(r["form"] for r in lexicon.rows("name_cues", required=("lang", "form", "cue"))
+                     if r["lang"] == "en" and r["cue"] == "org_head")
 
 
 @lru_cache(maxsize=1)
