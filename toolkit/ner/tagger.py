@@ -118,6 +118,8 @@ def _tagger() -> pycrfsuite.Tagger:
 
 #: a token whose O marginal is below this is looked at again: the person labels' summed mass
 PERSON_RECHECK = 0.6
+#: a word seen more often than this in the training text and never inside a name gets no second look
+RECHECK_COMMON = 5
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +144,14 @@ def tag_words(words: list[str]) -> list[tuple[str, float]]:
     labels = t.tag(pycrfsuite.ItemSequence(F.sentence_features(words)))
     out: list[tuple[str, float]] = []
     everything, coarse = _label_classes()
+    vocab = F.vocab()
     for i, y in enumerate(labels):
+        w = words[i]
+        if y == "O":
+            total, in_names = vocab.get(w, (0, 0))
+            if total > RECHECK_COMMON and in_names == 0:
+                out.append((y, 1.0))  # a common word never seen in a name: no second look
+                continue
         p_o = t.marginal("O", i)
         if p_o < PERSON_RECHECK:
             mass: dict[str, float] = {}
@@ -294,7 +303,11 @@ def propagate(words: list[list[str]], tagged: list[list[tuple[str, float]]]) -> 
                 seqs.setdefault((ws[j - 1],), (cls, conf))
     if not seqs:
         return tagged
-    longest = max(map(len, seqs))
+    sizes: dict[str, list[int]] = {}  # first word -> the lengths of the names it opens, longest first
+    for key in seqs:
+        sizes.setdefault(key[0], []).append(len(key))
+    for v in sizes.values():
+        v.sort(reverse=True)
     out = []
     for ws, tg in zip(words, tagged):
         tg = list(tg)
@@ -303,8 +316,17 @@ def propagate(words: list[list[str]], tagged: list[list[tuple[str, float]]]) -> 
             if tg[i][0] != "O":
                 i += 1
                 continue
+            w = ws[i]
+            cand = sizes.get(w, [])
+            if w[:1] in "وفبلك" and len(w) > 3 and w[1:] in sizes:
+                cand = sorted(set(cand) | set(sizes[w[1:]]), reverse=True)
+            if not cand:
+                i += 1
+                continue
             hit = None
-            for size in range(min(longest, n - i), 0, -1):
+            for size in cand:
+                if size > n - i:
+                    continue
                 if any(tg[k][0] != "O" for k in range(i, i + size)):
                     continue
                 key = tuple(ws[i:i + size])
