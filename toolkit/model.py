@@ -83,6 +83,7 @@ class Doc:
     sentences: tuple[Span, ...]
     published: str | None = None
     mentions: tuple[Mention, ...] = ()
+    source: str | None = None  # the news source as written (aawsat, تاس), when known
 
     def with_mentions(self, more: list[Mention] | tuple[Mention, ...]) -> "Doc":
         return replace(self, mentions=self.mentions + tuple(more))

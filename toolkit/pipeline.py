@@ -22,6 +22,7 @@ from toolkit.text import split_sentences
 import toolkit.annotators.countries  # noqa: E402, F401  (each import registers its annotator)
 import toolkit.annotators.organizations  # noqa: E402, F401
 import toolkit.annotators.people  # noqa: E402, F401
+import toolkit.annotators.places  # noqa: E402, F401
 import toolkit.annotators.dates  # noqa: E402, F401
 import toolkit.annotators.amounts  # noqa: E402, F401
 import toolkit.annotators.quotes  # noqa: E402, F401
@@ -30,7 +31,7 @@ import toolkit.annotators.events  # noqa: E402, F401
 
 #: The built-in annotators, in registration order.
 BUILTIN_ANNOTATORS: tuple[str, ...] = (
-    "countries", "organizations", "people", "dates", "amounts", "quotes", "sectors", "events",
+    "countries", "organizations", "people", "places", "dates", "amounts", "quotes", "sectors", "events",
 )
 
 
@@ -53,6 +54,7 @@ def make_doc(article: Any, *, lang: str | None = None) -> Doc:
         regions=regions,
         sentences=split_sentences(text, regions),
         published=article.published,
+        source=getattr(article, "source", None),
     )
 
 

@@ -227,12 +227,19 @@ class Actor:
     bare_demonym: bool = False  # only country demonyms: a state actor only in a state noun phrase
 
 
+#: organisation kinds (organizations.csv types) that are no actor of this coder: their country is
+#: not the state acting (Hezbollah is not Lebanon), P5+1 is a negotiating format
+NON_STATE_KINDS = frozenset({"movement", "company", "contact_group"})
+
+
 def actor_code(m: Mention) -> tuple[str | None, tuple[str, ...]] | None:
     """The actor a mention stands for, or None when it is no actor."""
     attrs = m.attrs or {}
     if m.type == "country":
         return str(m.value), ()
     if m.type == "organization":
+        if m.kind in NON_STATE_KINDS:
+            return "", ()  # a movement, a company or a contact group is no state actor (for now)
         if attrs.get("country"):
             return str(attrs["country"]), ()
         members = tuple(str(attrs.get("members") or "").split())

@@ -19,36 +19,60 @@ Rules, in order:
    words of the people lexicon: الملك فهد بمحافظة is not a name); a word led by a clitic
    (بمحافظة, والوفد) ends it, unless it is a known name word.
 
+4. ``model``: a person name found by the statistical tagger (:mod:`toolkit.ner`, Arabic)
+   where no rule above found one; linked to the lexicon when its words are a known form
+   (value = the person id, role at the article's date), else the name as written. A tagged
+   name that extends a title-rule name (the tagger read ``عادل الجبير`` where the rule stopped
+   at ``عادل``) replaces it and keeps the title.
+5. ``english``: an English capitalised name before a reporting verb (``John Kerry said``), or
+   after ``according to``; linked to the lexicon the same way.
+6. ``surname``: after a full name the lexicon does not know (from the title rule, the tagger
+   or the English rule), its last word alone is the same person within the article.
+
+The role of a lexicon person is the title written before the name, else the office the person
+held at the article's date; outside every stored tenure it is unknown (never the latest office).
+An article without a date is read as of now: the office held now, if any.
+
 Mentions carry ``role`` (English), ``role_text`` (the title as written), ``country``
-(ISO alpha-3: the country beside the title, else the lexicon's) and ``name_en``.
+(ISO alpha-3: the country beside the title, else the lexicon's), ``name_en``, ``fine``
+(politician for the lexicon's officials, else the tagger's class) and, for the tagger's
+names, ``confidence``.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from toolkit import lexicon
+from toolkit import lexicon, ner
 from toolkit.arabic import normalize_key
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
 
-#: Arabic words that end a name run (function words and frequent verbs/nouns).
-_STOP = frozenset(normalize_key(w) for w in """
-في إلى الى على عن من مع أن إن أنه إنه بأن خلال بعد قبل عند منذ حتى الذي التي الذين اللذين يوم اليوم أمس غدا
-هذا هذه ذلك تلك هو هي هم كان كانت يكون قد لقد لم لن لا ما كما وقد ثم أو أي كل بين حول ضد عبر لدى نحو وذلك
-قال قالت يقول تقول أكد أكدت يؤكد أعلن أعلنت أشار أشارت أوضح أضاف أعرب أعربت شدد لقاء زيارة يزور زار التقى يلتقي
-استقبل يستقبل بحث يبحث وصل يصل توجه غادر دعا يدعو طالب وقع وقعت يوقع بحضور برئاسة رئيس وزير نائب الرئيس الوزراء
-الحكومة حكومة وزارة السفير سفير الملك الأمير ولي العهد نظيره نظيرته نظيريه الجانب الجانبين البلدين الطرفين
-عندما حين بينما حيث إذ إذا لكن لكنه منها منه فيه فيها عليه عليها إليه إليها له لها به بها عنه عنها معه معها
-حفظه حفظها حفظهم حفظهما رعاه رعاهم أيده أيدهم يحفظه الله رحمه رحمهم مساء صباح ظهر ليلة ليلا نهار
-""".split())
+#: a tagged name below this confidence (the smallest marginal of its labels) is left out
+MIN_CONFIDENCE = 0.5
+#: a surname needs at least this many letters to stand alone for a full name met earlier
+MIN_SURNAME_LETTERS = 3
+
+
+@lru_cache(maxsize=1)
+def _name_word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(stop words that end a name run, name particles) from ``person_name_words.csv``."""
+    stop: set[str] = set()
+    particles: set[str] = set()
+    for r in lexicon.rows("person_name_words", required=("lang", "form", "kind")):
+        kind = lexicon.choice("person_name_words", r, "kind", ("stop", "particle"))
+        (stop if kind == "stop" else particles).add(normalize_key(r["form"]))
+    return frozenset(stop), frozenset(particles)
+
+
 _CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
 #: openings of a preposition or conjunction + noun (و..., بم..., لت..., با...): not of names
 _CLITIC_NOUN = ("و", "بم", "لم", "بت", "لت", "با", "لا")
-_NAME_PARTICLES = frozenset(normalize_key(w) for w in "عبد أبو أبي ابن بن بنت آل".split())
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
-_EN_NAME = re.compile(r"(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)(?:\s+(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)){0,3}")
+_EN_WORD = r"(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)"
+_EN_NAME = re.compile(_EN_WORD + r"(?:\s+" + _EN_WORD + r"){0,3}")
 _SEP = re.compile(r"\s*(?:-|–|—|،|,)?\s*")
 
 
@@ -77,7 +101,8 @@ def title_gazetteer() -> Gazetteer:
 def _lexicon_words() -> frozenset[str]:
     """Words of other lexicons that must not be taken for a name."""
     words: set[str] = set()
-    for name, col in (("country_names", "form"), ("titles", "form"), ("reporting_verbs", "form"), ("event_cues", "form"), ("sectors", "form")):
+    for name, col in (("country_names", "form"), ("titles", "form"), ("reporting_verbs", "form"),
+                      ("event_cues", "form"), ("sectors", "form")):
         try:
             for r in lexicon.rows(name):
                 for w in re.split(r"[\s|]+", normalize_key(r.get(col, ""))):
@@ -126,16 +151,49 @@ def _distinctive() -> frozenset[str]:
 
 
 def office(person_id: str, date: str | None) -> dict[str, str] | None:
-    """The person's office at ``date`` (ISO), else the latest one."""
+    """The person's office at ``date`` (ISO): the tenure that covers it, else None (outside every
+    stored tenure the office is unknown). Without a date, the office held now (no end), if any."""
     rows = tenures().get(person_id, [])
-    if not rows:
-        return None
-    if date:
-        d = date[:10]
-        for r in rows:
-            if (r.get("start") or "0000") <= d and (not r.get("end") or d <= r["end"] + "-99"):
-                return r
-    return max(rows, key=lambda r: r.get("start") or "")
+    if not date:
+        now = [r for r in rows if not r.get("end")]
+        return max(now, key=lambda r: r.get("start") or "") if now else None
+    d = date[:10]
+    for r in rows:
+        if (r.get("start") or "0000") <= d and (not r.get("end") or d <= r["end"] + "-99"):
+            return r
+    return None
+
+
+def person_row(person_id: str) -> dict[str, str] | None:
+    """Any row of the person (name and country), whatever the date."""
+    rows = tenures().get(person_id, [])
+    return max(rows, key=lambda r: r.get("start") or "") if rows else None
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, dict[str, str]]:
+    """Normalised full, short and alias forms (not ambiguous) -> their person_names row."""
+    out: dict[str, dict[str, str]] = {}
+    for r in lexicon.rows("person_names"):
+        if r.get("kind") in ("full", "short", "alias") and "ambiguous" not in r.get("note", "") \
+                and r["person_id"] in tenures():
+            out.setdefault(" ".join(normalize_key(r["form"]).split()), r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _distinctive_rows() -> dict[str, dict[str, str]]:
+    """Normalised distinctive surnames (one person's, not a word: لافروف) -> their row."""
+    keep = _distinctive()
+    return {" ".join(normalize_key(r["form"]).split()): r for r in lexicon.rows("person_names")
+            if r["form"] in keep and r["person_id"] in tenures()}
+
+
+def link(text: str) -> dict[str, str] | None:
+    """The person_names row whose full, short or alias form is ``text`` (normalised), else the row
+    of a distinctive surname (لافروف, which names one person and nothing else), else None."""
+    key = " ".join(normalize_key(text).split())
+    return _forms().get(key) or _distinctive_rows().get(key)
 
 
 def _adjacent(text: str, a: int, b: int) -> bool:
@@ -156,20 +214,21 @@ def _title_before(doc: Doc, start: int, titles: list, countries: list["_C"]):
     for t in titles:
         if t.end <= pos and _adjacent(text, t.end, pos):
             if country is None:
-                country = next((c for c in countries if c.end <= t.start and c.lang_en and _adjacent(text, c.end, t.start)), None)
+                country = next((c for c in countries
+                                if c.end <= t.start and c.lang_en and _adjacent(text, c.end, t.start)), None)
             return t, country
     return None, None
 
 
-@annotator("people", produces=("person",), needs=("country",))
+@annotator("people", produces=("person",), needs=("country", "organization"))
 def annotate(doc: Doc) -> list[Mention]:
     titles = title_gazetteer().find(doc.norm, regions=doc.regions)
     countries = [_C(m) for m in doc.of_type("country")]
     names = name_gazetteer().find(doc.norm, regions=doc.regions)
     out: list[Mention] = []
     seen: set[str] = set()
-    taken: list[tuple[int, int]] = []
     named = {c.value for c in countries}  # a distinctive surname also needs its country named
+    held: list = []
     for m in names:
         r = m.entry.payload
         pid = r["person_id"]
@@ -178,21 +237,195 @@ def annotate(doc: Doc) -> list[Mention]:
         weak = r.get("kind") == "surname" or ambiguous
         if weak and pid not in seen and (title is None or ambiguous) and not (
                 r["form"] in _distinctive() and any(t["iso3"] in named for t in tenures().get(pid, ()))):
+            if r["form"] in _distinctive() and m.prefix == "و":
+                held.append((m, r))  # اردوغان وبوتين: taken if a person stands right before it
             continue
         seen.add(pid)
         rule = "surname" if weak else "lexicon"
-        out.append(_mention(doc, m.start, m.end, pid, title, country, rule=f"{rule}: {lexicon.ref('person_names', r)} {r['form']}"))
-        taken.append((m.start, m.end))
+        out.append(_mention(doc, m.start, m.end, pid, title, country,
+                            rule=f"{rule}: {lexicon.ref('person_names', r)} {r['form']}"))
     # titles followed by a name the lexicon lacks
     for t in titles:
         s, e, country = _name_after(doc, t, countries)
-        if s is None or any(a < e and s < b for a, b in taken):
+        if s is None or _overlaps(s, e, out):
             continue
         if any(a < e and s < b for a, b in ((x.start, x.end) for x in countries)):
             continue
-        out.append(_mention(doc, s, e, None, t, country, rule=f"title: {lexicon.ref('titles', t.entry.payload)} {t.entry.payload['form']}"))
-        taken.append((s, e))
+        tr = t.entry.payload
+        out.append(_mention(doc, s, e, None, t, country, rule=f"title: {lexicon.ref('titles', tr)} {tr['form']}"))
+    out = _tagged(doc, out, titles, countries)
+    for m, r in held:  # a distinctive surname joined by و to a person named right before it
+        before = [x for x in out if x.end <= m.start and doc.text[x.end:m.start].strip() in ("و", "")
+                  and m.start - x.end <= 3]
+        if before and not _overlaps(m.start, m.end, out):
+            ref = f"{lexicon.ref('person_names', r)} {r['form']}"
+            out.append(_mention(doc, m.start, m.end, r["person_id"], None, None,
+                                rule=f"surname: {ref} (after {before[-1].text} و)"))
+    if doc.lang == "en" or not doc.lang.startswith("ar"):
+        out.extend(_english(doc, out, countries))
+    out.extend(_surnames(doc, out))
     return sorted(out, key=lambda x: x.start)
+
+
+def _overlaps(s: int, e: int, mentions) -> bool:
+    return any(m.start < e and s < m.end for m in mentions)
+
+
+def _tagged(doc: Doc, out: list[Mention], titles, countries: list["_C"]) -> list[Mention]:
+    """Add the tagger's person names where no rule found one (see the module docstring)."""
+    tagged = [n for n in ner.names(doc) if n.type == "person" and n.confidence >= MIN_CONFIDENCE]
+    if not tagged:
+        return out
+    others = doc.of_type("organization")
+    for n in tagged:
+        n = _trim_countries(doc, n, countries)
+        if n is None or _overlaps(n.start, n.end, others):
+            continue  # a country word (الفلسطينيون) or an organisation the tagger read as a person
+        hit = [m for m in out if m.start < n.end and n.start < m.end]
+        if hit:
+            # a title-rule name the tagger reads further (عادل -> عادل الجبير) takes the tagger's span
+            m = hit[0]
+            if len(hit) == 1 and m.rule.startswith("title:") and n.start <= m.start and m.end <= n.end \
+                    and (n.start, n.end) != (m.start, m.end):
+                text = doc.text[n.start:n.end]
+                out[out.index(m)] = Mention(
+                    n.start, n.end, text, "person", text, m.kind, m.sentence, m.rule,
+                    {**m.attrs, "fine": m.attrs.get("fine") or n.fine}, n.confidence)
+            elif len(hit) == 1 and m.attrs.get("fine") is None:
+                out[out.index(m)] = Mention(m.start, m.end, m.text, m.type, m.value, m.kind, m.sentence, m.rule,
+                                            {**m.attrs, "fine": n.fine}, m.confidence)
+            continue
+        row = link(doc.text[n.start:n.end])
+        title, country = _title_before(doc, n.start, titles, countries)
+        out.append(_mention(doc, n.start, n.end, row["person_id"] if row else None, title, country,
+                            rule=ner.rule(), confidence=n.confidence, fine=n.fine))
+    return out
+
+
+def _trim_countries(doc: Doc, n, countries: list["_C"]):
+    """The tagged name without a country mention at its edge (لدى الرياض أوليغ أوزيروف -> أوليغ
+    أوزيروف), or None when nothing of it is left or a country covers a one-word name."""
+    start, end = n.start, n.end
+    for c in countries:
+        if c.start < end and start < c.end:
+            if c.start <= start and end <= c.end:
+                return None
+            if c.start <= start < c.end:
+                start = c.end
+            elif c.start < end <= c.end:
+                end = c.start
+    text = doc.text
+    while start < end and not text[start].isalpha():
+        start += 1
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    if end <= start:
+        return None
+    return n if (start, end) == (n.start, n.end) else replace(n, start=start, end=end)
+
+
+_EN_REPORT = re.compile(
+    r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|al-[A-Z][a-z]+|bin|ibn|de|van|von)"
+    r"(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|al-[A-Z][a-z]+|bin|ibn|de|da|van|von|der)){1,3})"
+    r"(?=,?\s+(?:said|says|told|added|stated|announced|warned|wrote|explained|noted|insisted|declared)\b)")
+_EN_ACCORDING = re.compile(
+    r"(?<=[Aa]ccording to )((?:[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z]+|al-[A-Z][a-z]+|bin|de|van|von)){1,3})")
+
+
+def _english(doc: Doc, out: list[Mention], countries: list["_C"]) -> list[Mention]:
+    """English names before a reporting verb or after "according to" (two to four capitalised words)."""
+    found: list[Mention] = []
+    orgs = doc.of_type("organization")
+    words = _english_words()
+    heads = _english_org_heads()
+    for r0, r1 in doc.regions:
+        for rx in (_EN_REPORT, _EN_ACCORDING):
+            for m in rx.finditer(doc.text, r0, r1):
+                s, e = m.span(1)
+                toks = m.group(1).split()
+                while toks and toks[0] in words:  # "Minister John Kerry said": a title word is no name
+                    s += len(toks[0]) + 1
+                    toks = toks[1:]
+                if len(toks) < 2 or _overlaps(s, e, out) or _overlaps(s, e, found) or _overlaps(s, e, orgs):
+                    continue
+                if any(t in heads for t in toks) or _EN_CONTINUES.search(doc.text, max(0, s - 30), s):
+                    continue  # "the Agency for Atomic Energy announced": an organisation's name
+                if any(c.start < e and s < c.end for c in countries):
+                    continue
+                row = link(doc.text[s:e])
+                found.append(_mention(doc, s, e, row["person_id"] if row else None, None, None,
+                                      rule="english: capitalised name + reporting verb" if rx is _EN_REPORT
+                                      else "english: according to + capitalised name"))
+    return found
+
+
+#: a capitalised word and "of"/"for"/"and" right before a run: the run continues a name
+_EN_CONTINUES = re.compile(r"[A-Z][a-z]+ (?:of|for|and|on) (?:the )?$")
+
+
+@lru_cache(maxsize=1)
+def _english_org_heads() -> frozenset[str]:
+    """English words that make a capitalised run an organisation (``name_cues.csv``, org_head)."""
+    return frozenset(r["form"] for r in lexicon.rows("name_cues", required=("lang", "form", "cue"))
+                     if r["lang"] == "en" and r["cue"] == "org_head")
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """English title and cue words that open a capitalised run without being part of the name."""
+    out: set[str] = set()
+    for r in lexicon.rows("titles"):
+        if r["lang"] == "en":
+            out.update(r["form"].split())
+    out.update({"The", "A", "An", "But", "And", "Mr", "Mrs", "Ms", "Dr", "Sir"})
+    return frozenset(out)
+
+
+def _surnames(doc: Doc, out: list[Mention]) -> list[Mention]:
+    """The last word of a full name the lexicon does not know, alone after it: the same person.
+
+    One matcher over the surnames of the article's names, one pass over the text.
+    """
+    stop, _particles = _name_word_lists()
+    given, _ = _name_words()
+    first: dict[str, Mention] = {}
+    for m in sorted(out, key=lambda x: x.start):
+        if m.rule.startswith(("lexicon", "surname")):
+            continue
+        words = normalize_key(m.text).split()
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        if len(last.replace("ال", "", 1)) < MIN_SURNAME_LETTERS or last in stop or last in given:
+            continue
+        first.setdefault(last, m)
+    if not first:
+        return []
+    gaz = Gazetteer([Entry(m.text.split()[-1], key, article="optional" if not key.startswith("ال") else "")
+                     for key, m in first.items()])
+    taken = list(out)
+    found: list[Mention] = []
+    singles = {(m.start, m.end): m for m in out if " " not in m.text.strip()}
+    others = doc.of_type("country", "organization")
+    for hit in gaz.find(doc.norm, regions=doc.regions):
+        full = first[hit.entry.payload]
+        if hit.start < full.end:
+            continue
+        single = singles.get((hit.start, hit.end))
+        if single is not None:  # the tagger found the surname alone: it is the full name's person
+            if single.value == single.text and single.rule == ner.rule():
+                idx = out.index(single)
+                out[idx] = Mention(single.start, single.end, single.text, "person", full.value, full.kind,
+                                   single.sentence, single.rule, {**full.attrs, "role_text": None}, single.confidence)
+            continue
+        if _overlaps(hit.start, hit.end, taken) or _overlaps(hit.start, hit.end, others):
+            continue
+        m = Mention(hit.start, hit.end, doc.text[hit.start:hit.end], "person", full.value, full.kind,
+                    doc.sentence_of(hit.start), f"surname: after {full.text} ({full.start}:{full.end})",
+                    {**full.attrs, "role_text": None})
+        found.append(m)
+        taken.append(m)
+    return found
 
 
 class _C:
@@ -203,8 +436,14 @@ class _C:
         self.lang_en = (m.attrs or {}).get("lang") == "en"
 
 
-def _mention(doc: Doc, s: int, e: int, pid: str | None, title, country, *, rule: str) -> Mention:
+#: title roles that are not political offices, and the fine class they give
+_NON_POLITICAL = {"military officer": "police"}
+
+
+def _mention(doc: Doc, s: int, e: int, pid: str | None, title, country, *, rule: str,
+             confidence: float | None = None, fine: str | None = None) -> Mention:
     off = office(pid, doc.published) if pid else None
+    who = person_row(pid) if pid else None
     role = None
     role_text = None
     if title is not None:
@@ -217,16 +456,28 @@ def _mention(doc: Doc, s: int, e: int, pid: str | None, title, country, *, rule:
             role = off["role"] if off else "counterpart"
     if not role and off:
         role = off["role"]
-    iso = country.value if country is not None else (off["iso3"] if off else None)
-    name_en = off["name_en"] if off else None
-    return Mention(start=s, end=e, text=doc.text[s:e], type="person", value=pid or doc.text[s:e], kind="official" if role else "person",
-                   sentence=doc.sentence_of(s), rule=rule,
-                   attrs={"role": role, "role_text": role_text, "country": iso, "name_en": name_en})
+    iso = country.value if country is not None else (who["iso3"] if who else None)
+    name_en = who["name_en"] if who else None
+    if pid or (role and role not in _NON_POLITICAL):
+        fine = "politician"  # the people lexicon lists officials; a political title makes one
+    elif role in _NON_POLITICAL:
+        fine = _NON_POLITICAL[role]
+    return Mention(start=s, end=e, text=doc.text[s:e], type="person", value=pid or doc.text[s:e],
+                   kind="official" if role else "person", sentence=doc.sentence_of(s), rule=rule,
+                   attrs={"role": role, "role_text": role_text, "country": iso, "name_en": name_en, "fine": fine},
+                   confidence=confidence)
+
+
+#: after a title and its country, "لدى/في <capital or country>" before the name (السفير الروسي لدى الرياض ...)
+_POSTED = re.compile(r"\s+(?:لدى|في|بـ?)\s*")
+#: a name between dashes after a title: وزير الخارجية السعودي - عادل الجبير -
+_DASHED = re.compile(r"\s*[-–—]\s*((?:[\u0621-\u064a\u064b-\u0652]+ ){0,3}[\u0621-\u064a\u064b-\u0652]+)\s*[-–—]")
 
 
 def _name_after(doc: Doc, title, countries: list[_C]):
     """Span of an unknown name after a title: (start, end, country) or (None, None, None)."""
     text = doc.text
+    stop, particles = _name_word_lists()
     pos = title.end
     country = None
     gap = _SEP.match(text, pos)
@@ -235,6 +486,15 @@ def _name_after(doc: Doc, title, countries: list[_C]):
             country = c
             pos = c.end
             break
+    if country is not None:  # السفير الروسي لدى الرياض: the post's place before the name
+        posted = _POSTED.match(text, pos)
+        if posted:
+            place = next((c for c in countries if c.start == posted.end()), None)
+            if place is not None:
+                pos = place.end
+    dashed = _DASHED.match(text, pos)
+    if dashed and all(normalize_key(w) not in stop for w in dashed.group(1).split()):
+        return dashed.start(1), dashed.end(1), country
     gap = _SEP.match(text, pos)
     dash = "-" in gap.group() or "–" in gap.group() or "—" in gap.group()
     if "،" in gap.group() or "," in gap.group():
@@ -259,10 +519,10 @@ def _name_after(doc: Doc, title, countries: list[_C]):
         w = normalize_key(m.group())
         if not w:
             break
-        prev_particle = bool(words) and normalize_key(words[-1][2]) in _NAME_PARTICLES
+        prev_particle = bool(words) and normalize_key(words[-1][2]) in particles
         # the article is ال with a bare alef: أليكسي, إلهام (hamza) are names, not articles
         definite = m.group().lstrip("\u0640").startswith("ال")
-        if w in _STOP or (w in known and not prev_particle) or (definite and not prev_particle):
+        if w in stop or (w in known and not prev_particle) or (definite and not prev_particle):
             break
         if w.startswith(_CLITIC_ARTICLE) or (words and w.startswith(_CLITIC_NOUN) and w not in name_words):
             break  # a clitic-led word (بمحافظة, والوفد, بتأمين) ends the name

@@ -1,0 +1,88 @@
+"""The name tagger's cost on real news, against a bare country-lexicon scan of the same text.
+
+Baseline: normalisation plus one bare Aho-Corasick scan of the country lexicon's keys.
+Tagger: the name tagger over the same articles (normalisation, sentences, tokens, features,
+CRF decoding and marginals: ``toolkit.ner.names``), the work the people, organisations and
+places annotators share.
+
+    python benchmarks/bench_ner.py [PATH] [--limit N]
+
+PATH defaults to ../shared/corpora/saudinewsnet (beside the checkout). Prints chars/s for
+both and the ratio tagger/baseline speed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import ahocorasick
+
+from toolkit import ner
+from toolkit.annotators import countries
+from toolkit.arabic import normalize
+from toolkit.model import Doc
+from toolkit.readers import iter_articles
+from toolkit.text import split_sentences
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
+
+
+def country_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key in countries.gazetteer()._auto.keys():
+        auto.add_word(key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+def baseline(texts: list[str], auto: ahocorasick.Automaton) -> int:
+    hits = 0
+    for t in texts:
+        for _ in auto.iter(normalize(t).text):
+            hits += 1
+    return hits
+
+
+def tagged(texts: list[str]) -> int:
+    n = 0
+    for t in texts:
+        regions = ((0, len(t)),)
+        doc = Doc(t, "ar", normalize(t), regions, split_sentences(t, regions))
+        n += len(ner.names(doc))
+    return n
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("path", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=500, help="read only the first N articles (0: all)")
+    args = ap.parse_args()
+    if not Path(args.path).exists():
+        print(f"no corpus at {args.path}", file=sys.stderr)
+        return 2
+    texts: list[str] = []
+    for a in iter_articles(args.path, errors="skip", problems=[]):
+        texts.append(a.text)
+        if args.limit and len(texts) >= args.limit:
+            break
+    chars = sum(map(len, texts))
+    auto = country_automaton()
+    ner.names(Doc("تجربة", "ar", normalize("تجربة"), ((0, 5),), ((0, 5),)))  # open the model once
+    t0 = time.perf_counter()
+    hits = baseline(texts, auto)
+    t_base = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    names = tagged(texts)
+    t_tag = time.perf_counter() - t0
+    print(f"articles {len(texts):,}  chars {chars:,}  model {ner.rule()}")
+    print(f"baseline (normalise + bare country scan): {t_base:7.2f}s  {chars / t_base:12,.0f} chars/s  "
+          f"({hits:,} raw hits)")
+    print(f"name tagger:                              {t_tag:7.2f}s  {chars / t_tag:12,.0f} chars/s  ({names:,} names)")
+    print(f"ratio tagger/baseline speed: {t_base / t_tag:.3f}  (the tagger takes {t_tag / t_base:.1f}x the bare scan)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Measure the Arabic name tagger: precision, recall and F1 per class, coarse and fine.
+
+    python scripts/eval_ner.py                      # the held-out fifth of NewsFANE (test part)
+    python scripts/eval_ner.py --part dev --model /tmp/ner-dev.crfsuite   # tuning figures
+    python scripts/eval_ner.py --saudinewsnet       # hand-labelled raw SaudiNewsNet names too
+
+NewsFANE figures are exact-span matches over the words as raw news writes them (clitics
+re-joined, toolkit.ner.conll.rejoin). The SaudiNewsNet figures compare the whole pipeline's
+person and organisation mentions (tagger + lexicons) with the hand labels in
+tests/data/ner_saudinewsnet_labels.jsonl, reading the text from ../shared/corpora/saudinewsnet;
+a mention matches a label of its type when the spans are equal (exact) or overlap (overlap).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from toolkit.arabic import normalize_key  # noqa: E402
+from toolkit.ner import conll, split, tagger  # noqa: E402
+
+LABELS = REPO / "tests" / "data" / "ner_saudinewsnet_labels.jsonl"
+SNN = REPO / ".." / "shared" / "corpora" / "saudinewsnet"
+
+
+def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def table(title: str, tp: Counter, pred: Counter, gold: Counter, order: list[str] | None = None) -> list[str]:
+    lines = [title, f"  {'class':<20} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    keys = order or sorted(set(gold) | set(pred), key=lambda k: (-gold[k], k))
+    for k in keys:
+        p, r, f = prf(tp[k], pred[k], gold[k])
+        lines.append(f"  {k:<20} {p:6.3f} {r:6.3f} {f:6.3f} {gold[k]:6d} {pred[k]:6d}")
+    return lines
+
+
+def coarse_of(label: str) -> str:
+    if label in ("MISC", "PER", "ORG", "GPE", "LOC", "FAC"):
+        return label
+    return tagger.classes()[label]["coarse"]
+
+
+#: NewsFANE keeps no article boundaries: names are made consistent over blocks of this many sentences
+BLOCK = 10
+
+
+def predictions(sents, propagate: bool) -> list[list[str]]:
+    out: list[list[str]] = []
+    for b in range(0, len(sents), BLOCK):
+        block = [[normalize_key(t) or t for t in s.tokens] for s in sents[b:b + BLOCK]]
+        tagged = [tagger.tag_words(ws) for ws in block]
+        if propagate:
+            tagged = tagger.propagate(block, tagged)
+        out.extend([y for y, _ in tg] for tg in tagged)
+    return out
+
+
+def newsfane(part: str, model: str | None, propagate: bool = True) -> list[str]:
+    if model:
+        tagger.MODEL_FILE = Path(model)
+        tagger.VOCAB_FILE = Path(model).with_suffix(".vocab.tsv")
+    parts = split.load()
+    sents = parts[part]
+    tp, pred, gold = Counter(), Counter(), Counter()
+    ctp, cpred, cgold = Counter(), Counter(), Counter()
+    otp = Counter()  # coarse, overlapping spans (each gold span matched once)
+    for s, labels in zip(sents, predictions(sents, propagate)):
+        g = {(a, b): tagger.training_label("B-" + c)[2:] for a, b, c in conll.spans(s.tags)}
+        p = {(a, b): c for a, b, c in conll.spans(labels)}
+        for c in g.values():
+            gold[c] += 1
+            cgold[coarse_of(c)] += 1
+        for span, c in p.items():
+            pred[c] += 1
+            cpred[coarse_of(c)] += 1
+            if g.get(span) == c:
+                tp[c] += 1
+            if span in g and coarse_of(g[span]) == coarse_of(c):
+                ctp[coarse_of(c)] += 1
+        used: set = set()
+        for (a, b), c in p.items():
+            for (ga, gb), gc in g.items():
+                if (ga, gb) not in used and a < gb and ga < b and coarse_of(gc) == coarse_of(c):
+                    used.add((ga, gb))
+                    otp[coarse_of(c)] += 1
+                    break
+    n_tok = sum(len(s.tokens) for s in sents)
+    out = [f"NewsFANE {part} part: {len(sents)} sentences, {n_tok} words (clitics re-joined), "
+           f"model {tagger.MODEL_FILE.name}, names made consistent over blocks of {BLOCK} sentences: "
+           f"{'yes' if propagate else 'no'}"]
+    out += table("coarse classes (exact span, coarse class right):", ctp, cpred, cgold,
+                 ["PER", "ORG", "GPE", "LOC", "FAC", "MISC"])
+    atp, apred, agold = sum(ctp.values()), sum(cpred.values()), sum(cgold.values())
+    out.append("  {:<20} {:6.3f} {:6.3f} {:6.3f} {:6d} {:6d}".format("all", *prf(atp, apred, agold), agold, apred))
+    out += table("coarse classes, overlapping spans (a lenient view, for reference):", otp, cpred, cgold,
+                 ["PER", "ORG", "GPE", "LOC", "FAC", "MISC"])
+    out += table("fine classes (exact span, fine class right):", tp, pred, gold)
+    return out
+
+
+def _meta(record: dict) -> dict:
+    """The record's source and date, as the SaudiNewsNet reader gives them to an article."""
+    out = {"source": record.get("source") or None, "published": (record.get("date_extracted") or "")[:10] or None}
+    return {k: v for k, v in out.items() if v}
+
+
+def saudinewsnet() -> list[str]:
+    import toolkit
+    from toolkit.layout import from_text
+
+    if not LABELS.exists():
+        return [f"no hand labels at {LABELS.relative_to(REPO)}"]
+    if not SNN.is_dir():
+        return ["../shared/corpora/saudinewsnet is absent: SaudiNewsNet figures skipped"]
+    labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_sentence: dict[tuple, list[dict]] = defaultdict(list)
+    records: dict[str, list] = {}
+    for lab in labels:
+        by_sentence[(lab["zip"], lab["record"], lab["sentence_start"], lab["sentence_end"])].append(lab)
+    tp_e, tp_o, pred, gold = Counter(), Counter(), Counter(), Counter()
+    for (zname, rec, s0, s1), labs in sorted(by_sentence.items()):
+        if zname not in records:
+            with zipfile.ZipFile(SNN / zname) as zf:
+                records[zname] = json.loads(zf.read(zf.namelist()[0]).decode("utf-8"))
+        content = records[zname][rec]["content"]
+        sent = content[s0:s1]
+        ann = toolkit.annotate(from_text(sent, language="ar", meta=_meta(records[zname][rec])))
+        m = ann.mentions
+        got = [(int(r.start), int(r.end), r.type) for r in m.itertuples() if r.type in ("person", "organization")]
+        gl = [(lab["start"] - s0, lab["end"] - s0, lab["type"]) for lab in labs if lab["type"] != "none"]
+        for _, _, t in gl:
+            gold[t] += 1
+        used_e, used_o = set(), set()
+        for a, b, t in got:
+            pred[t] += 1
+            for k, (ga, gb, gt) in enumerate(gl):
+                if gt == t and k not in used_e and (a, b) == (ga, gb):
+                    used_e.add(k)
+                    tp_e[t] += 1
+                    break
+            for k, (ga, gb, gt) in enumerate(gl):
+                if gt == t and k not in used_o and a < gb and ga < b:
+                    used_o.add(k)
+                    tp_o[t] += 1
+                    break
+    out = [f"SaudiNewsNet hand labels: {sum(gold.values())} names in {len(by_sentence)} raw sentences "
+           f"({LABELS.relative_to(REPO)}); the pipeline's person/organization mentions"]
+    out += table("exact spans:", tp_e, pred, gold, ["person", "organization"])
+    out += table("overlapping spans:", tp_o, pred, gold, ["person", "organization"])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", default="test", choices=("train", "dev", "test"))
+    ap.add_argument("--model", help="a model file other than the shipped one")
+    ap.add_argument("--no-propagate", action="store_true", help="score the sentence-by-sentence labels only")
+    ap.add_argument("--saudinewsnet", action="store_true", help="also score the hand-labelled SaudiNewsNet names")
+    ap.add_argument("--only-saudinewsnet", action="store_true", help="score only the SaudiNewsNet names")
+    args = ap.parse_args(argv)
+    if not split.corpus_path().exists() and not args.only_saudinewsnet:
+        print(f"NewsFANE not found at {split.corpus_path()}", file=sys.stderr)
+        return 2
+    lines: list[str] = []
+    if not args.only_saudinewsnet:
+        lines += newsfane(args.part, args.model, not args.no_propagate)
+    if args.saudinewsnet or args.only_saudinewsnet:
+        lines += [""] + saudinewsnet()
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

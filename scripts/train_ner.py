@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Train the Arabic name tagger on NewsFANE Gold (reproducible: fixed split, fixed parameters).
+
+    python scripts/train_ner.py                 # the shipped model: trained on train + dev
+    python scripts/train_ner.py --part train --out /tmp/ner-dev.crfsuite   # for tuning on dev
+
+Reads ../shared/corpora/newsfane/newsfane_gold.conll (beside the repository), re-joins the
+split clitics (toolkit.ner.conll.rejoin), normalises every token as the toolkit normalises
+text, and trains a CRF with python-crfsuite (L-BFGS, the parameters below). The model and its
+metadata (version, split, parameters, library version, date) go to toolkit/ner/models/.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from importlib.metadata import version as pkg_version
+from pathlib import Path
+
+import pycrfsuite
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from toolkit import lexicon  # noqa: E402
+from toolkit.arabic import normalize_key  # noqa: E402
+from toolkit.ner import features as F  # noqa: E402
+from toolkit.ner import split, tagger  # noqa: E402
+
+VERSION = "1.0"
+PARAMS = {
+    "c1": 0.1,
+    "c2": 0.1,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 1,
+}
+
+
+def words_of(s) -> list[str]:
+    return [normalize_key(t) or t for t in s.tokens]
+
+
+def sentence_counts(s) -> dict[str, tuple[int, int]]:
+    out: dict[str, list[int]] = {}
+    for w, tag in zip(words_of(s), s.tags):
+        c = out.setdefault(w, [0, 0])
+        c[0] += 1
+        c[1] += tag != "O"
+    return {w: (a, b) for w, (a, b) in out.items()}
+
+
+def vocabulary(sentences) -> dict[str, tuple[int, int]]:
+    """word -> (count, count inside names) over the training sentences."""
+    out: dict[str, list[int]] = {}
+    for s in sentences:
+        for w, (a, b) in sentence_counts(s).items():
+            c = out.setdefault(w, [0, 0])
+            c[0] += a
+            c[1] += b
+    return {w: (a, b) for w, (a, b) in out.items()}
+
+
+def xy(sentences, level="fine"):
+    for s in sentences:
+        feats = F.sentence_features(words_of(s), minus=sentence_counts(s))
+        yield feats, [tagger.training_label(t, level) for t in s.tags]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", help="the NewsFANE CoNLL file (default: ../shared/corpora/newsfane/...)")
+    ap.add_argument("--part", default="final", choices=("train", "final"), help="train only, or train + dev (shipped)")
+    ap.add_argument("--out", help="model file (default: toolkit/ner/models/ner-newsfane.crfsuite)")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--level", default="fine", choices=("fine", "coarse"))
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    args = ap.parse_args(argv)
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    path = split.corpus_path(args.corpus)
+    if not path.exists():
+        print(f"NewsFANE not found at {path}", file=sys.stderr)
+        return 2
+    parts = split.load(path)
+    data = parts[args.part]
+    vocab = vocabulary(data)
+    F.set_vocab(vocab)
+    out = Path(args.out) if args.out else tagger.MODEL_FILE
+    vocab_file = out.with_suffix(".vocab.tsv") if args.out else tagger.VOCAB_FILE
+    with open(vocab_file, "w", encoding="utf-8") as fh:
+        for w, (a, b) in sorted(vocab.items()):
+            fh.write(f"{w}\t{a}\t{b}\n")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    t0 = time.perf_counter()
+    n_tok = 0
+    for x, y in xy(data, args.level):
+        trainer.append(x, y)
+        n_tok += len(y)
+    trainer.set_params(params)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    secs = time.perf_counter() - t0
+    print(f"trained on {len(data)} sentences ({n_tok} tokens, part {args.part}) in {secs:.0f} s -> {out}")
+    if args.out is None:
+        meta = {
+            "name": tagger.MODEL_NAME,
+            "version": VERSION,
+            "corpus": "NewsFANE Gold (Alotaibi and Lee 2014), the subset in ../shared/corpora/newsfane",
+            "licence": "CC BY-SA 3.0",
+            "split": {"sentences": sum(len(v) for k, v in parts.items() if k != "final"),
+                      "trained_on": "first 4/5 by sentence order (train 3/5 + dev 1/5)",
+                      "held_out": "last 1/5 by sentence order", "part": args.part,
+                      "train_sentences": len(data), "train_tokens": n_tok},
+            "params": params,
+            "library": f"python-crfsuite {pkg_version('python-crfsuite')}",
+            "lexicon_fingerprint": lexicon.fingerprint(),
+            "date": dt.date.today().isoformat(),
+            "command": "python scripts/train_ner.py",
+            "size_bytes": out.stat().st_size,
+        }
+        tagger.META_FILE.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"metadata -> {tagger.META_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

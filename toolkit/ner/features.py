@@ -1,0 +1,199 @@
+"""Token features for the name tagger, the same at training and at tagging time.
+
+Text is tokenised after :func:`toolkit.arabic.normalize` (hamza forms to bare alef, ى to ي,
+ة to ه, no diacritics): that is how NewsFANE was written, and it is the text the matcher
+already searches, so the tagger needs no other pass over the article. A token is a run of
+word characters or one other non-space character.
+
+Features of a word depend on the word alone, so they are computed once per distinct word
+(cached) and a sentence's rows are put together from the cached tuples of its words and
+their neighbours: the per-token work is a few tuple concatenations.
+
+Word lists from the lexicons (given names, the words of known person and organisation names,
+titles, country names and demonyms, name cues) become flags; a model is trained with the
+lexicons of its day, and the features read the lexicons of the running package.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toolkit import lexicon
+from toolkit.arabic import normalize_key
+
+#: a token: a run of word characters, or one other visible character
+TOKEN = re.compile(r"\w+|[^\w\s]")
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, token) of every token of ``text[start:end]`` (normalised text)."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def strip_clitics(w: str) -> tuple[str, str]:
+    """(clitics, stem): leading و/ف, then ب/ل/ك, then ال (and the لل contraction) split off,
+    as long as at least three letters remain."""
+    pre = ""
+    if len(w) > 3 and w[0] in _CONJ:
+        pre, w = w[0], w[1:]
+    if len(w) > 3 and w[0] in _PREP:
+        if w.startswith("لل") and len(w) > 4:
+            return pre + "لل", w[2:]
+        if w[1:].startswith("ال") and len(w) > 5:
+            return pre + w[:3], w[3:]
+        if w[0] != "ل" or len(w) > 4:
+            pre, w = pre + w[0], w[1:]
+    if w.startswith("ال") and len(w) > 4:
+        pre, w = pre + "ال", w[2:]
+    return pre, w
+
+
+def _words(name: str, column: str = "form", *, lang: str = "ar", where=None) -> frozenset[str]:
+    out: set[str] = set()
+    for r in lexicon.rows(name):
+        if r.get("lang", lang) != lang or (where is not None and not where(r)):
+            continue
+        for w in normalize_key(r.get(column, "")).split():
+            out.add(w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def gazetteers() -> dict[str, frozenset[str]]:
+    """Flag name -> set of normalised words (stems without clitics are looked up too)."""
+    given = _words("given_names")
+    person = _words("person_names") - given
+    first_of_full: set[str] = set()
+    for r in lexicon.rows("person_names"):
+        if r["lang"] == "ar" and r.get("kind") == "full":
+            toks = normalize_key(r["form"]).split()
+            if toks:
+                first_of_full.add(toks[0])
+    cues: dict[str, set[str]] = {}
+    for r in lexicon.rows("name_cues", required=("lang", "form", "cue")):
+        if r["lang"] == "ar":
+            cues.setdefault(r["cue"], set()).add(normalize_key(r["form"]))
+    out = {
+        "given": given | frozenset(first_of_full),
+        "pername": person,
+        "title": _words("titles"),
+        "country": _words("country_names", where=lambda r: r.get("kind") in ("name", "capital")),
+        "demonym": _words("country_names", where=lambda r: r.get("kind") == "demonym"),
+        "orgname": _words("organization_names") | _words("named_institutions"),
+        "verb": _words("reporting_verbs"),
+    }
+    for cue, forms in cues.items():
+        out["cue_" + cue] = frozenset(forms)
+    return out
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "digit"
+    if all("\u0621" <= ch <= "\u064a" for ch in w):
+        return "ar"
+    if w.isalpha():
+        return "Lat" if w[:1].isupper() else "lat"
+    if len(w) == 1:
+        return "punct"
+    return "mixed"
+
+
+@lru_cache(maxsize=300_000)
+def word_features(w: str) -> tuple[str, ...]:
+    """The features of a word at the position being tagged."""
+    pre, stem = strip_clitics(w)
+    lw = w.lower()
+    f = ["b", "w=" + lw, "s=" + stem.lower(), "p=" + pre, "sh=" + _shape(w),
+         "len=" + str(min(len(stem), 8)),
+         "pf2=" + stem[:2], "pf3=" + stem[:3], "sf1=" + stem[-1:], "sf2=" + stem[-2:], "sf3=" + stem[-3:]]
+    for name, words in gazetteers().items():
+        if w in words or stem in words:
+            f.append("g=" + name)
+    if stem.endswith(("ي", "يه")) and len(stem) > 3:
+        f.append("nisba")  # an adjective of origin (الروسي, السعودية) or a family name (الحسيني)
+    return tuple(f)
+
+
+@lru_cache(maxsize=300_000)
+def context_features(w: str, offset: int) -> tuple[str, ...]:
+    """The features of a neighbouring word, ``offset`` positions away (-2 .. +2)."""
+    pre, stem = strip_clitics(w)
+    tag = f"{offset:+d}:"
+    f = [tag + "w=" + w.lower(), tag + "s=" + stem.lower(), tag + "sh=" + _shape(w)]
+    if abs(offset) == 1:
+        f.append(tag + "p=" + pre)
+    for name, words in gazetteers().items():
+        if w in words or stem in words:
+            f.append(tag + "g=" + name)
+    return tuple(f)
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2" if n < 5 else "5" if n < 20 else "20"
+
+
+def vocab_features(w: str, total: int, in_names: int) -> tuple[str, ...]:
+    """How often the word was seen in the training text, and how often inside a name: rare words
+    are often names, and a word seen only inside names is a name word."""
+    f = ["fq=" + _bucket(total)]
+    if total > 0:
+        share = in_names / total
+        f.append("nm=" + ("0" if share == 0 else "1" if share == 1 else "h" if share >= 0.5 else "l"))
+    return tuple(f)
+
+
+Vocab = dict[str, tuple[int, int]]
+
+
+@lru_cache(maxsize=300_000)
+def _vocab_cached(w: str) -> tuple[str, ...]:
+    total, in_names = _VOCAB.get(w, (0, 0))
+    return vocab_features(w, total, in_names)
+
+
+_VOCAB: Vocab = {}
+
+
+def vocab() -> Vocab:
+    """The vocabulary in use (word -> (count, count inside names))."""
+    return _VOCAB
+
+
+def set_vocab(vocab: Vocab) -> None:
+    """The word counts the tagger's model was trained with (see ``tagger.vocab``)."""
+    global _VOCAB
+    _VOCAB = vocab
+    _vocab_cached.cache_clear()
+
+
+def sentence_features(words: list[str], *, minus: dict[str, tuple[int, int]] | None = None) -> list[list[str]]:
+    """One feature list per word of a sentence (words already normalised).
+
+    ``minus`` (training only) holds the sentence's own counts, taken off the vocabulary counts
+    so that a word seen only in this sentence looks unseen, as new words look when tagging.
+    """
+    n = len(words)
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        f = list(word_features(w))
+        if minus is None:
+            f.extend(_vocab_cached(w))
+        else:
+            total, in_names = _VOCAB.get(w, (0, 0))
+            mt, mn = minus.get(w, (0, 0))
+            f.extend(vocab_features(w, total - mt, in_names - mn))
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                f.extend(context_features(words[j], off))
+            else:
+                f.append(f"{off:+d}:edge")
+        if i > 0:
+            f.append("bi-1=" + words[i - 1] + "|" + w)
+        if i + 1 < n:
+            f.append("bi+1=" + w + "|" + words[i + 1])
+        out.append(f)
+    return out
