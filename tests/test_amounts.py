@@ -72,7 +72,16 @@ def test_real_sentences(sentence, expected):
 
 
 def test_real_ordinal():
-    assert [(a.text, a.type, a.value) for a in find_amounts("إلى القرن الثالث عشر")] == [("الثالث عشر", "ordinal", 13)]
+    # SaudiNewsNet 2015-07-21 #288; «في خمسة وعشرين عاما» is a duration, not an amount
+    got = find_amounts("بين آل بوش وآل كلينتون للمرة الثانية في خمسة وعشرين عاما")
+    assert [(a.text, a.type, a.value) for a in got] == [("الثانية", "ordinal", 2)]
+
+
+def test_century_is_a_date_not_an_ordinal():
+    # «القرن الثالث عشر» was an ordinal (13); it is a century (1201/1300), and amounts leave it alone
+    assert find_amounts("إلى القرن الثالث عشر") == []
+    assert [(d.text, d.value, d.resolution) for d in dates.find_dates("إلى القرن الثالث عشر")] == [
+        ("القرن الثالث عشر", "1201/1300", "century")]
 
 
 # --- written cases ----------------------------------------------------------------------------
