@@ -284,10 +284,10 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     ords, ord_units, ord_tens, en_ords = _ordinal_forms()
 
     m1 = "(?:" + _B + _alt(ar_g) + _E + "|" + r"\b" + _alt(en_g, latin=True) + r"(?![\w])" + ")"
-    # a month, optionally doubled: ابريل/نيسان, مارس (آذار), مارس - آذار, مارس أو آذار
-    gm = rf"(?:{m1}(?:\s*/\s*{m1}|\s*\(\s*{m1}\s*\)|\s+-\s+{m1}|\s+او\s+{m1})?)"
+    # a month, optionally doubled: ابريل/نيسان, مارس (آذار), مارس - آذار, مارس أو آذار, أغسطس آب
+    gm = rf"(?:{m1}(?:\s*/\s*{m1}|\s*\(\s*{m1}\s*\)|\s+-\s+{m1}|\s+او\s+{m1}|\s+{m1})?)"
     m_alone = "(?:" + _alt(alone) + _E + ")"
-    gm_alone = rf"(?:{m_alone}(?:\s*/\s*{m1}|\s*\(\s*{m1}\s*\)|\s+-\s+{m1})?)"
+    gm_alone = rf"(?:{m_alone}(?:\s*/\s*{m1}|\s*\(\s*{m1}\s*\)|\s+-\s+{m1}|\s+{m1})?)"
     hm = "(?:" + _B + _alt(ar_h) + _E + "|" + r"\b" + _alt(en_h) + r"(?![\w])" + ")"
     wd = "(?:" + _B + _alt(ar_wd) + _E + "|" + r"\b" + _alt(en_wd) + r"\b" + ")"
     # weekday prefix kept in the span: (اليوم|أمس|غدا|يوم)? الجمعة ،?
@@ -429,7 +429,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
         _h_duration)
     add("duration_one", rf"{_B}(?P<u1>{units('singular')})\s+(?:واحد|واحده){_E}", _h_duration)
     add("duration_half", rf"{_B}(?P<u1>{units('singular')})(?P<half>\s+و\s*(?:نصف|ربع)){_E}", _h_duration)
-    add("duration_fraction", rf"{_B}(?P<fr>نصف|ربع|ثلث|ثلاثه\s+ارباع){_E}\s+(?P<u1>{units('singular')})", _h_duration)
+    add("duration_fraction", rf"{qual}{_B}(?P<fr>نصف|ربع|ثلث|ثلاثه\s+ارباع){_E}\s+(?P<u1>{units('singular')})",
+        _h_duration)
     add("duration_fraction_en", rf"\b(?P<fre>[Hh]alf)\s+(?:a|an)\s+(?P<u1>{units('singular', lang='en')})", _h_duration)
     add("duration_a_en", rf"\b(?P<a>[Aa]n?)\s+(?P<u1>{units('singular', lang='en')})(?P<half>\s+and\s+a\s+half\b)?"
                          r"(?=\s+(?:ago|later|earlier|before|after|long|old)\b)", _h_duration)
@@ -685,18 +686,19 @@ _NEXT_WORD = re.compile(r"\s*\)?\s*(?:من\s+)?((?:ال)?[^\W\d_]+(?:\s+[^\W\d_]
 _NOT_COUNT_AFTER = frozenset({"ايضا", "جدا", "حاليا", "تقريبا"})
 
 
-def _counted(m: re.Match[str], start: int, end: int) -> bool:
-    """True when the number at [start, end) reads as a count: a qualifier or count word before
-    it, or a counted noun, multiplier, percent or accusative noun after it."""
+def _counted(m: re.Match[str], start: int, end: int, *, accusative: bool = True) -> bool:
+    """True when the number at [start, end) reads as a count: a qualifier or count word among
+    the two words before it, or a counted noun, multiplier, percent sign or (``accusative``)
+    an accusative noun after it."""
     cw = _count_words()
     text = m.string
     window = text[max(0, start - 40):start].rstrip(" (")
     words = window.split()[-3:]
     if words and _NOT_LETTER.fullmatch(words[-1]):
-        last = words[-1]
-        bare = last[1:] if last[:1] in "وفبل" and last[1:] in cw.before else last
-        if bare in cw.before or last.lower() in cw.before:
-            return True
+        for w in words[-2:]:
+            bare = w[1:] if w[:1] in "وفبل" and w[1:] in cw.before else w
+            if bare in cw.before or w.lower() in cw.before:
+                return True
         if cw.before_phrases.search(" ".join(words).lower()):
             return True
     if text[start - 1:start] in "$€£":
@@ -708,7 +710,7 @@ def _counted(m: re.Match[str], start: int, end: int) -> bool:
         word = first[2:] if first.startswith("ال") and first[2:] in cw.after else first
         if word in cw.after or word.lower() in cw.after or cw.after_phrases.match(two):
             return True
-        if not word.isascii() and len(word) >= 3 and word.endswith("ا") and word[-2] != "ا" \
+        if accusative and not word.isascii() and len(word) >= 4 and word.endswith("ا") and word[-2] != "ا" \
                 and word not in _NOT_COUNT_AFTER and not first.startswith("ال"):
             return True  # tanween accusative: 2025 زائرا
     if re.match(r"\s*(?:%|٪)", text[end:end + 3]):
@@ -717,7 +719,8 @@ def _counted(m: re.Match[str], start: int, end: int) -> bool:
 
 
 def _h_year_bare(m: re.Match[str], ref: dt.date | None) -> _Res | None:
-    if _counted(m, m.start("y"), m.end()):
+    # in parentheses a year is a year, «(1935) متأثرا» too, unless a counted noun follows
+    if _counted(m, m.start("y"), m.end(), accusative=not m.group().startswith("(")):
         return None
     return _Res(m["y"], "year", "gregorian", False)
 

@@ -188,6 +188,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:\s*(?P<mult>{mult}))?"
         rf"(?P<more>(?:\s+و\s*(?:{_NUM}|{card})\s*{mult})+)?"
         rf"(?:\s*(?P<pct>{pct})|\s*(?P<unit>{unit})(?:\s+{adj})?"
+        rf"|\s+(?P<part>منهم|منها|منهما|منهن){_E}"
         rf"|\s+من\s+(?P<ofnoun>ال{_NOUN}{{2,}}|{_NOUN}{{2,}}(?:ها|هم|هما|هن|نا)){_E}"
         rf"|\s+(?P<gnoun>(?!ال){_NOUN}{{2,}}){_E})?"
         rf"(?:\s+(?P<post>تقريبا|علي\s+الاقل){_E})?"
@@ -214,7 +215,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"\b(?P<fre>(?i:{_alt(fr_en)}))\b(?:\s+(?:a\s+)?(?P<fme>thousand|million|billion)\b)?"
         r"(?:\s+(?:of\s+)?(?:the\s+|their\s+|its\s+|a\s+)?(?P<enoun>[a-z]{2,})\b)?"
     )
-    one = rf"(?<=[^\W\d_]\s)(?P<one>واحد|واحده|واحدا|اثنان|اثنين|اثنتان|اثنتين){_E}"
+    # a noun, then واحد (not واحد منهم: "one of them")
+    one = rf"(?<=[^\W\d_]\s)(?P<one>واحد|واحده|واحدا|اثنان|اثنين|اثنتان|اثنتين){_E}(?!\s+من(?:هم|ها|هما|هن|كم|نا)?{_E})"
     ordu = _alt(list(lx.ordinals) + list(lx.ordinal_units))
     ordinal = (
         rf"{_B}(?:(?P<ou>{ordu})\s+(?P<teen>عشر|عشره){_E}"
@@ -222,6 +224,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"|(?P<o>{_alt(ar(lx.ordinals) + ar(lx.ordinal_tens))}){_E})"
         rf"|\b(?P<oen>{_alt(en(lx.ordinals))})\b"
         rf"|(?<![\w.,\-])(?P<odig>\d+)(?P<sfx>st|nd|rd|th)\b"
+        rf"|{_B}ال\s?(?P<odig2>[0-9]{{1,3}})(?![\w.,]?[0-9])(?![^\W\d_])"
     )
     return [(name, re.compile(normalize_key(p))) for name, p in (
         ("amount", amount), ("vague", vague), ("vague_en", vague_en), ("fraction", fraction),
@@ -295,6 +298,8 @@ def _clean(v: float | Fraction) -> int | float:
 def _adj_agrees(noun: str, adj: str) -> bool:
     if adj in _lex().not_adjectives or len(adj) < 4:
         return False
+    if adj[0] in "وف" and adj[1] in "يتنا":
+        return False  # ويجري, فيما: a conjunction and a verb, not an adjective
     if noun.endswith("ه") or noun.endswith("ات"):
         return adj.endswith("يه") or adj.endswith("يات")
     return adj.endswith(("ي", "يا", "ين", "ون"))
@@ -343,6 +348,8 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
             return None
         base: int | float = parse_number(g["num"], has_multiplier=bool(g["mult"]))
     else:
+        if not _hamza_ok(norm, m.start("card"), m.end("card")):
+            return None  # كمية (a quantity), not ك + مئة
         card = re.sub(r"\s+", " ", g["card"])
         bare_mult = (card.lower() in lx.multipliers
                      or re.fullmatch(r"(?i:a\s+(?:thousand|million|billion))", card) is not None)
@@ -397,8 +404,12 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
             if g["ofnoun"]:
                 e = text.rfind("من", 0, e)
         else:
-            attrs["unit"] = _orig(norm, m, "gnoun" if g["gnoun"] else "ofnoun")
-            attrs["unit_en"] = entry[0] if entry else None
+            if noun.startswith(("لل", "بال")):  # 19 للبنات: a count; what follows is a preposition's
+                attrs["unit"] = attrs["unit_en"] = None
+                e = m.start("gnoun")
+            else:
+                attrs["unit"] = _orig(norm, m, "gnoun" if g["gnoun"] else "ofnoun")
+                attrs["unit_en"] = entry[0] if entry else None
             if entry and entry[1] == "currency":
                 kind, attrs["currency"] = "money", entry[2] or None
             else:
@@ -408,12 +419,14 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
             e = min(e, m.start("post"))
             if not g["q"]:
                 attrs.pop("qualifier", None)
+    if g["part"] and not _after_label(m):  # 21 منهم: 21 of them
+        unit, kind = "", "count"
     if not unit and g["num"] and _compound_re().match(text, e):
         return None  # 2 مليون وستمائة: a compound we cannot read whole
     # what makes a number an amount
     strong_q = g["q"] and attrs.get("qualifier") != "up_to"
     if g["num"]:
-        if not (unit or g["pct"] or g["sym"] or g["mult"] or strong_q):
+        if not (unit or g["part"] or g["pct"] or g["sym"] or g["mult"] or strong_q):
             return None
         if not (unit or g["pct"] or g["sym"] or g["mult"]) and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
             return None  # أكثر من 2020 ... is more likely a year
@@ -427,14 +440,28 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
     return (s, e, "amount", _clean(value), kind, "amounts:" + rule, attrs)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _hamza_ok(norm: Normalized, s: int, e: int) -> bool:
+    """مئة, مائة, مئات written with their hamza: normalised they read ميه, مايه, ميات, which is
+    also كمية (a quantity) or كميات with a proclitic ك; the original must show the hamza."""
+    for w in _WORD.finditer(norm.text, s, e):
+        if w.group().lstrip("وفبلك").startswith(("مي", "ماي")):
+            o_s, o_e = norm.to_original(*w.span())
+            if not any(c in "ئءأ" for c in norm.original[o_s:o_e]):
+                return False
+    return True
+
+
 def _counts_noun(m: re.Match[str], noun: str, base: int | float, bare_mult: bool,
                  entry: tuple[str, str, str] | None) -> bool:
     """Is the unlisted word after the number (``gnoun``) or after ``من`` (``ofnoun``) what it counts?
 
     Yes after number words (خمسة ممرضات, ثلاثة من الجنود; in English not after "one"), after a
-    qualifier or a multiplier (أكثر من 300 مقاتل), and after digits when the noun is accusative
-    (25 معتقلا) or follows من (29 من الجنود), unless a label stands before the number (المادة 5 من).
-    Never a stop word, a number word, a verb (قتلوا), or after a bare multiplier (ألف باء)."""
+    qualifier or a multiplier (أكثر من 300 مقاتل), and after digits (33 كلية, 29 من الجنود) unless a
+    label stands before the number (المادة 5 من). Never a stop word (amount_stopwords.csv), a
+    number word, a verb (قتلوا), or after a bare multiplier (ألف باء)."""
     lx = _lex()
     g = m.groupdict()
     bare = noun[1:] if noun.startswith("و") else noun
@@ -450,11 +477,9 @@ def _counts_noun(m: re.Match[str], noun: str, base: int | float, bare_mult: bool
         return base != 1 or entry is not None  # واحد comes after its noun (شخص واحد), not before
     if g["q"] or (g["mult"] and g["num"]):
         return True
-    if noun.isascii() or _after_label(m):
-        return False
-    if g["ofnoun"]:
-        return True
-    return noun.endswith("ا") and noun[-2:] != "اا" and len(noun) >= 4
+    # digits before an indefinite Arabic noun: Arabic puts the counted noun right after the number
+    # (33 كلية, 12 مباراة, 25 معتقلا), unless the number is a label's (المادة 5 تنص)
+    return not noun.isascii() and not _after_label(m)
 
 
 def _after_label(m: re.Match[str]) -> bool:
@@ -489,6 +514,8 @@ def _vague(m: re.Match[str], norm: Normalized) -> _Cand | None:
     g = m.groupdict()
     word = (g.get("v") or g.get("ve") or "").lower()
     word = re.sub(r"\s+", " ", word)
+    if g.get("v") and not _hamza_ok(norm, m.start("v"), m.end("v")):
+        return None
     if word not in lx.vague:
         return None
     low, high = lx.vague[word]
@@ -528,6 +555,15 @@ def _vague(m: re.Match[str], norm: Normalized) -> _Cand | None:
     return (s, e, "amount", low, kind, "amounts:approximate", attrs)
 
 
+_NOT_FRACTION_OF = frozenset(normalize_key(w) for w in ("نهائي", "نهائية", "سنوي", "سنوية", "قطر", "دائرة"))
+
+
+def _is_time_unit(word: str) -> bool:
+    from toolkit.dategrammar import _time_units
+
+    return word in _time_units()
+
+
 def _fraction(m: re.Match[str], norm: Normalized) -> _Cand | None:
     lx = _lex()
     g = m.groupdict()
@@ -542,9 +578,10 @@ def _fraction(m: re.Match[str], norm: Normalized) -> _Cand | None:
     attrs: dict[str, Any] = {}
     if noun:
         bare = noun[2:] if noun.startswith("ال") else noun
-        if bare in ("نهايي", "نهاييه") or noun in lx.not_nouns or bare in lx.not_nouns or _looks_verb(bare):
+        if (bare in _NOT_FRACTION_OF or noun in lx.not_nouns or bare in lx.not_nouns or _looks_verb(bare)
+                or _is_time_unit(bare)):
             if not scale:
-                return None  # ربع نهائي: a quarter-final
+                return None  # ربع نهائي (a quarter-final), ربع سنوي (quarterly), ربع العام (a period)
             e = m.end("fm" if g.get("fm") else "fme")
         else:
             attrs.update(_noun_attrs(norm, m, group))
@@ -606,6 +643,8 @@ def _ordinal(m: re.Match[str], norm: Normalized) -> _Cand | None:
         value = lx.ordinals.get(g["o"]) or lx.ordinal_tens[g["o"]]
     elif g["oen"]:
         value = lx.ordinals[g["oen"]]
+    elif g["odig2"]:
+        value = int(g["odig2"])  # الـ13: the thirteenth
     else:
         value = int(g["odig"])
     return (m.start(), m.end(), "ordinal", value, "ordinal", "amounts:ordinal", {})
