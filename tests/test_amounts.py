@@ -284,3 +284,17 @@ def test_vague_quantity_columns_are_declared():
 def test_durations_are_not_amounts():
     # «8 سنوات», «30 دقيقة» and «three years» were amounts of years and minutes: now durations
     assert only_amounts("استمر الحصار 8 سنوات وانتظرنا 30 دقيقة طوال three years") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "انه يدور في مساحة لا يزيد نصف قطرها على شعرة الرأس",  # 2015-08-11#337: a radius
+    "ونماذج الانتخابات من 101 إلى 119 علاوة على شرح",  # 2015-08-11#407: علاوة على, moreover
+])
+def test_dev_not_amounts(sentence):
+    assert only_amounts(sentence) == []
+
+
+def test_a_month_name_is_not_a_counted_noun():
+    # 2015-08-11#1250: «حتى 31 يوليو» was an amount of 31 «يوليو»; it is a date
+    text = "وبلغت أرباح النشاط للفترة حتى 31 يوليو 45.6 ألف ريال."
+    assert [(a.text, a.value) for a in only_amounts(text)] == [("45.6 ألف ريال", 45_600)]

@@ -375,3 +375,50 @@ def test_hijri_dates_outside_umm_al_qura_use_the_arithmetical_calendar():
 
     d = one("في 1 محرم 1330 هـ")
     assert d.value == "%04d-%02d-%02d" % islamic.to_gregorian(1330, 1, 1) and d.calendar == "hijri"
+
+
+# --- found on the dev sample (2015-08-11, tests/data/dates_amounts_dev.jsonl) --------------------
+DEV_FORMS = [
+    # a weekday and الموافق before a numeric date belong to it (and must agree with it)
+    ("يليها عقد دورة يوم الأربعاء 27 / 10 / 1436هـ لعضوات اللجان",  # 2015-08-11#407
+     [("يوم الأربعاء 27 / 10 / 1436هـ", "2015-08-12", "day", "hijri")]),
+    ("أنه تم تخصيص يوم الاثنين الموافق 2 / 11 / 1436هـ لتدريب جميع الأعضاء",  # 2015-08-11#407
+     [("يوم الاثنين الموافق 2 / 11 / 1436هـ", "2015-08-17", "day", "hijri")]),
+    # a day-month followed by a number that is no year
+    ("وبلغت أرباح النشاط للفترة حتى 31 يوليو 45.6 ألف ريال.",  # 2015-08-11#1250
+     [("31 يوليو", "2015-07-31", "day", "gregorian")]),
+    # a relative year with its explicit year; the Hijri year relative to the reference
+    ("أعلنت عن بدءها مطلع العام القادم 1437هـ إلزام جميع المواطنين",  # 2015-08-11#77
+     [("العام القادم 1437هـ", "2015-10-14/2016-10-01", "range", "hijri")]),
+    ("إلى مقر أعمالهم مع مطلع العام الهجري القادم.",  # 2015-08-11#77
+     [("العام الهجري القادم", "2015-10-14/2016-10-01", "range", "hijri")]),
+    # two months joined; the first day of a Hijri month; a Hijri month with الماضي
+    ("وأعلن شتاينماير أنه سيزور المملكة خلال شهر سبتمبر أو أكتوبر المقبلين",  # 2015-08-11#347
+     [("شهر سبتمبر", "2015-09", "month", "gregorian"), ("أكتوبر", "2015-10", "month", "gregorian")]),
+    ("والتي ستبدأ بمشيئة الله تعالى غرة شهر ذي القعدة.",  # 2015-08-11#407
+     [("غرة شهر ذي القعدة", "2015-08-16", "day", "hijri")]),
+    ("في حفل مبايعة خادم الحرمين الشريفين الملك سلمان، في شعبان الماضي، وله",  # 2015-08-11#1462
+     [("شعبان الماضي", "2015-05-19/2015-06-17", "range", "hijri")]),
+    # الأمس and الغد after a time of day
+    ("هذا وقد وصلت مساء الأمس بعثة الهلال",  # 2015-08-11#1257
+     [("الأمس", "2015-08-10", "day", "gregorian")]),
+    ("في لقاء نهائي كأس السوبر السعودي لكرة القدم الذي سيقام مساء الغد، وسيجمع",  # 2015-08-11#444
+     [("الغد", "2015-08-12", "day", "gregorian")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DEV_FORMS, ids=[s[0][:30] for s in DEV_FORMS])
+def test_dev_forms(sentence, expected):
+    got = find_dates(sentence, reference="2015-08-11")
+    assert [(d.text, d.value, d.resolution, d.calendar) for d in got] == expected
+
+
+def test_a_weekday_that_disagrees_is_left_out_of_a_numeric_date():
+    # 27/10/1436 AH was a Wednesday: with "Thursday" before it the weekday is its own mention
+    got = find_dates("يوم الخميس 27 / 10 / 1436هـ", reference="2015-08-11")
+    assert [d.text for d in got] == ["يوم الخميس", "27 / 10 / 1436هـ"]
+
+
+@pytest.mark.parametrize("text", ["ليس وليد الأمس بل", "صحيفة الغد الأردنية"])
+def test_alamss_and_alghad_alone_are_no_dates(text):
+    assert find_dates(text, reference="2015-08-11") == []

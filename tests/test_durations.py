@@ -123,3 +123,13 @@ def test_duration_columns_are_declared_in_the_schema():
     doc = doc_for_text("أكثر من 8 سنوات وبعد بضعة أيام")
     for m in dates.annotate(doc):
         assert set(m.attrs) <= set(MENTIONS.names), set(m.attrs) - set(MENTIONS.names)
+
+
+def test_one_unit_then_more():
+    # 2015-08-11#475: «(سنة وسبعة أشهر)»: one year and seven months, not seven months
+    got = find_durations("لطفلة تبلغ من العمر (سنة وسبعة أشهر) باستخدام تقنية البالون")
+    assert [(d.text, d.value) for d in got] == [("سنة وسبعة أشهر", "P1Y7M")]
+    assert [(d.text, d.value) for d in find_durations("استغرق ساعة و20 دقيقة")] == [("ساعة و20 دقيقة", "PT1H20M")]
+    # 2015-08-11#475: «دقيقتين ونصف»
+    assert [(d.text, d.value) for d in find_durations("الذي يستغرق دقيقتين ونصف على مرحلتين")] == [
+        ("دقيقتين ونصف", "PT2M30S")]

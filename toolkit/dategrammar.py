@@ -305,9 +305,9 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     def add(rule: str, pattern: str, handler: Callable, flags: int = 0) -> None:
         g.append((rule, re.compile(normalize_key(pattern), flags), handler))
 
-    wdp_ = rf"(?P<wdp>{wdp})?"
+    wdp_ = rf"(?P<wdp>{wdp}(?:الموافق\s+)?)?"
     year_ = rf"{year_cue}{_NUMERIC_SEP}(?P<y>{_YEAR}){_CE}"
-    no_year_after = r"(?!\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?[0-9])"
+    no_year_after = r"(?!\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?:1[2-9]|2[01])[0-9]{2}(?![0-9.,]))"
     # --- Gregorian day-month-year, weekday prefix optional
     add("day_month_year", rf"{wdp_}(?P<d>{_DAY}){of}\s*(?P<m>{gm}){year_}", _h_day)
     # English month-day-year: (Friday,)? April 25(th)?, 2025
@@ -322,8 +322,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     sep, same = r"\s*(?P<sc>[/\-.])\s*", r"\s*(?P=sc)\s*"
     end_ = rf"(?:{_ERA}|{_NEND})"
     d12, y4 = r"[0-9]{1,2}", r"[0-9]{4}"
-    add("numeric_dmy", rf"{_NSTART}(?P<a>{d12}){sep}(?P<b>{d12}){same}(?P<y>{y4}){end_}", _h_numeric)
-    add("numeric_ymd", rf"{_NSTART}(?P<y>{y4}){sep}(?P<b>{d12}){same}(?P<a>{d12}){end_}", _h_numeric)
+    add("numeric_dmy", rf"{wdp_}{_NSTART}(?P<a>{d12}){sep}(?P<b>{d12}){same}(?P<y>{y4}){end_}", _h_numeric)
+    add("numeric_ymd", rf"{wdp_}{_NSTART}(?P<y>{y4}){sep}(?P<b>{d12}){same}(?P<a>{d12}){end_}", _h_numeric)
     # --- ranges inside one month: 17 و18 مارس 2025; 3-5 June 2024; من 3 إلى 5 يونيو
     add("day_range", rf"(?P<d>{_DAY})(?:{rng})(?P<d2>{_DAY}){of}\s*(?P<m>{gm})"
                      rf"(?:{year_}|\s+(?P<rel>{_REL}){_E})?", _h_day_range)
@@ -344,11 +344,23 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     # month alone after a cue (resolved against the reference): في مارس, منذ يونيو (حزيران), شهر آب, in March
     add("month_alone", rf"{_B}(?:{_alt(month_cue_ar)}){_E}\s+(?P<s>(?:شهر\s+)?(?P<m>{gm_alone}))", _h_month_alone)
     add("month_alone_shahr", rf"{_B}(?P<s>شهر\s+(?P<m>{gm}|{hm}))", _h_month_alone)
+    # a second month joined to a month: سبتمبر أو أكتوبر, يونيو ويوليو
+    add("month_alone_coord", rf"{_B}{m_alone}\s+(?:او|و)\s*(?P<s>(?P<m>{gm_alone}))", _h_month_alone)
+    # the first day of a month: غرة شهر ذي القعدة, غرة رمضان
+    add("first_of_month", rf"{_B}(?P<s>غره\s+(?:شهر\s+)?(?P<m>{gm}|{hm}))", _h_first_of_month)
+    # a Hijri month with a relative cue: شعبان الماضي, رمضان المقبل
+    add("hijri_month_relative", rf"(?:{_B}شهر\s+)?(?P<m>{hm})\s+(?P<rel>{_REL}){_E}", _h_month_alone)
     en_cues = [c for c in month_cue_en if not c.endswith("-")]
     en_cues += [c[0].upper() + c[1:] for c in en_cues]
     add("month_alone_en", rf"\b(?:{_alt(en_cues)}\s+|[Mm]id-\s*)(?P<s>(?P<m>{_alt(en_alone)}))\b", _h_month_alone)
     # --- years with a cue
     add("year_cue", rf"{_B}(?P<cue>(?:ال)?(?:عام|سنه)){_E}\s+(?P<y>{_YEAR}){_CE}", _h_year)
+    add("year_relative_explicit", rf"{_B}(?:ال)?(?:عام|سنه)\s+(?:(?:الميلادي|المالي|الدراسي)\s+)?(?:{_REL}|{_REL_F})"
+                                  rf"\s+\(?(?P<y>{_YEAR}){_CE}\)?", _h_year)
+    add("hijri_year_relative_explicit", rf"{_B}(?:ال)?(?:عام|سنه)\s+(?:الهجري\s+)?(?:{_REL}|{_REL_F})"
+                                        rf"\s+(?P<y>{_HYEAR})(?P<ah>{_AH})", _h_hijri_year)
+    add("hijri_year_relative", rf"{_B}(?P<s>(?:ال)?(?:عام|سنه)\s+الهجري(?:ه)?\s+(?P<rel>{_REL}|{_REL_F})){_E}",
+        _h_hijri_year_relative)
     add("year_cue_paren", rf"{_B}(?P<cue>(?:ال)?(?:عام|سنه)){_E}\s*\(\s*(?P<y>{_YEAR}){_CE}\s*\)", _h_year)
     add("year_paren", rf"\(\s*(?P<s>(?P<y>{_Y4}){_CE})\s*\)", _h_year_bare)
     preps = r"(?:في|منذ|حتى|حتي|خلال|مطلع|بدايه|نهايه|اواخر|اوائل|منتصف|قبل|بعد)"
@@ -392,6 +404,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
                         rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس|البارحه|بعد\s+غد|غدا|اليوم){_E}"
                         r"(?!\s+(?!(?:الي|التي|الذي|الذين|اللذين|اللتين)(?![\w]))ال(?!احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[\w])",
         _h_relative_day)
+    add("relative_day_part", rf"{_B}(?:صباح|مساء|ظهر|عصر|ليل|ليله|فجر)\s+(?P<s>(?P<rel>الامس|الغد)){_E}",
+        _h_relative_day)
     add("relative_day_en", r"\b(?P<rel>[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow"
                            r"|[Tt]oday|[Yy]esterday|[Tt]omorrow)\b", _h_relative_day)
     add("relative_period", rf"{_B}(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL}|{_REL_F}){_E}",
@@ -428,6 +442,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     add("duration_definite", rf"{_B}(?P<d0>ال)(?P<u>{units('plural')})\s+ال(?P<w>{num_ar})(?:\s+{plural_adj}{_E})?",
         _h_duration)
     add("duration_one", rf"{_B}(?P<u1>{units('singular')})\s+(?:واحد|واحده){_E}", _h_duration)
+    # one unit, then more: سنة وسبعة أشهر, ساعة و20 دقيقة (merged with what follows)
+    add("duration_one_and", rf"{_B}(?P<u1>{units('singular')})(?=\s+و\s*(?:[0-9]|{num_ar}\s))", _h_duration)
     add("duration_half", rf"{_B}(?P<u1>{units('singular')})(?P<half>\s+و\s*(?:نصف|ربع)){_E}", _h_duration)
     add("duration_fraction", rf"{qual}{_B}(?P<fr>نصف|ربع|ثلث|ثلاثه\s+ارباع){_E}\s+(?P<u1>{units('singular')})",
         _h_duration)
@@ -545,11 +561,13 @@ def _h_numeric(m: re.Match[str], ref: dt.date | None) -> _Res | None:
     hijri = era in ("ه", "هجري", "هجريه", "للهجره", "AH") or (not era and 1300 <= y <= 1499)
     if hijri:
         day = _hijri_to_greg(y, mo, d)
-        return None if day is None else _Res(_iso(day), "day", "hijri", False)
-    if not 1500 <= y <= 2199:
+        calendar = "hijri"
+    else:
+        day = _date(y, mo, d) if 1500 <= y <= 2199 else None
+        calendar = "gregorian"
+    if day is None or not _weekday_ok(m, day):
         return None
-    day = _date(y, mo, d)
-    return None if day is None else _Res(_iso(day), "day", "gregorian", False)
+    return _Res(_iso(day), "day", calendar, False)
 
 
 def _h_day_range(m: re.Match[str], ref: dt.date | None) -> _Res | None:
@@ -649,7 +667,8 @@ def _future_before(m: re.Match[str]) -> bool:
 def _h_month_alone(m: re.Match[str], ref: dt.date | None) -> _Res | None:
     if ref is None:
         return None
-    future = _future_before(m)
+    rel = (m.groupdict().get("rel") or "").lower()
+    future = rel in _NEXT or (not rel and _future_before(m))
     gm = m["m"]
     month = _month_of(gm)
     if month is not None:
@@ -668,10 +687,40 @@ def _h_month_alone(m: re.Match[str], ref: dt.date | None) -> _Res | None:
     except (ValueError, OverflowError):
         return None
     if future:
-        year = h.year if hmonth >= h.month else h.year + 1
+        year = h.year if hmonth > h.month or (hmonth == h.month and not rel) else h.year + 1
+    elif rel in _PAST:
+        year = h.year if hmonth < h.month else h.year - 1
     else:
         year = h.year if hmonth <= h.month else h.year - 1
     span = _hijri_month_span(year, hmonth)
+    if span is None:
+        return None
+    return _Res(f"{_iso(span[0])}/{_iso(span[1])}", "range", "hijri", True)
+
+
+def _h_first_of_month(m: re.Match[str], ref: dt.date | None) -> _Res | None:
+    """غرة شهر ذي القعدة: day 1 of the month (resolved as a month alone when no year is given)."""
+    month = _h_month_alone(m, ref)
+    if month is None:
+        return None
+    if month.calendar == "hijri":
+        return _Res(month.value.split("/")[0], "day", "hijri", True)
+    return _Res(month.value + "-01", "day", "gregorian", True)
+
+
+def _h_hijri_year_relative(m: re.Match[str], ref: dt.date | None) -> _Res | None:
+    """العام الهجري القادم: the Hijri year after the reference's (the Gregorian days it spans)."""
+    if ref is None:
+        return None
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    rel = m["rel"]
+    step = -1 if rel in _PAST else 1 if rel in _NEXT else 0
+    span = _hijri_year_span(h.year + step)
     if span is None:
         return None
     return _Res(f"{_iso(span[0])}/{_iso(span[1])}", "range", "hijri", True)
@@ -911,6 +960,7 @@ def _h_relative_day(m: re.Match[str], ref: dt.date | None) -> _Res | None:
         return None
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     shift = {"اليوم": 0, "today": 0, "امس": -1, "البارحه": -1, "yesterday": -1, "غدا": 1, "tomorrow": 1,
+             "الامس": -1, "الغد": 1,
              "اول امس": -2, "اول من امس": -2, "the day before yesterday": -2, "بعد غد": 2,
              "the day after tomorrow": 2}.get(rel)
     if shift is None:
@@ -1136,7 +1186,8 @@ def _select(cands: list[_Cand], n: int) -> list[_Cand]:
 _JOIN = re.compile(r"\s+و\s*|\s*,?\s+and\s+")
 
 
-_MERGE_FIRST = frozenset({"duration", "duration_dual", "duration_cue", "duration_cue_en", "duration_one"})
+_MERGE_FIRST = frozenset({"duration", "duration_dual", "duration_cue", "duration_cue_en", "duration_one",
+                          "duration_one_and"})
 _MERGE_NEXT = frozenset({"duration", "duration_dual"})
 
 

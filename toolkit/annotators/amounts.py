@@ -467,8 +467,8 @@ def _counts_noun(m: re.Match[str], noun: str, base: int | float, bare_mult: bool
     bare = noun[1:] if noun.startswith("و") else noun
     if noun in lx.not_nouns or bare in lx.not_nouns or _looks_verb(noun):
         return False
-    if numwords.value(bare) is not None or bare in lx.multipliers:
-        return False
+    if numwords.value(bare) is not None or bare in lx.multipliers or _is_calendar_name(bare):
+        return False  # a number word, or a month or weekday name: 31 يوليو is a date's
     if g["card"]:
         if bare_mult:
             return False
@@ -558,6 +558,13 @@ def _vague(m: re.Match[str], norm: Normalized) -> _Cand | None:
 _NOT_FRACTION_OF = frozenset(normalize_key(w) for w in ("نهائي", "نهائية", "سنوي", "سنوية", "قطر", "دائرة"))
 
 
+def _is_calendar_name(word: str) -> bool:
+    from toolkit.dategrammar import _names
+
+    names = _names()
+    return word in names.months or word in names.weekdays
+
+
 def _is_time_unit(word: str) -> bool:
     from toolkit.dategrammar import _time_units
 
@@ -578,8 +585,9 @@ def _fraction(m: re.Match[str], norm: Normalized) -> _Cand | None:
     attrs: dict[str, Any] = {}
     if noun:
         bare = noun[2:] if noun.startswith("ال") else noun
-        if (bare in _NOT_FRACTION_OF or noun in lx.not_nouns or bare in lx.not_nouns or _looks_verb(bare)
-                or _is_time_unit(bare)):
+        stem = re.sub(r"(?:ها|هم|هما|هن|ه)$", "", bare) if len(bare) > 4 else bare
+        if (bare in _NOT_FRACTION_OF or stem in _NOT_FRACTION_OF or noun in lx.not_nouns or bare in lx.not_nouns
+                or _looks_verb(bare) or _is_time_unit(bare)):
             if not scale:
                 return None  # ربع نهائي (a quarter-final), ربع سنوي (quarterly), ربع العام (a period)
             e = m.end("fm" if g.get("fm") else "fme")
