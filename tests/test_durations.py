@@ -133,3 +133,31 @@ def test_one_unit_then_more():
     # 2015-08-11#475: «دقيقتين ونصف»
     assert [(d.text, d.value) for d in find_durations("الذي يستغرق دقيقتين ونصف على مرحلتين")] == [
         ("دقيقتين ونصف", "PT2M30S")]
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("time_units", "word,unit,form,lang,note\nعام,year,singular,ar,\nأسبوع,fortnight,singular,ar,\n",
+     r"time_units\.csv, line 3: column unit must be one of"),
+    ("date_cues", "word,kind,lang,note\nفي,month_cue,ar,\nسوف,later,ar,\n", r"date_cues\.csv, line 3: column kind"),
+    ("numbers", "word,value,kind,lang,note\nعشرات,20-x,vague,ar,\n", r"numbers\.csv, line 2: bad value"),
+])
+def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path, monkeypatch, name, content, message):
+    from toolkit import dategrammar, lexicon
+
+    for csv in lexicon.LEXICON_DIR.glob("*.csv"):
+        (tmp_path / csv.name).write_bytes(csv.read_bytes())
+    (tmp_path / f"{name}.csv").write_text(content, encoding="utf-8")
+    caches = [lexicon._read, lexicon._header, dategrammar._time_units, dategrammar._cues, amounts._lex]
+
+    def clear():
+        for c in caches:
+            c.cache_clear()
+    clear()
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    try:
+        with pytest.raises(lexicon.LexiconError, match=message):
+            (amounts._lex if name == "numbers" else dategrammar._time_units if name == "time_units"
+             else dategrammar._cues)()
+    finally:
+        monkeypatch.undo()
+        clear()
