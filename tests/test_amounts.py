@@ -60,7 +60,8 @@ REAL = [
     ("لما يقارب مليون وستمائة ألف مصلٍ", [("ما يقارب مليون وستمائة ألف مصلٍ", 1_600_000, "about", None)]),
     ("على سرعة 220 كم/ الساعة", [("220 كم", 220, None, None)]),
     ("كان 47 بالمائة منهم", [("47 بالمائة", 47, None, None)]),
-    ("بـ5.7 مليار يوان (922 مليون دولار)", [("5.7 مليار يوان", 5_700_000_000, None, "CNY"), ("922 مليون دولار", 922_000_000, None, "USD")]),
+    ("بـ5.7 مليار يوان (922 مليون دولار)", [("5.7 مليار يوان", 5_700_000_000, None, "CNY"),
+                                          ("922 مليون دولار", 922_000_000, None, "USD")]),
 ]
 
 
@@ -73,7 +74,16 @@ def test_real_sentences(sentence, expected):
 
 
 def test_real_ordinal():
-    assert [(a.text, a.type, a.value) for a in find_amounts("إلى القرن الثالث عشر")] == [("الثالث عشر", "ordinal", 13)]
+    # SaudiNewsNet 2015-07-21 #288; «في خمسة وعشرين عاما» is a duration, not an amount
+    got = find_amounts("بين آل بوش وآل كلينتون للمرة الثانية في خمسة وعشرين عاما")
+    assert [(a.text, a.type, a.value) for a in got] == [("الثانية", "ordinal", 2)]
+
+
+def test_century_is_a_date_not_an_ordinal():
+    # «القرن الثالث عشر» was an ordinal (13); it is a century (1201/1300), and amounts leave it alone
+    assert find_amounts("إلى القرن الثالث عشر") == []
+    assert [(d.text, d.value, d.resolution) for d in dates.find_dates("إلى القرن الثالث عشر")] == [
+        ("القرن الثالث عشر", "1201/1300", "century")]
 
 
 # --- written cases ----------------------------------------------------------------------------
@@ -120,8 +130,9 @@ def test_ordinals(text, value):
     assert [(a.type, a.value) for a in got] == [("ordinal", value)]
 
 
-@pytest.mark.parametrize("s,has_mult,value", [("1,000", False, 1000), ("1,000,000", False, 1_000_000), ("2.5", True, 2.5),
-                                              ("1.000.000", False, 1_000_000), ("2.500", False, 2500), ("2.500", True, 2.5),
+@pytest.mark.parametrize("s,has_mult,value", [("1,000", False, 1000), ("1,000,000", False, 1_000_000),
+                                              ("2.5", True, 2.5), ("1.000.000", False, 1_000_000),
+                                              ("2.500", False, 2500), ("2.500", True, 2.5),
                                               ("10,5", True, 10.5), ("1,234.5", False, 1234.5), ("0.75", False, 0.75)])
 def test_parse_number(s, has_mult, value):
     assert math.isclose(parse_number(s, has_multiplier=has_mult), value)
@@ -155,7 +166,8 @@ def test_annotate_skips_date_mentions_and_fills_columns():
     doc = doc_for_text(text)
     doc = doc.with_mentions(dates.annotate(doc))
     got = amounts.annotate(doc)
-    assert [(m.text, m.value, m.kind) for m in got] == [("3 اتفاقيات", 3, "count"), ("2.5 مليار دولار", 2_500_000_000, "money")]
+    assert [(m.text, m.value, m.kind) for m in got] == [("3 اتفاقيات", 3, "count"),
+                                                         ("2.5 مليار دولار", 2_500_000_000, "money")]
     row = mention_row(got[1])
     assert {"qualifier", "unit", "unit_en", "currency"} <= set(row) and row["currency"] == "USD"
     assert all(m.sentence == 0 for m in got)
@@ -166,3 +178,124 @@ def test_lexicon_rows_are_well_formed():
     assert lx.multipliers["مليار"] == 1_000_000_000 and lx.qualifiers["اكثر من"] == "more_than"
     assert set(lx.qualifiers.values()) <= {"more_than", "about", "less_than", "at_least", "at_most", "up_to"}
     assert all(kind in ("noun", "currency", "percent") for _, kind, _ in lx.units.values())
+
+
+# --- the forms of issue 13 item 6, from real SaudiNewsNet sentences (file#record in each comment) --
+# (sentence, [(span, value, kind, unit as written or None, number_low, number_high)])
+REAL_FORMS = [
+    # number words before any counted noun; standing alone
+    ("قتل 12 شخصا على الأقل بينهم أربعة أطفال وامرأة حامل",  # 2015-07-23#483
+     [("12 شخصا على الأقل", 12, "count", "شخصا", None, None), ("أربعة أطفال", 4, "count", "أطفال", None, None)]),
+    ("ما أدى إلى مقتل أربعة أشخاص على الأقل وجرح عشرة، بحسب المصادر",  # 2015-07-23#483
+     [("أربعة أشخاص على الأقل", 4, "count", "أشخاص", None, None), ("عشرة", 10, "number", None, None, None)]),
+    ("وتعبر الحدود يوميًا من هنا قرابة اثنتي عشرة شاحنة محملة بالفحم",  # 2015-07-21#81: not 10
+     [("قرابة اثنتي عشرة شاحنة", 12, "count", "شاحنة", None, None)]),
+    ("على أيدي قرابة اثني عشر ناشطًا مؤيدين",  # 2015-07-21#100
+     [("قرابة اثني عشر ناشطًا", 12, "count", "ناشطًا", None, None)]),
+    ("الذي أسفر عن مقتل 38 سائحًا بينهم ثلاثون بريطانيا.",  # 2015-08-06#201
+     [("38 سائحًا", 38, "count", "سائحًا", None, None), ("ثلاثون بريطانيا", 30, "count", "بريطانيا", None, None)]),
+    ("والبدء بتشغيل 10 كليات من خلال خمس مؤسسات تدريبية عالمية.",  # 2015-07-31#1329
+     [("10 كليات", 10, "count", "كليات", None, None), ("خمس مؤسسات تدريبية", 5, "count", "مؤسسات", None, None)]),
+    ("وخط طوله أحد عشر كيلو مترا إلى فرع وزارة المياه",  # 2015-08-06#2690
+     [("أحد عشر كيلو مترا", 11, "count", "كيلو مترا", None, None)]),
+    # a noun, then واحد
+    ("على التركيز على تأييد ومبايعة زعيم واحد. غير أن",  # 2015-08-03#140
+     [("زعيم واحد", 1, "count", "زعيم", None, None)]),
+    # digits before an unlisted counted noun; partitive منهم
+    ("سيكون هناك 21 عضوا، 7 منهم تعينهم الوزارة و14 منتخبا",  # 2015-08-06#2811
+     [("21 عضوا", 21, "count", "عضوا", None, None), ("7 منهم", 7, "count", None, None, None),
+      ("14 منتخبا", 14, "count", "منتخبا", None, None)]),
+    # vague quantities: approximate, with a range
+    ("الذين انتقدوا إقامة مراسم الدعاء لزعيم طالبان المسؤول عن قتل آلاف المدنيين",  # 2015-08-03#140
+     [("آلاف المدنيين", 2000, "approximate", "المدنيين", 2000, 9999)]),
+    ("إلى أنه يتمركز حاليًا عشرات الآلاف من الجنود في كوزمينكا",  # 2015-07-21#81
+     [("عشرات الآلاف من الجنود", 20000, "approximate", "الجنود", 20000, 99999)]),
+    ("أفادت صحيفة «التايمز» البريطانية بفرار مئات الضباط في الجيش السوري",  # 2015-07-21#13
+     [("مئات الضباط", 200, "approximate", "الضباط", 200, 999)]),
+    ("أنهم سوف يستخدمون مئات المليارات من الدولارات التي سيحصلون عليها",  # 2015-07-21#118
+     [("مئات المليارات من الدولارات", 200_000_000_000, "approximate", "الدولارات", 200_000_000_000, 999_999_999_999)]),
+    # fractions
+    ("فقد أنفق ما يصل إلى نصف الميزانية على حماية المدربين",  # 2015-07-21#144
+     [("نصف الميزانية", 0.5, "fraction", "الميزانية", None, None)]),
+    ("أوبك التي تضخ دولها بما فيها إيران نحو ثلث النفط العالمي",  # 2015-07-21#161
+     [("ثلث النفط", 1 / 3, "fraction", "النفط", None, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", REAL_FORMS, ids=[r[0][:30] for r in REAL_FORMS])
+def test_real_forms(sentence, expected):
+    got = only_amounts(sentence)
+    assert [(a.text, a.kind, a.attrs.get("unit"), a.attrs.get("number_low"), a.attrs.get("number_high"))
+            for a in got] == [(s, k, u, lo, hi) for s, _, k, u, lo, hi in expected]
+    for a, (_, value, *_rest) in zip(got, expected):
+        assert math.isclose(a.value, value)
+    for a in got:
+        assert sentence[a.start:a.end] == a.text
+
+
+REAL_NOT_AMOUNTS = [
+    "وكان البنك المركزي قد بدأ شراء كميات كبيرة من العملات الأجنبية",  # 2015-07-31#1080: ك + ميات
+    "أن المراجعة الفصلية (ربع السنوية) حول العمالة",  # 2015-07-21#156: quarterly
+    "وهي ليست عمل واحد منهم",  # واحد alone is a pronoun
+    "تحتفل الأوساط الأدبية بمرور مائة وخمسين عامًا على صدور رواية",  # 2015-07-21#164: a duration
+    "عند الساعة 10 صباحا بتوقيت مكة",  # a time of day
+    "وتنص المادة 5 من النظام على",  # a label's number
+]
+
+
+@pytest.mark.parametrize("sentence", REAL_NOT_AMOUNTS)
+def test_real_not_amounts(sentence):
+    assert only_amounts(sentence) == []
+
+
+WRITTEN_FORMS = [
+    ("وصلت خمسة ممرضات", "خمسة ممرضات", 5, "count"),
+    ("قتل خمسة وعشرون شخصا", "خمسة وعشرون شخصا", 25, "count"),
+    ("شارك مئة وخمسون طالبا", "مئة وخمسون طالبا", 150, "count"),
+    ("حضر ثلاثمائة وخمسة وستون عضوا", "ثلاثمائة وخمسة وستون عضوا", 365, "count"),
+    ("نحو ثلاثة آلاف وخمسمائة لاجئ", "نحو ثلاثة آلاف وخمسمائة لاجئ", 3500, "count"),
+    ("وصل نصف مليون زائر", "نصف مليون زائر", 500_000, "count"),
+    ("twenty-five soldiers were", "twenty-five soldiers", 25, "count"),
+    ("Three nurses arrived", "Three nurses", 3, "count"),
+    ("dozens of people", "dozens of people", 24, "approximate"),
+    ("tens of thousands of refugees", "tens of thousands of refugees", 20_000, "approximate"),
+    ("half of the budget", "half of the budget", 0.5, "fraction"),
+    ("two-thirds of voters", "two-thirds of voters", 2 / 3, "fraction"),
+    ("المنتخبات العربية الـ13 للكرة الطائرة", "الـ13", 13, "ordinal"),  # 2015-07-23#890
+]
+
+
+@pytest.mark.parametrize("sentence,span,value,kind", WRITTEN_FORMS)
+def test_written_forms(sentence, span, value, kind):
+    got = find_amounts(sentence)
+    assert [(a.text, a.kind) for a in got] == [(span, kind)]
+    assert math.isclose(got[0].value, value)
+
+
+def test_vague_quantity_columns_are_declared():
+    from toolkit.schema import MENTIONS
+
+    doc = doc_for_text("قتل عشرات المدنيين وأصيب نصف مليون شخص")
+    got = amounts.annotate(doc.with_mentions(dates.annotate(doc)))
+    assert [m.kind for m in got] == ["approximate", "count"]
+    for m in got:
+        assert set(m.attrs) <= set(MENTIONS.names), set(m.attrs) - set(MENTIONS.names)
+
+
+def test_durations_are_not_amounts():
+    # «8 سنوات», «30 دقيقة» and «three years» were amounts of years and minutes: now durations
+    assert only_amounts("استمر الحصار 8 سنوات وانتظرنا 30 دقيقة طوال three years") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "انه يدور في مساحة لا يزيد نصف قطرها على شعرة الرأس",  # 2015-08-11#337: a radius
+    "ونماذج الانتخابات من 101 إلى 119 علاوة على شرح",  # 2015-08-11#407: علاوة على, moreover
+])
+def test_dev_not_amounts(sentence):
+    assert only_amounts(sentence) == []
+
+
+def test_a_month_name_is_not_a_counted_noun():
+    # 2015-08-11#1250: «حتى 31 يوليو» was an amount of 31 «يوليو»; it is a date
+    text = "وبلغت أرباح النشاط للفترة حتى 31 يوليو 45.6 ألف ريال."
+    assert [(a.text, a.value) for a in only_amounts(text)] == [("45.6 ألف ريال", 45_600)]

@@ -57,7 +57,7 @@ def test_a_user_row_overrides_or_removes_a_shipped_row(tmp_path: Path) -> None:
     folder.mkdir()
     shipped = {r["iso3"]: r["name_en"] for r in lexicon.rows("countries")}
     (folder / "countries.csv").write_text("iso3,iso2,name_en,name_ar,status\n"
-                                          f"RUS,RU,Russian Federation (mine),روسيا,member\n", encoding="utf-8")
+                                          "RUS,RU,Russian Federation (mine),روسيا,member\n", encoding="utf-8")
     (folder / "not_countries.csv").write_text("lang,form,why,remove\nar,اللغة الروسية,,yes\n", encoding="utf-8")
     try:
         lexicon.use(folder)

@@ -8,20 +8,20 @@ text finds those prefixes for all patterns at once, and the pattern is tried wit
 ``pattern.match`` only there. ``pattern.match(text, p)`` sees the text before ``p``
 (look-behinds work) and returns what ``pattern.search`` would return at ``p``, so the
 matches are the same. Used by the date grammar and the amounts annotator.
+
+Digits: a pattern that may start with a digit but never right after one (its first
+assertion is a look-behind that refuses a word character, or a word boundary) is tried only where a run
+of digits begins, found by one C-level scan, so a megabyte of digits costs one try, not a
+million.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-# rule. Instead, each pattern's possible first characters are read off its parse tree: a
-# set of literal prefix strings, one of which every non-empty match starts with (and a flag
-# when a match may start with any decimal digit). One Aho-Corasick pass over the text finds
-# those prefixes for all patterns at once, and the pattern is tried with ``pattern.match``
-# only there. ``pattern.match(text, p)`` sees the text before ``p`` (look-behinds work) and
-# returns what ``pattern.search`` would return at ``p``, so the matches are the same.
 _DIGIT_MARK = "\x00"
 _ANY_DIGIT = re.compile(r"\d")
+_RUN_START = re.compile(r"(?<!\d)\d")
 _PREFIX_LEN = 6
 _MAX_OPEN = 100  # more open prefixes than this: stop extending them
 
@@ -37,7 +37,10 @@ def _all_chars() -> str:
 
 @lru_cache(maxsize=None)
 def _ascii_case_pool() -> str:
-    return "".join(re.findall("[a-z]", _all_chars(), re.IGNORECASE))
+    """Every character an IGNORECASE ASCII letter may match: the letters themselves and the few
+    others Unicode case rules tie to them (ſ, the Kelvin sign ...), all below U+2200."""
+    pool = "".join(chr(c) for c in range(0x2200))
+    return "".join(re.findall("[a-z]", pool, re.IGNORECASE))
 
 
 @lru_cache(maxsize=None)
@@ -101,6 +104,9 @@ def _walk(items: list, opens: set[str], ignorecase: bool) -> tuple[set[str], set
             ic = (ignorecase or bool(add_flags & RegexFlag.IGNORECASE)) and not del_flags & RegexFlag.IGNORECASE
             opens, c = _walk(sub.data, opens, ic)
             closed |= c
+        elif op is C.ATOMIC_GROUP:  # (?>...): the same first characters as its content
+            opens, c = _walk(getattr(av, "data", av), opens, ignorecase)
+            closed |= c
         elif op is C.BRANCH:
             new = set()
             for alt in av[1]:
@@ -127,12 +133,84 @@ def _walk(items: list, opens: set[str], ignorecase: bool) -> tuple[set[str], set
     return opens, closed
 
 
-def _prefixes(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+def _covers_digits(items: list) -> bool:
+    """True when a one-character look-behind body matches every ASCII digit."""
+    from re import _constants as C
+
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is not C.IN:
+        return False
+    for sop, sav in av:
+        if sop is C.CATEGORY and sav in (C.CATEGORY_WORD, C.CATEGORY_DIGIT):
+            return True
+        if sop is C.RANGE and sav[0] <= 48 and sav[1] >= 57:
+            return True
+    return False
+
+
+def _no_digit(op, av) -> bool:
+    """True when the one-character item (op, av) never matches a digit."""
+    from re import _constants as C
+
+    if op is C.LITERAL:
+        return not chr(av).isdigit()
+    if op is C.IN:
+        chars = _charset(av, False)
+        return chars is not None and _DIGIT_MARK not in chars and not any(c.isdigit() for c in chars)
+    return False
+
+
+def _forbids_digit_before(items: list) -> bool | None:
+    """Whether the zero-width start of ``items`` forbids a digit right before the match (True),
+    a consuming item comes first (False), or nothing is known yet (None)."""
+    from re import _constants as C
+
+    for op, av in items:
+        if op is C.ASSERT_NOT and av[0] == -1:
+            if _covers_digits(av[1].data):
+                return True
+        elif op is C.ASSERT and av[0] == -1:
+            body = [it for it in av[1].data if it[0] not in (C.ASSERT, C.ASSERT_NOT, C.AT)]
+            if body and _no_digit(*body[-1]):
+                return True
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            continue  # a look-ahead
+        elif op is C.AT:
+            if av is C.AT_BOUNDARY:  # \b before a digit: what precedes is no word character
+                return True
+        elif op is C.BRANCH:
+            verdicts = [_forbids_digit_before(alt.data) for alt in av[1]]
+            if all(v is True for v in verdicts):
+                return True
+            if any(v is False for v in verdicts):
+                return False
+        elif op is C.SUBPATTERN:
+            v = _forbids_digit_before(av[3].data)
+            if v is not None:
+                return v
+        elif op is C.ATOMIC_GROUP:
+            v = _forbids_digit_before(getattr(av, "data", av))
+            if v is not None:
+                return v
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] == 0:
+            # an optional part that can only start with a letter is absent when a match starts with a digit
+            opens, closed = _walk(av[2].data, {""}, False)
+            if "" in closed or any(s[:1].isdigit() or s[:1] == _DIGIT_MARK or not s for s in opens | closed):
+                return False
+        else:
+            return False
+    return None
+
+
+def _prefixes(pattern: re.Pattern[str], tree=None) -> tuple[frozenset[str], bool] | None:
     """(literal prefixes, may start with a digit) covering every non-empty match of
     ``pattern``, or None when they cannot be listed."""
     from re import _parser, RegexFlag
 
-    tree = _parser.parse(pattern.pattern, pattern.flags)
+    if tree is None:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
     opens, closed = _walk(tree.data, {""}, bool(pattern.flags & RegexFlag.IGNORECASE))
     digit = False
     out: set[str] = set()
@@ -165,21 +243,35 @@ class Anchors:
 
     def __init__(self, patterns: list[re.Pattern[str]]):
         import ahocorasick
+        from re import _parser
 
         self.n = len(patterns)
         self.digit: list[int] = []
         self.unknown: set[int] = set()
+        #: patterns that never start right after a digit: tried at the start of a digit run only
+        self.run_start: set[int] = set()
         by_key: dict[str, list[int]] = {}
+        # keys starting with a digit, by first character: (keys, pattern index, run starts only)
+        digit_keys: dict[str, dict[int, list[str]]] = {}
         for i, p in enumerate(patterns):
-            pre = _prefixes(p)
+            tree = _parser.parse(p.pattern, p.flags)
+            pre = _prefixes(p, tree)
             if pre is None:
                 self.unknown.add(i)
                 continue
             keys, digit = pre
+            if _forbids_digit_before(tree.data) is True:
+                self.run_start.add(i)
             if digit:
                 self.digit.append(i)
             for k in keys:
-                by_key.setdefault(k, []).append(i)
+                if k[0].isdigit():
+                    digit_keys.setdefault(k[0], {}).setdefault(i, []).append(k)
+                else:
+                    by_key.setdefault(k, []).append(i)
+        self._digit_keys: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {
+            c: [(tuple(keys), i, i in self.run_start) for i, keys in by_pattern.items()]
+            for c, by_pattern in digit_keys.items()}
         self.auto = None
         if by_key:
             self.auto = ahocorasick.Automaton()
@@ -194,10 +286,20 @@ class Anchors:
                 p = end - length + 1
                 for i in idx:
                     found[i].append(p)
-        if self.digit:
-            digits = [m.start() for m in _ANY_DIGIT.finditer(text)]
+        needs_all = any(i not in self.run_start for i in self.digit) or any(
+            not run for keys in self._digit_keys.values() for _, _, run in keys)
+        if self.digit or self._digit_keys:
+            runs = [m.start() for m in _RUN_START.finditer(text)]
+            every = [m.start() for m in _ANY_DIGIT.finditer(text)] if needs_all else runs
             for i in self.digit:
-                found[i].extend(digits)
+                found[i].extend(runs if i in self.run_start else every)
+            for positions, run_only in ((runs, True), (every, False)):
+                if not run_only and not needs_all:
+                    continue
+                for p in positions:
+                    for keys, i, run in self._digit_keys.get(text[p], ()):
+                        if run == run_only and text.startswith(keys, p):
+                            found[i].append(p)
         return [None if i in self.unknown else sorted(set(f)) if f else f for i, f in enumerate(found)]
 
 

@@ -113,15 +113,17 @@ MENTIONS = Table("mentions", _cols(
     ("type", "text", "country, person, organization, place, date, duration, amount, ordinal, quote, sector, ..."),
     ("value", "value", "ISO alpha-3 for a country, ISO 8601 for a date (A/B for a range) or a duration, "
                        "a number for an amount, the canonical name or id otherwise"),
-    ("kind", "text", "a sub-kind: name/demonym/capital/government for a country, day/month/year/range for a "
-                     "date, money/percent/count for an amount, ..."),
+    ("kind", "text", "a sub-kind: name/demonym/capital/government for a country, day/week/month/year/range/"
+                     "decade/century for a date, exact/approximate for a duration, money/percent/count/fraction/"
+                     "approximate for an amount, ..."),
     ("sentence", "Int", "index of the sentence holding the mention (Corpus.sentences)"),
     ("rule", "text", "what produced it: a lexicon row (file.csv:line), a pattern, or model:<name>@<version>"),
     ("confidence", "float", "the model's confidence for model-made mentions; missing for rules"),
     # typed values
-    ("number", "float", "amounts and ordinals: the value as a number (the midpoint of a range)"),
-    ("number_low", "float", "amounts: the low end of a range or an approximate quantity"),
-    ("number_high", "float", "amounts: the high end of a range or an approximate quantity"),
+    ("number", "float", "amounts and ordinals: the value as a number (the midpoint of a range); durations: "
+                        "the count of units as written (8 in 8 سنوات, 1.5 in ساعة ونصف)"),
+    ("number_low", "float", "amounts and durations: the low end of a range or an approximate quantity"),
+    ("number_high", "float", "amounts and durations: the high end of a range or an approximate quantity"),
     ("date_start", "datetime", "dates: the first moment the date can denote"),
     ("date_end", "datetime", "dates: the last day the date can denote (its start)"),
     ("date_precision", "text", "dates: day, week, month, season, year, decade, century"),
@@ -139,7 +141,7 @@ MENTIONS = Table("mentions", _cols(
     ("unit", "text", "amounts and durations: the counted noun or unit as written"),
     ("unit_en", "text", "amounts and durations: the unit in English (dollar, ton, year, ...)"),
     ("currency", "text", "amounts of money: ISO 4217 code"),
-    ("qualifier", "text", "amounts: about, at_least, at_most, more_than, less_than, ..."),
+    ("qualifier", "text", "amounts and durations: about, at_least, at_most, more_than, less_than, ..."),
     ("modifier", "text", "amounts: an adjective on the unit as written"),
     ("speaker", "text", "quotes: the speaker as written"),
     ("speaker_start", "Int", "quotes: start offset of the speaker"),

@@ -1,44 +1,62 @@
 """Amounts and ordinals: numbers with their qualifier, multiplier, unit or currency.
 
 ``find_amounts(text)`` returns :class:`AmountMatch` records; ``annotate(doc)`` wraps it
-for the pipeline (type ``amount`` for counts, money and percentages; type ``ordinal``
-for العشرون, الحادي عشر, 20th ...). Data lives in ``toolkit/lexicon/numbers.csv``
-(multipliers, number words, ordinals, qualifiers) and ``toolkit/lexicon/units.csv``
-(counted nouns, currencies, percent signs).
+for the pipeline (type ``amount`` for counts, money, percentages, fractions and vague
+quantities; type ``ordinal`` for العشرون, الحادي عشر, 20th ...). Data lives in
+``toolkit/lexicon/numbers.csv`` (multipliers, number words, ordinals, qualifiers, vague
+quantities, fractions), ``units.csv`` (counted nouns, currencies, percent signs) and
+``amount_stopwords.csv`` (words that are never what a number counts).
 
 An amount is ``qualifier? currency-sign? number multiplier? (و number multiplier)?
-(percent | unit adjective?)?`` over the normalised text, e.g. ``أكثر من 70 منطقة روسية``
-(70, more_than, regions), ``2.5 مليار دولار`` (2500000000, USD), ``١٥٪`` (15, percent).
-A number alone is not an amount: it needs a unit, a percent sign, a multiplier, a
-currency or a qualifier (``حتى`` alone is not enough: حتى 5 could be anything).
+(percent | unit adjective? | counted noun)?`` over the normalised text, e.g. ``أكثر من 70 منطقة
+روسية`` (70, more_than, regions), ``2.5 مليار دولار`` (2500000000, USD), ``١٥٪`` (15, percent).
+The number is digits or words (:mod:`toolkit.numwords`: ``اثنتا عشرة اتفاقية`` = 12,
+``خمسة وعشرون`` = 25, ``مئة وخمسون`` = 150, ``twenty-five``). What makes a number an amount:
 
-Never an amount: digits inside a date (spans overlapping ``date`` mentions, or dates
-found here when the dates annotator did not run on the doc), digits joined to a word (``سانغتودا-1``, ``F-16``,
-``COVID-19``, ``5G``), digit strings of 7+ digits without separators or starting with 0
-or ``+`` (phone-like), and bare years.
+- digits need a unit, a percent sign, a multiplier, a currency, a qualifier (``حتى`` alone is
+  not enough: حتى 5 could be anything) or an accusative counted noun (``25 معتقلا``);
+- number words count before any counted noun (``خمسة ممرضات``, ``ثلاثة جنود``; kind ``count``,
+  ``unit_en`` empty when the noun is not in units.csv), before ``من`` + a noun
+  (``ثلاثة من الجنود``), and stand alone when they cannot be anything else (``قتل خمسة``:
+  masculine units ثلاثة … عشرة, اثنان, tens, hundreds, compounds; not واحد or the short
+  forms ثلاث، ست، سبع … that only go before a noun); English number words need a noun;
+- ``شخص واحد``, ``جنديان اثنان``: a noun then واحد/اثنان (the span starts at the noun);
+- vague quantities (``عشرات``, ``مئات``, ``آلاف``, ``عشرات الآلاف``, ``بضعة``, ``dozens``,
+  ``hundreds of thousands``): kind ``approximate``, ``number_low``/``number_high`` the range
+  (عشرات 20–99, مئات 200–999, آلاف 2,000–9,999, عشرات الآلاف 20,000–99,999, بضع 3–9,
+  dozens 24–99 ...: numbers.csv), ``value`` the low end (what the text asserts at least);
+- fractions (``نصف``, ``ثلث``, ``ربع``, ``ثلثي``, ``half``, ``two-thirds``) before a noun: kind
+  ``fraction``, value 0.5, 1/3 ...; before a multiplier they scale it (``نصف مليون`` = 500000).
+
+Never an amount: digits inside a date or a duration (spans overlapping ``date`` and
+``duration`` mentions, or those found here when the dates annotator did not run on the doc;
+``8 سنوات`` is a duration), digits joined to a word (``سانغتودا-1``, ``F-16``, ``COVID-19``, ``5G``),
+digit strings of 7+ digits without separators or starting with 0 or ``+`` (phone-like), and bare years.
 
 Separators: ``,`` and ``٬`` before exactly three digits group thousands; otherwise
 ``,`` is a decimal comma. ``.`` and ``٫`` are decimal points, except ``1.000.000``
 (several three-digit groups) and a single ``.ddd`` with no multiplier after it
 (``2.500 طن`` = 2500: a count is not written with three decimals), which group thousands.
 
-Speed: both patterns are tried only where they can start (:class:`toolkit.anchors.Anchors`,
-one Aho-Corasick pass), which gives what ``finditer`` over the whole text gives.
+Speed: every pattern is tried only where it can start (:class:`toolkit.anchors.Anchors`,
+one Aho-Corasick pass); overlaps are settled with one occupancy map and spans are checked
+against dates and regions by bisection, so the cost is linear in the text.
 """
 from __future__ import annotations
 
-import csv
+import bisect
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from toolkit import lexicon, numwords
 from toolkit.arabic import Normalized, normalize, normalize_key
+from toolkit.anchors import Anchors
+from toolkit.dategrammar import calendar_names, find_temporal_normalized, time_units
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
 
 @dataclass(frozen=True)
@@ -50,7 +68,7 @@ class AmountMatch:
     text: str
     type: str  # "amount" | "ordinal"
     value: int | float
-    kind: str  # "count" | "money" | "percent" | "number" | "ordinal"
+    kind: str  # "count" | "money" | "percent" | "number" | "fraction" | "approximate" | "ordinal"
     rule: str
     attrs: dict[str, Any] = field(default_factory=dict)
 
@@ -58,59 +76,69 @@ class AmountMatch:
 @dataclass(frozen=True)
 class _Lex:
     multipliers: dict[str, int]
-    cardinals: dict[str, int]
     ordinals: dict[str, int]
     ordinal_units: dict[str, int]
     ordinal_tens: dict[str, int]
     qualifiers: dict[str, str]
+    vague: dict[str, tuple[int, int]]
+    fractions: dict[str, Fraction]
     units: dict[str, tuple[str, str, str]]  # key -> (unit_en, kind, currency)
     symbols: dict[str, tuple[str, str]]  # sign -> (unit_en, currency)
+    not_nouns: frozenset[str]
+    not_adjectives: frozenset[str]
+    labels: frozenset[str]  # المادة, الفقرة, رقم: a number after them names, it does not count
 
 
-def _read(name: str) -> list[dict[str, str]]:
-    path = LEXICON / name
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for i, row in enumerate(rows, start=2):
-        if any(v is None for v in row.values()) or None in row:
-            raise ValueError(f"{name}, line {i}: wrong number of columns: {row!r}")
-    return rows
+_NUMBER_KINDS = ("multiplier", "cardinal", "teen_unit", "ordinal", "ordinal_unit", "ordinal_tens", "qualifier",
+                 "vague", "fraction")
 
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     mult: dict[str, int] = {}
-    card: dict[str, int] = {}
     ordn: dict[str, int] = {}
     ounit: dict[str, int] = {}
     otens: dict[str, int] = {}
     qual: dict[str, str] = {}
-    for i, row in enumerate(_read("numbers.csv"), start=2):
-        key = normalize_key(row["word"].strip())
-        kind = row["kind"].strip()
-        target = {"multiplier": mult, "cardinal": card, "ordinal": ordn, "ordinal_unit": ounit,
-                  "ordinal_tens": otens, "qualifier": qual}.get(kind)
-        if target is None:
-            raise ValueError(f"numbers.csv, line {i}: unknown kind {kind!r}")
-        if kind == "qualifier":
-            target[key] = row["value"].strip()
-        else:
-            try:
-                target[key] = int(row["value"])
-            except ValueError as exc:
-                raise ValueError(f"numbers.csv, line {i}: value must be an integer, got {row['value']!r}") from exc
+    vague: dict[str, tuple[int, int]] = {}
+    fracs: dict[str, Fraction] = {}
+    for row in lexicon.rows("numbers", required=("word", "value", "kind")):
+        key = normalize_key(row["word"])
+        kind = lexicon.choice("numbers", row, "kind", _NUMBER_KINDS)
+        value = row["value"]
+        try:
+            if kind == "qualifier":
+                qual[key.lower() if key.isascii() else key] = value
+            elif kind == "vague":
+                low, high = (int(x) for x in value.split("-"))
+                if not 0 < low <= high:
+                    raise ValueError
+                vague[key.lower() if key.isascii() else key] = (low, high)
+            elif kind == "fraction":
+                fracs[key.lower() if key.isascii() else key] = Fraction(value)
+            elif kind in ("cardinal", "teen_unit"):
+                int(value)  # read by toolkit.numwords
+            else:
+                target = {"multiplier": mult, "ordinal": ordn, "ordinal_unit": ounit, "ordinal_tens": otens}[kind]
+                target[key] = int(value)
+        except ValueError:
+            raise lexicon.error("numbers", row,
+                                f"bad value {value!r} for kind {kind} (see README.dates_amounts.md)") from None
     units: dict[str, tuple[str, str, str]] = {}
     symbols: dict[str, tuple[str, str]] = {}
-    for i, row in enumerate(_read("units.csv"), start=2):
-        key = normalize_key(row["word"].strip())
-        kind = row["kind"].strip()
-        if kind not in ("noun", "currency", "percent", "currency_symbol"):
-            raise ValueError(f"units.csv, line {i}: unknown kind {kind!r}")
+    for row in lexicon.rows("units", required=("word", "unit_en", "kind")):
+        key = normalize_key(row["word"])
+        kind = lexicon.choice("units", row, "kind", ("noun", "currency", "percent", "currency_symbol"))
         if kind == "currency_symbol":
-            symbols[key] = (row["unit_en"].strip(), row["currency"].strip())
+            symbols[key] = (row["unit_en"], row.get("currency", ""))
         else:
-            units[key] = (row["unit_en"].strip(), kind, row["currency"].strip())
-    return _Lex(mult, card, ordn, ounit, otens, qual, units, symbols)
+            units[key] = (row["unit_en"], kind, row.get("currency", ""))
+    stop: dict[str, set[str]] = {"noun": set(), "adjective": set(), "label": set()}
+    for row in lexicon.rows("amount_stopwords", required=("word", "role")):
+        role = lexicon.choice("amount_stopwords", row, "role", tuple(stop))
+        stop[role].add(normalize_key(row["word"]))
+    return _Lex(mult, ordn, ounit, otens, qual, vague, fracs, units, symbols, frozenset(stop["noun"]),
+                frozenset(stop["adjective"]), frozenset(stop["label"]))
 
 
 @lru_cache(maxsize=None)
@@ -130,29 +158,25 @@ def _alt(keys, *, accusative: bool = False) -> str:
 
 _B = r"(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))"
 _E = r"(?![\w])"
-# a number in digits; refuses digits glued to letters or hyphens (F-16, سانغتودا-1, 5G)
+# a number in digits; refuses digits glued to letters or hyphens (F-16, سانغتودا-1, 5G); atomic,
+# so that a long run of digits is read once and never backtracked into
 _NUM = (r"(?:(?<![\w.,/+\-])|(?<=(?<![\w])[وبل])|(?<=(?<![\w])[وف][بل]))(?<![\w]-)"
-        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
+        r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
         r"(?![^\W\d_])(?![.,]?\d)(?!-[\w])")
-_NOT_NOUN = {normalize_key(w) for w in (
-    "من", "في", "على", "إلى", "عن", "مع", "خلال", "حتى", "منذ", "بعد", "قبل", "عند", "لدى", "بين",
-    "ضد", "نحو", "حول", "دون", "وفق", "أو", "ثم", "لكن", "بل", "كما", "أن", "إن", "لم", "لن", "قد",
-    "ما", "لا", "هذا", "هذه", "ذلك", "تلك", "وذلك", "فقط", "أيضا", "أيضاً", "تقريبا", "تقريباً", "سنويا", "يوميا",
-    "شهريا", "وهو", "وهي", "التي", "الذي", "عام", "سنة", "مقابل", "بنسبة", "بين", "مقارنة", "وذلك", "إضافة",
-    "حيث", "بينما", "فيما", "منها", "منهم", "عليها", "فيها", "أكثر", "أقل", "نحو")}
-_ADJ_STOP = {normalize_key(w) for w in (
-    "حتى", "على", "إلى", "لدى", "لكي", "سوى", "مدى", "التي", "الذي", "وفي", "ففي", "وهي", "فهي",
-    "أي", "كي", "أيضاً", "أيضا", "فيما", "لذي", "وعلى", "وإلى", "عليها", "فيها", "منها", "الى")}
+_NOUN = r"[^\W\d_]"
+#: Arabic number words that may stand alone (قتل خمسة): not واحد, not the short forms before a noun
+_STANDALONE_UNITS = frozenset(normalize_key(w) for w in (
+    "اثنان", "اثنين", "اثنتان", "اثنتين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"))
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     lx = _lex()
     ar = lambda d: [k for k in d if not k.isascii()]  # noqa: E731
     en = lambda d: [k for k in d if k.isascii()]  # noqa: E731
     qual = "(?:" + _B + _alt(ar(lx.qualifiers)) + _E + "|" + r"\b(?i:" + _alt(en(lx.qualifiers)) + r")\b" + ")"
     mult = "(?:" + _alt(ar(lx.multipliers)) + _E + "|" + _alt(en(lx.multipliers)) + r"\b" + ")"
-    card = "(?:" + _B + _alt(ar(lx.cardinals)) + _E + "|" + r"\b" + _alt(en(lx.cardinals)) + r"\b" + ")"
+    card = rf"(?:{_B}{numwords.pattern(english=False)}|\b{numwords.pattern(arabic=False)})"
     units_ar = [k for k, v in lx.units.items() if not k.isascii() and v[1] != "percent"]
     units_en = [k for k, v in lx.units.items() if k.isascii() and v[1] != "percent"]
     unit = "(?:" + _alt(units_ar, accusative=True) + _E + "|" + _alt(units_en) + r"\b" + ")"
@@ -162,12 +186,39 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     amount = (
         rf"(?:(?P<q>{qual})\s*)?"
         rf"(?:(?P<sym>{sym})\s?)?"
-        rf"(?:(?P<num>{_NUM})|(?P<card>{card})|(?P<malone>{_B}(?:الف|مليون|مليار|بليون|تريليون){_E}|\b(?:a\s+)?(?:thousand|million|billion)\b))"
+        rf"(?:(?P<num>{_NUM})|(?P<card>{card}))"
         rf"(?:\s*(?P<mult>{mult}))?"
         rf"(?P<more>(?:\s+و\s*(?:{_NUM}|{card})\s*{mult})+)?"
-        rf"(?:\s*(?P<pct>{pct})|\s*(?P<unit>{unit})(?:\s+{adj})?|\s+(?P<gnoun>(?!ال)[^\W\d_]{{3,}}){_E})?"
+        rf"(?:\s*(?P<pct>{pct})|\s*(?P<unit>{unit})(?:\s+{adj})?"
+        rf"|\s+(?P<part>منهم|منها|منهما|منهن){_E}"
+        rf"|\s+من\s+(?P<ofnoun>ال{_NOUN}{{2,}}|{_NOUN}{{2,}}(?:ها|هم|هما|هن|نا)){_E}"
+        rf"|\s+(?P<gnoun>(?!ال){_NOUN}{{2,}}){_E})?"
         rf"(?:\s+(?P<post>تقريبا|علي\s+الاقل){_E})?"
     )
+    vague_ar = [k for k in lx.vague if not k.isascii()]
+    vague = (
+        rf"(?:(?P<q>{qual})\s*)?"
+        rf"(?P<v>{_B}{_alt(vague_ar)}){_E}(?:\s+(?P<vm>(?:ال)?(?:الاف|ملايين|مليارات|بلايين)){_E})?"
+        rf"(?:\s+(?:من\s+)?(?P<noun>(?:ال)?{_NOUN}{{2,}}){_E}(?:\s+{adj})?)?"
+    )
+    vague_en = (
+        rf"(?:(?P<q>{qual})\s+)?"
+        r"\b(?P<ve>(?i:tens|hundreds|dozens|thousands|millions|billions|scores))\b"
+        r"(?:\s+of\s+(?P<vme>thousands|millions|billions)\b)?"
+        r"(?:\s+of\s+(?:the\s+|their\s+|its\s+)?(?P<enoun>[a-z]{2,})\b)?"
+    )
+    fr_ar = [k for k in lx.fractions if not k.isascii()]
+    fr_en = [k for k in lx.fractions if k.isascii()]
+    fraction = (
+        rf"(?P<fr>{_B}{_alt(fr_ar)}){_E}(?:\s+(?P<fm>(?:ال)?(?:الف|مليون|مليار|بليون|تريليون)){_E})?"
+        rf"(?:\s+(?:من\s+)?(?P<noun>(?:ال)?{_NOUN}{{2,}}){_E})?"
+    )
+    fraction_en = (
+        rf"\b(?P<fre>(?i:{_alt(fr_en)}))\b(?:\s+(?:a\s+)?(?P<fme>thousand|million|billion)\b)?"
+        r"(?:\s+(?:of\s+)?(?:the\s+|their\s+|its\s+|a\s+)?(?P<enoun>[a-z]{2,})\b)?"
+    )
+    # a noun, then واحد (not واحد منهم: "one of them")
+    one = rf"(?<=[^\W\d_]\s)(?P<one>واحد|واحده|واحدا|اثنان|اثنين|اثنتان|اثنتين){_E}(?!\s+من(?:هم|ها|هما|هن|كم|نا)?{_E})"
     ordu = _alt(list(lx.ordinals) + list(lx.ordinal_units))
     ordinal = (
         rf"{_B}(?:(?P<ou>{ordu})\s+(?P<teen>عشر|عشره){_E}"
@@ -175,15 +226,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<o>{_alt(ar(lx.ordinals) + ar(lx.ordinal_tens))}){_E})"
         rf"|\b(?P<oen>{_alt(en(lx.ordinals))})\b"
         rf"|(?<![\w.,\-])(?P<odig>\d+)(?P<sfx>st|nd|rd|th)\b"
+        rf"|{_B}ال\s?(?P<odig2>[0-9]{{1,3}})(?![\w.,]?[0-9])(?![^\W\d_])"
     )
-    return re.compile(normalize_key(amount)), re.compile(normalize_key(ordinal))
+    return [(name, re.compile(normalize_key(p))) for name, p in (
+        ("amount", amount), ("vague", vague), ("vague_en", vague_en), ("fraction", fraction),
+        ("fraction_en", fraction_en), ("one", one), ("ordinal", ordinal))]
 
 
 @lru_cache(maxsize=1)
 def _anchors():
-    from toolkit.anchors import Anchors
-
-    return Anchors(list(_patterns()))
+    return Anchors([p for _, p in _patterns()])
 
 
 def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None):
@@ -208,13 +260,14 @@ def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None):
 
 @lru_cache(maxsize=1)
 def _compound_re() -> re.Pattern[str]:
-    return re.compile(r"\s*و\s*(?:\d|[^\W\d_]+(?:مائه|ميه)|" + _alt(list(_lex().cardinals)) + r")")
+    return re.compile(r"\s*و\s*(?:\d|[^\W\d_]+(?:مائه|ميه)|" + numwords.pattern(english=False) + r")")
 
 
 @lru_cache(maxsize=1)
 def _more_re() -> re.Pattern[str]:
     lx = _lex()
-    return re.compile(rf"و\s*(?:(?P<n>[\d.,]+)|(?P<c>{_alt(lx.cardinals)}))\s*(?P<mu>{_alt(lx.multipliers)})")
+    words = numwords.pattern(english=False)
+    return re.compile(rf"و\s*(?:(?P<n>[\d.,]+)|(?P<c>{words}))\s*(?P<mu>{_alt(lx.multipliers)})")
 
 
 def parse_number(s: str, *, has_multiplier: bool = False) -> int | float:
@@ -237,14 +290,16 @@ def parse_number(s: str, *, has_multiplier: bool = False) -> int | float:
     return int(v) if v.is_integer() and "." not in s else v
 
 
-def _clean(v: float) -> int | float:
-    v = float(f"{v:.12g}")  # 68.18 * 1e9 gives 68180000000.00001
+def _clean(v: float | Fraction) -> int | float:
+    v = float(f"{float(v):.12g}")  # 68.18 * 1e9 gives 68180000000.00001
     return int(v) if v.is_integer() else v
 
 
 def _adj_agrees(noun: str, adj: str) -> bool:
-    if adj in _ADJ_STOP or len(adj) < 4:
+    if adj in _lex().not_adjectives or len(adj) < 4:
         return False
+    if adj[0] in "وف" and adj[1] in "يتنا":
+        return False  # ويجري, فيما: a conjunction and a verb, not an adjective
     if noun.endswith("ه") or noun.endswith("ات"):
         return adj.endswith("يه") or adj.endswith("يات")
     return adj.endswith(("ي", "يا", "ين", "ون"))
@@ -256,158 +311,425 @@ def _phone_like(num: str, before: str) -> bool:
     return num.isdigit() and (len(num) >= 7 or (len(num) >= 5 and num.startswith("0")))
 
 
+def _looks_verb(word: str) -> bool:
+    """قتلوا, أصيبوا: a past-tense plural verb, not a counted noun."""
+    return len(word) >= 4 and word.endswith("وا")
+
+
+def _unit_entry(word: str) -> tuple[str, str, str] | None:
+    """units.csv's entry for a noun as written (article, accusative -ا and و allowed)."""
+    units = _lex().units
+    key = re.sub(r"\s+", " ", word)
+    for k in (key, key[2:] if key.startswith("ال") else None, key[:-1] if key.endswith("ا") else None,
+              key[1:] if key.startswith("و") else None):
+        if k and k in units:
+            return units[k]
+    return units.get(key.lower())
+
+
+_Cand = tuple[int, int, str, Any, str, str, dict[str, Any]]  # norm start, end, type, value, kind, rule, attrs
+
+
+def _orig(norm: Normalized, m: re.Match[str], group: str) -> str:
+    return norm.original[slice(*norm.to_original(*m.span(group)))]
+
+
+def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    text = norm.text
+    lx = _lex()
+    g = m.groupdict()
+    s, e = m.span()
+    attrs: dict[str, Any] = {}
+    mult = lx.multipliers.get(g["mult"], 1) if g["mult"] else 1
+    bare_mult = False
+    if g["num"]:
+        ns = m.start("num")
+        if _phone_like(g["num"], text[ns - 1:ns] if ns else ""):
+            return None
+        base: int | float = parse_number(g["num"], has_multiplier=bool(g["mult"]))
+    else:
+        if not _hamza_ok(norm, m.start("card"), m.end("card")):
+            return None  # كمية (a quantity), not ك + مئة
+        card = re.sub(r"\s+", " ", g["card"])
+        bare_mult = (card.lower() in lx.multipliers
+                     or re.fullmatch(r"(?i:a\s+(?:thousand|million|billion))", card) is not None)
+        v = numwords.value(card)
+        if not v:
+            return None
+        base = v
+        if bare_mult and g["mult"]:
+            return None  # مليون مليار: nonsense
+    value = base * mult
+    if g["more"]:  # مليار و500 مليون, مليون وستمائة ألف
+        for part in _more_re().finditer(g["more"]):
+            b = parse_number(part["n"], has_multiplier=True) if part["n"] else (numwords.value(part["c"]) or 0)
+            value += b * lx.multipliers[part["mu"]]
+    unit = g["unit"]
+    kind = "number"
+    if g["q"]:
+        q = re.sub(r"\s+", " ", g["q"])
+        attrs["qualifier"] = lx.qualifiers.get(q) or lx.qualifiers.get(q.lower())
+    if g["post"] and "qualifier" not in attrs:
+        attrs["qualifier"] = "about" if g["post"] == "تقريبا" else "at_least"
+    if g["sym"]:
+        unit_en, cur = lx.symbols[g["sym"]]
+        attrs.update(unit=_orig(norm, m, "sym"), unit_en=unit_en, currency=cur)
+        kind = "money"
+    if g["pct"]:
+        attrs.update(unit=_orig(norm, m, "pct"), unit_en="percent")
+        kind = "percent"
+    elif unit:
+        entry = _unit_entry(unit)
+        if entry is None:
+            return None
+        unit_en, ukind, cur = entry
+        if g["adj"] and not _adj_agrees(re.sub(r"\s+", " ", unit), g["adj"]):
+            e = m.end("unit")  # the next word is not its adjective; a later تقريبا is not ours
+            if g["post"] and not g["q"]:
+                attrs.pop("qualifier", None)
+        elif g["adj"]:
+            attrs["modifier"] = _orig(norm, m, "adj")
+        attrs["unit"] = _orig(norm, m, "unit")
+        attrs["unit_en"] = unit_en
+        if ukind == "currency":
+            kind = "money"
+            attrs["currency"] = cur or None
+        elif not g["sym"]:
+            kind = "count"
+    noun = g["gnoun"] or g["ofnoun"]
+    if noun:
+        entry = _unit_entry(noun) if g["ofnoun"] else None
+        if not _counts_noun(m, noun, base, bare_mult, entry):
+            e = m.start("gnoun" if g["gnoun"] else "ofnoun")
+            if g["ofnoun"]:
+                e = text.rfind("من", 0, e)
+        else:
+            if noun.startswith(("لل", "بال")):  # 19 للبنات: a count; what follows is a preposition's
+                attrs["unit"] = attrs["unit_en"] = None
+                e = m.start("gnoun")
+            else:
+                attrs["unit"] = _orig(norm, m, "gnoun" if g["gnoun"] else "ofnoun")
+                attrs["unit_en"] = entry[0] if entry else None
+            if entry and entry[1] == "currency":
+                kind, attrs["currency"] = "money", entry[2] or None
+            else:
+                kind = "count"
+            unit = noun
+        if g["post"]:
+            e = min(e, m.start("post"))
+            if not g["q"]:
+                attrs.pop("qualifier", None)
+    if g["part"] and not _after_label(m):  # 21 منهم: 21 of them
+        unit, kind = "", "count"
+    if not unit and g["num"] and _compound_re().match(text, e):
+        return None  # 2 مليون وستمائة: a compound we cannot read whole
+    # what makes a number an amount
+    strong_q = g["q"] and attrs.get("qualifier") != "up_to"
+    if g["num"]:
+        if not (unit or g["part"] or g["pct"] or g["sym"] or g["mult"] or strong_q):
+            return None
+        if not (unit or g["pct"] or g["sym"] or g["mult"]) and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
+            return None  # أكثر من 2020 ... is more likely a year
+    elif bare_mult:
+        if not (unit or g["pct"] or g["q"]):
+            return None  # مليون alone: too vague
+    elif not (unit or g["mult"] or g["pct"]):
+        if not _standalone(g["card"]):
+            return None
+    rule = "percent" if g["pct"] else "money" if kind == "money" else "count" if unit else "number"
+    return (s, e, "amount", _clean(value), kind, "amounts:" + rule, attrs)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _hamza_ok(norm: Normalized, s: int, e: int) -> bool:
+    """مئة, مائة, مئات written with their hamza: normalised they read ميه, مايه, ميات, which is
+    also كمية (a quantity) or كميات with a proclitic ك; the original must show the hamza."""
+    for w in _WORD.finditer(norm.text, s, e):
+        if w.group().lstrip("وفبلك").startswith(("مي", "ماي")):
+            o_s, o_e = norm.to_original(*w.span())
+            if not any(c in "ئءأ" for c in norm.original[o_s:o_e]):
+                return False
+    return True
+
+
+def _counts_noun(m: re.Match[str], noun: str, base: int | float, bare_mult: bool,
+                 entry: tuple[str, str, str] | None) -> bool:
+    """Is the unlisted word after the number (``gnoun``) or after ``من`` (``ofnoun``) what it counts?
+
+    Yes after number words (خمسة ممرضات, ثلاثة من الجنود; in English not after "one"), after a
+    qualifier or a multiplier (أكثر من 300 مقاتل), and after digits (33 كلية, 29 من الجنود) unless a
+    label stands before the number (المادة 5 من). Never a stop word (amount_stopwords.csv), a
+    number word, a verb (قتلوا), or after a bare multiplier (ألف باء)."""
+    lx = _lex()
+    g = m.groupdict()
+    bare = noun[1:] if noun.startswith("و") else noun
+    if noun in lx.not_nouns or bare in lx.not_nouns or _looks_verb(noun):
+        return False
+    if numwords.value(bare) is not None or bare in lx.multipliers or _is_calendar_name(bare):
+        return False  # a number word, or a month or weekday name: 31 يوليو is a date's
+    if g["card"]:
+        if bare_mult:
+            return False
+        if noun.isascii():
+            return noun.islower() and noun.lower() not in lx.not_nouns and base != 1
+        return base != 1 or entry is not None  # واحد comes after its noun (شخص واحد), not before
+    if g["q"] or (g["mult"] and g["num"]):
+        return True
+    # digits before an indefinite Arabic noun: Arabic puts the counted noun right after the number
+    # (33 كلية, 12 مباراة, 25 معتقلا), unless the number is a label's (المادة 5 تنص)
+    return not noun.isascii() and not _after_label(m)
+
+
+def _after_label(m: re.Match[str]) -> bool:
+    """المادة 5, الفقرة 3, رقم 12: the number names something, it counts nothing."""
+    words = m.string[max(0, m.start() - 30):m.start()].split()
+    return bool(words) and words[-1] in _lex().labels
+
+
+def _standalone(card: str) -> bool:
+    """May these number words be an amount with no noun (قتل خمسة)?"""
+    words = card.split()
+    if card.isascii():
+        return False
+    if len(words) > 1:
+        return True
+    w = words[0]
+    v = numwords.value(w) or 0
+    return w in _STANDALONE_UNITS or v >= 20
+
+
+def _noun_attrs(norm: Normalized, m: re.Match[str], group: str) -> dict[str, Any]:
+    word = m[group]
+    entry = _unit_entry(word)
+    attrs: dict[str, Any] = {"unit": _orig(norm, m, group), "unit_en": entry[0] if entry else None}
+    if entry and entry[1] == "currency":
+        attrs["currency"] = entry[2] or None
+    return attrs
+
+
+def _vague(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    lx = _lex()
+    g = m.groupdict()
+    word = (g.get("v") or g.get("ve") or "").lower()
+    word = re.sub(r"\s+", " ", word)
+    if g.get("v") and not _hamza_ok(norm, m.start("v"), m.end("v")):
+        return None
+    if word not in lx.vague:
+        return None
+    low, high = lx.vague[word]
+    scale = g.get("vm") or g.get("vme")
+    if word == "tens" and not scale:
+        return None  # "tens of thousands" only
+    if scale:
+        factor = lx.multipliers.get(scale[2:] if scale.startswith("ال") else scale) or lx.multipliers.get(scale.lower())
+        if factor is None:
+            f = {"thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}.get(scale.lower())
+            if f is None:
+                return None
+            factor = f
+        low, high = low * factor, (high + 1) * factor - 1
+    s, e = m.span()
+    attrs: dict[str, Any] = {"number_low": low, "number_high": high}
+    if g.get("q"):
+        q = re.sub(r"\s+", " ", g["q"])
+        attrs["qualifier"] = lx.qualifiers.get(q) or lx.qualifiers.get(q.lower())
+    kind = "approximate"
+    noun = g.get("noun") or g.get("enoun")
+    group = "noun" if g.get("noun") else "enoun"
+    if noun:
+        bare = noun[2:] if noun.startswith("ال") else noun
+        if noun in lx.not_nouns or bare in lx.not_nouns or _looks_verb(bare) or numwords.value(bare) is not None:
+            e = m.start(group)
+            e = norm.text.rfind("من", m.start(), e) if norm.text[m.end("v" if g.get("v") else "ve"):e].strip() else e
+            e = max(e, m.end("vm" if scale and g.get("vm") else "vme" if scale else "v" if g.get("v") else "ve"))
+        else:
+            attrs.update(_noun_attrs(norm, m, group))
+            if g.get("adj") and attrs["unit_en"] and _adj_agrees(bare, g["adj"]):
+                attrs["modifier"] = _orig(norm, m, "adj")
+            elif g.get("adj"):
+                e = m.end(group)
+    elif word in ("بضع", "بضعه"):
+        return None  # بضعة needs its noun
+    return (s, e, "amount", low, kind, "amounts:approximate", attrs)
+
+
+_NOT_FRACTION_OF = frozenset(normalize_key(w) for w in ("نهائي", "نهائية", "سنوي", "سنوية", "قطر", "دائرة"))
+
+
+def _is_calendar_name(word: str) -> bool:
+    names = calendar_names()
+    return word in names.months or word in names.weekdays
+
+
+def _is_time_unit(word: str) -> bool:
+    return word in time_units()
+
+
+def _fraction(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    lx = _lex()
+    g = m.groupdict()
+    key = re.sub(r"\s+", " ", (g.get("fr") or g.get("fre")).lower())
+    frac = lx.fractions.get(key)
+    if frac is None:
+        return None
+    scale = g.get("fm") or g.get("fme")
+    noun = g.get("noun") or g.get("enoun")
+    group = "noun" if g.get("noun") else "enoun"
+    s, e = m.span()
+    attrs: dict[str, Any] = {}
+    if noun:
+        bare = noun[2:] if noun.startswith("ال") else noun
+        stem = re.sub(r"(?:ها|هم|هما|هن|ه)$", "", bare) if len(bare) > 4 else bare
+        if (bare in _NOT_FRACTION_OF or stem in _NOT_FRACTION_OF or noun in lx.not_nouns or bare in lx.not_nouns
+                or _looks_verb(bare) or _is_time_unit(bare)):
+            if not scale:
+                return None  # ربع نهائي (a quarter-final), ربع سنوي (quarterly), ربع العام (a period)
+            e = m.end("fm" if g.get("fm") else "fme")
+        else:
+            attrs.update(_noun_attrs(norm, m, group))
+    elif not scale:
+        return None  # a fraction alone says nothing
+    if scale:
+        key = scale[2:] if scale.startswith("ال") else scale
+        factor = lx.multipliers.get(key) or lx.multipliers.get(scale.lower(), 1)
+        value = _clean(frac * factor)
+        kind = "money" if attrs.get("currency") else "count" if attrs.get("unit") else "number"
+        return (s, e, "amount", value, kind, "amounts:fraction", attrs)
+    return (s, e, "amount", _clean(frac), "fraction", "amounts:fraction", attrs)
+
+
+_PREV_WORD = re.compile(r"((?<![\w])[^\W\d_]{2,})\s$")
+
+
+def _one(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    """شخص واحد: a noun, then واحد or اثنان (the span starts at the noun)."""
+    lx = _lex()
+    text = norm.text
+    s = m.start()
+    prev = _PREV_WORD.search(text, max(0, s - 30), s)
+    if prev is None:
+        return None
+    noun = prev.group(1)
+    bare = noun[1:] if noun[:1] in "وفبل" and noun[1:] not in lx.not_nouns and len(noun) > 3 else noun
+    if noun.startswith("ال") or noun in lx.not_nouns or bare in lx.not_nouns or numwords.value(noun) is not None \
+            or noun.isascii() or _looks_verb(noun) or bare.startswith("ال"):
+        return None
+    o = norm.to_original(*m.span("one"))[0]
+    if norm.original[o + 1:o + 2] in ("أ", "إ"):
+        return None  # وأحد (and one of), not واحد (one): the same letters once normalised
+    value = 1 if m["one"].startswith("واحد") else 2
+    entry = _unit_entry(bare)
+    attrs: dict[str, Any] = {"unit": norm.original[slice(*norm.to_original(prev.start(1), prev.end(1)))],
+                             "unit_en": entry[0] if entry else None}
+    kind = "count"
+    if entry and entry[1] == "currency":
+        kind, attrs["currency"] = "money", entry[2] or None
+    start = prev.start(1) + (len(noun) - len(bare))
+    return (start, m.end(), "amount", value, kind, "amounts:noun_number", attrs)
+
+
+def _ordinal(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    lx = _lex()
+    g = m.groupdict()
+    text = norm.text
+    before = text[max(0, m.start() - 10):m.start()]
+    if re.search(r"(?:تشرين|كانون|ربيع|جمادي|مجموعه|الحرب\s+العالميه)\s*$", before):
+        return None  # month names (تشرين الأول) and G20 (مجموعة العشرين)
+    if g["ou"]:
+        value = lx.ordinals.get(g["ou"], lx.ordinal_units.get(g["ou"], 0)) + 10
+    elif g["cu"]:
+        value = lx.ordinals.get(g["cu"], lx.ordinal_units.get(g["cu"], 0)) + lx.ordinal_tens[g["ct"]]
+    elif g["o"]:
+        if g["o"] in lx.ordinal_units:
+            return None
+        value = lx.ordinals.get(g["o"]) or lx.ordinal_tens[g["o"]]
+    elif g["oen"]:
+        value = lx.ordinals[g["oen"]]
+    elif g["odig2"]:
+        value = int(g["odig2"])  # الـ13: the thirteenth
+    else:
+        value = int(g["odig"])
+    return (m.start(), m.end(), "ordinal", value, "ordinal", "amounts:ordinal", {})
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str], Normalized], _Cand | None]] = {
+    "amount": _amount, "vague": _vague, "vague_en": _vague, "fraction": _fraction, "fraction_en": _fraction,
+    "one": _one, "ordinal": _ordinal}
+
+
+def _spans_test(spans, *, inside: bool) -> Callable[[int, int], bool]:
+    """Test [s, e) against sorted, non-overlapping ``spans`` by bisection: inside one of them
+    (``inside=True``) or overlapping any (``inside=False``)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    if inside:
+        def test(s: int, e: int) -> bool:
+            i = bisect.bisect_right(starts, s) - 1
+            return i >= 0 and ordered[i][0] <= s and e <= ordered[i][1]
+    else:
+        ends = [b for _, b in ordered]
+        best_end = []  # the furthest end among spans starting before each one
+        far = -1
+        for b in ends:
+            far = max(far, b)
+            best_end.append(far)
+
+        def test(s: int, e: int) -> bool:
+            i = bisect.bisect_left(starts, e) - 1
+            return i >= 0 and best_end[i] > s
+    return test
+
+
 def _find_norm(norm: Normalized, *, exclude: list[tuple[int, int]] = (),
                spans: list[tuple[int, int]] | None = None) -> list[AmountMatch]:
     text, original = norm.text, norm.original
-    amount_re, ordinal_re = _patterns()
-    lx = _lex()
-    cands: list[tuple[int, int, str, int | float, str, str, dict[str, Any]]] = []
-    amount_at, ordinal_at = _anchors().starts(text)
-    compound = _compound_re().match
-
-    for m in _finditer(amount_re, text, amount_at):
-        if m.end() == m.start():
-            continue
-        g = m.groupdict()
-        if not (g["num"] or g["card"] or g["malone"]):
-            continue
-        s, e = m.span()
-        attrs: dict[str, Any] = {}
-        mult = lx.multipliers.get(g["mult"], 1) if g["mult"] else 1
-        if g["num"]:
-            ns = m.start("num")
-            if _phone_like(g["num"], text[ns - 1:ns] if ns else ""):
+    overlaps = _spans_test(exclude, inside=False)
+    in_body = _spans_test(spans, inside=True) if spans is not None else (lambda s, e: True)
+    cands: list[tuple[int, int, _Cand]] = []
+    for (name, pattern), at in zip(_patterns(), _anchors().starts(text)):
+        handler = _HANDLERS[name]
+        for m in _finditer(pattern, text, at):
+            if m.end() == m.start():
                 continue
-            base = parse_number(g["num"], has_multiplier=bool(g["mult"] or g["malone"]))
-        elif g["card"]:
-            base = lx.cardinals[re.sub(r"\s+", " ", g["card"])] if re.sub(r"\s+", " ", g["card"]) in lx.cardinals else lx.cardinals.get(g["card"].lstrip("وفبلك"), 0)
-            if not base:
+            c = handler(m, norm)
+            if c is None:
                 continue
-        else:
-            word = re.sub(r"^a\s+", "", g["malone"])
-            base, mult = 1, lx.multipliers.get(word, 1)
-            if g["mult"]:
-                continue  # مليون مليار: nonsense
-        value = base * mult
-        if g["more"]:  # مليار و500 مليون, مليون وستمائة ألف
-            for part in _more_re().finditer(g["more"]):
-                b = parse_number(part["n"], has_multiplier=True) if part["n"] else lx.cardinals.get(part["c"], 0)
-                value += b * lx.multipliers[part["mu"]]
-        unit = g["unit"]
-        kind = "number"
-        if g["q"]:
-            q = re.sub(r"\s+", " ", g["q"])
-            attrs["qualifier"] = lx.qualifiers.get(q) or lx.qualifiers.get(q.lower())
-        if g["post"] and "qualifier" not in attrs:
-            attrs["qualifier"] = "about" if g["post"] == "تقريبا" else "at_least"
-        if g["sym"]:
-            unit_en, cur = lx.symbols[g["sym"]]
-            attrs.update(unit=original[slice(*norm.to_original(*m.span("sym")))], unit_en=unit_en, currency=cur)
-            kind = "money"
-        if g["pct"]:
-            attrs.update(unit=original[slice(*norm.to_original(*m.span("pct")))], unit_en="percent")
-            kind = "percent"
-        elif unit:
-            key = re.sub(r"\s+", " ", unit)
-            entry = lx.units.get(key) or (lx.units.get(key[:-1]) if key.endswith("ا") else None)
-            if entry is None:
+            s, e = c[0], c[1]
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e <= s:
                 continue
-            unit_en, ukind, cur = entry
-            if g["adj"] and not _adj_agrees(key, g["adj"]):
-                e = m.end("unit")  # the next word is not its adjective; a later تقريبا is not ours
-                if g["post"] and not g["q"]:
-                    attrs.pop("qualifier", None)
-            elif g["adj"]:
-                attrs["modifier"] = original[slice(*norm.to_original(*m.span("adj")))]
-            attrs["unit"] = original[slice(*norm.to_original(*m.span("unit")))]
-            attrs["unit_en"] = unit_en
-            if ukind == "currency":
-                kind = "money"
-                attrs["currency"] = cur or None
-            elif not g["sym"]:
-                kind = "count"
-        if g["gnoun"]:
-            # an unlisted word after the number: its counted noun when a qualifier or a
-            # multiplier says this is a quantity, else not part of the amount
-            bare = g["gnoun"][1:] if g["gnoun"].startswith("و") else g["gnoun"]
-            if (g["gnoun"] in _NOT_NOUN or bare in lx.cardinals or bare in lx.multipliers
-                    or not (g["q"] or (g["mult"] and g["num"])) or g["gnoun"].isascii()):
-                e = m.start("gnoun")
-            else:
-                attrs["unit"] = original[slice(*norm.to_original(*m.span("gnoun")))]
-                attrs["unit_en"] = None
-                kind = "count"
-                unit = g["gnoun"]
-            if g["post"]:
-                e = min(e, m.start("post"))
-                if not g["q"]:
-                    attrs.pop("qualifier", None)
-        if not unit and compound(text, e):
-            continue  # مليون وستمائة ألف: a compound we cannot read whole
-        # what makes a number an amount
-        strong_q = g["q"] and attrs.get("qualifier") != "up_to"
-        if not (unit or g["pct"] or g["sym"] or g["mult"] or g["malone"] or strong_q):
-            continue
-        if g["malone"] and not (unit or g["pct"] or g["q"]):
-            continue  # مليون alone: too vague
-        if g["card"] and not (unit or g["mult"] or g["pct"]):
-            continue  # number words count only before a noun or a multiplier
-        if g["num"] and not (unit or g["pct"] or g["sym"] or g["mult"]) and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
-            continue  # أكثر من 2020 ... is more likely a year
-        cands.append((s, e, "amount", _clean(value), kind, "amounts:" + ("percent" if g["pct"] else "money" if kind == "money" else "count" if unit else "number"), attrs))
-
-    for m in _finditer(ordinal_re, text, ordinal_at):
-        g = m.groupdict()
-        before = text[max(0, m.start() - 10):m.start()]
-        if re.search(r"(?:تشرين|كانون|ربيع|جمادي|مجموعه|الحرب\s+العالميه)\s*$", before):
-            continue  # month names (تشرين الأول) and G20 (مجموعة العشرين)
-        if g["ou"]:
-            value = lx.ordinals.get(g["ou"], lx.ordinal_units.get(g["ou"], 0)) + 10
-        elif g["cu"]:
-            value = lx.ordinals.get(g["cu"], lx.ordinal_units.get(g["cu"], 0)) + lx.ordinal_tens[g["ct"]]
-        elif g["o"]:
-            if g["o"] in lx.ordinal_units:
+            o_s, o_e = norm.to_original(s, e)
+            if overlaps(o_s, o_e) or not in_body(o_s, o_e):
                 continue
-            value = lx.ordinals.get(g["o"]) or lx.ordinal_tens[g["o"]]
-        elif g["oen"]:
-            value = lx.ordinals[g["oen"]]
-        else:
-            value = int(g["odig"])
-        cands.append((m.start(), m.end(), "ordinal", value, "ordinal", "amounts:ordinal", {}))
-
+            cands.append((o_s, o_e, c))
+    # longest first, then leftmost; keep what overlaps nothing kept (one occupancy map)
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple] = []
-    for c in cands:
-        if any(c[0] < t[1] and t[0] < c[1] for t in taken):
-            continue
-        taken.append(c)
+    taken = bytearray(len(original) + 1)
     out: list[AmountMatch] = []
-    for s, e, typ, value, kind, rule, attrs in sorted(taken, key=lambda c: c[0]):
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        o_s, o_e = norm.to_original(s, e)
-        if any(o_s < b and a < o_e for a, b in exclude):
+    for o_s, o_e, (_, _, typ, value, kind, rule, attrs) in cands:
+        if taken.find(1, o_s, o_e) != -1:
             continue
-        if spans is not None and not any(a <= o_s and o_e <= b for a, b in spans):
-            continue
+        taken[o_s:o_e] = b"\x01" * (o_e - o_s)
         out.append(AmountMatch(o_s, o_e, original[o_s:o_e], typ, value, kind, rule, attrs))
+    out.sort(key=lambda a: a.start)
     return out
 
 
 def find_amounts(text: str, *, lang: str = "ar", reference: str | None = None) -> list[AmountMatch]:
-    """Amounts and ordinals in ``text``; digits inside dates found by the dates annotator are skipped."""
-    from toolkit.dategrammar import find_dates_normalized as find_dates_norm
-
+    """Amounts and ordinals in ``text``; digits inside dates and durations (found here) are skipped."""
     norm = normalize(text)
-    dates = [(d.start, d.end) for d in find_dates_norm(norm, None)]
-    return _find_norm(norm, exclude=dates)
+    dates, durations = find_temporal_normalized(norm, None)
+    return _find_norm(norm, exclude=sorted([(d.start, d.end) for d in dates] + [(d.start, d.end) for d in durations]))
 
 
-@annotator("amounts", produces=("amount", "ordinal"), needs=("date",))
+@annotator("amounts", produces=("amount", "ordinal"), needs=("date", "duration"))
 def annotate(doc: Doc) -> list[Mention]:
-    """Amount and ordinal mentions in the doc's body, skipping spans taken by date mentions."""
-    dates = [(m.start, m.end) for m in doc.of_type("date")]  # the registry runs dates first
-    found = _find_norm(doc.norm, exclude=dates, spans=list(doc.regions))
+    """Amount and ordinal mentions in the doc's body, skipping spans taken by dates and durations."""
+    taken = [(m.start, m.end) for m in doc.of_type("date", "duration")]  # the registry runs dates first
+    found = _find_norm(doc.norm, exclude=taken, spans=list(doc.regions))
     return [
         Mention(start=a.start, end=a.end, text=a.text, type=a.type, value=a.value, kind=a.kind,
                 sentence=doc.sentence_of(a.start), rule=a.rule,

@@ -1,0 +1,157 @@
+"""Is every annotator's cost linear in the length of the text? ms/KB at 10 KB, 100 KB and 1 MB.
+
+Adversarial inputs (issue 16, item 7): a repeated «مليار دولار», a repeated «مايو 2024», a
+repeated real sentence (the seed article's lead), 1 MB of Arabic words with no punctuation,
+and 1 MB of digits. Each annotator in ``ANNOTATORS`` runs on a Doc of each input at each size;
+the baseline is a bare normalisation pass (``toolkit.arabic.normalize``) on the same text in the
+same run. Printed: ms/KB per annotator and size, the ratio of the 1 MB figure to the 10 KB
+figure (linear: about 1; the target is at most 1.5), and ms/KB against the baseline's. Times are
+CPU times of this process, best of interleaved rounds (see ``per_kb``), so that a busy machine
+distorts them as little as it can.
+
+    python benchmarks/bench_linear.py [--sizes 10,100,1000] [--inputs NAME,...] [--only NAME,...] [--rounds N]
+
+Exit status 1 when some annotator's 1 MB figure is more than 1.5 times its 10 KB figure.
+
+To time other annotators, add them to ``ANNOTATORS``: (name, function of a Doc, names of the
+annotators whose mentions it reads, which run first and are not timed).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from toolkit.annotators import amounts, dates
+from toolkit.arabic import normalize
+from toolkit.model import Doc
+from toolkit.text import split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: (name, annotate(doc), annotators run before it, untimed, for the mentions it needs)
+ANNOTATORS: list[tuple[str, Callable[[Doc], list], tuple[str, ...]]] = [
+    ("dates", dates.annotate, ()),
+    ("amounts", amounts.annotate, ("dates",)),
+]
+_BY_NAME = {name: func for name, func, _ in ANNOTATORS}
+
+#: A real sentence (the lead of the seed article in corpus/), repeated.
+_SEED = REPO / "corpus" / "000_32804eb77b22d83d.txt"
+_FALLBACK_SENTENCE = ("وبحث رئيس جمهورية طاجيكستان إمام علي رحمان مع الرئيس الروسي فلاديمير بوتين اليوم الجمعة "
+                      "25 ابريل/نيسان 2025 في موسكو العلاقات بين البلدين. ")
+
+
+def _real_sentence() -> str:
+    if _SEED.exists():
+        for line in _SEED.read_text(encoding="utf-8").splitlines():
+            if len(line) > 120 and any("0" <= c <= "9" for c in line):
+                return line.strip() + " "
+    return _FALLBACK_SENTENCE
+
+
+INPUTS: dict[str, Callable[[], str]] = {
+    "billion_dollars": lambda: "بلغت الاستثمارات 5 مليار دولار. ",
+    "may_2024": lambda: "في مايو 2024 وقع البلدان. ",
+    "real_sentence": _real_sentence,
+    "no_punctuation": lambda: "وقال الرئيس إن العلاقات بين البلدين جيدة جدا ",
+    "digits": lambda: "1234567890",
+}
+
+
+def make_text(unit: str, size_kb: int) -> str:
+    """``unit`` repeated to ``size_kb`` kilobytes of UTF-8 (cut at a character)."""
+    target = size_kb * 1024
+    reps = target // len(unit.encode("utf-8")) + 1
+    text = unit * reps
+    while len(text.encode("utf-8")) > target:
+        text = text[: int(len(text) * target / len(text.encode("utf-8")))]
+    return text
+
+
+def make_doc(text: str) -> Doc:
+    regions = ((0, len(text)),)
+    return Doc(text=text, lang="ar", norm=normalize(text), regions=regions, sentences=split_sentences(text, regions))
+
+
+def per_kb(funcs: dict[int, Callable[[], object]], rounds: int) -> dict[int, float]:
+    """CPU ms per KB of each size's function, measured fairly across sizes.
+
+    Each round times every size once, one after the other (so a busy spell on a shared machine
+    falls on all sizes alike); a sample of a small size runs it several times so that every
+    sample lasts about as long as one run of the largest size (the same number of equally long
+    samples per size: no size gets more chances of a quiet moment). The best round counts.
+    CPU time of this process, not wall-clock; garbage is collected before each sample.
+    """
+    sizes = sorted(funcs)
+    reps = {s: max(1, sizes[-1] // s) for s in sizes}
+    best = {s: float("inf") for s in sizes}
+    for _ in range(rounds):
+        for s in sizes:
+            gc.collect()
+            t0 = time.process_time()
+            for _ in range(reps[s]):
+                funcs[s]()
+            took = (time.process_time() - t0) / reps[s]
+            best[s] = min(best[s], 1000 * took / s)
+    return best
+
+
+def run(sizes: list[int], inputs: list[str], only: list[str] | None, rounds: int) -> int:
+    chosen = [a for a in ANNOTATORS if only is None or a[0] in only]
+    # warm up: compile every grammar once (not part of any figure)
+    warm = make_doc(make_text(INPUTS["real_sentence"](), 2))
+    for _name, func, needs in chosen:
+        doc = warm
+        for n in needs:
+            doc = doc.with_mentions(_BY_NAME[n](doc))
+        func(doc)
+    worst = 0.0
+    big, small = sizes[-1], sizes[0]
+    print(f"{'input':16s} {'annotator':10s} " + " ".join(f"{s:>7d}KB" for s in sizes)
+          + f"   {big}KB/{small}KB  vs baseline   (CPU ms per KB, best of {rounds} rounds)")
+    for input_name in inputs:
+        unit = INPUTS[input_name]()
+        texts = {s: make_text(unit, s) for s in sizes}
+        base = per_kb({s: (lambda t=texts[s]: normalize(t)) for s in sizes}, rounds)
+        print(f"{input_name:16s} {'baseline':10s} " + " ".join(f"{base[s]:9.3f}" for s in sizes)
+              + f"   {base[big] / base[small]:6.2f}x")
+        for name, func, needs in chosen:
+            docs = {}
+            for s in sizes:
+                doc = make_doc(texts[s])
+                for n in needs:
+                    doc = doc.with_mentions(_BY_NAME[n](doc))
+                docs[s] = doc
+            found = len(func(docs[big]))
+            ms = per_kb({s: (lambda d=docs[s], f=func: f(d)) for s in sizes}, rounds)
+            ratio = ms[big] / ms[small] if ms[small] else float("inf")
+            worst = max(worst, ratio)
+            print(f"{'':16s} {name:10s} " + " ".join(f"{ms[s]:9.3f}" for s in sizes)
+                  + f"   {ratio:6.2f}x   {ms[big] / base[big]:8.1f}x"
+                  + f"   ({found} found at {big} KB)", flush=True)
+    print(f"worst {big}KB/{small}KB ratio: {worst:.2f}x (target <= 1.5x)")
+    return 0 if worst <= 1.5 else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10,100,1000", help="sizes in KB, smallest first (default 10,100,1000)")
+    ap.add_argument("--inputs", default=",".join(INPUTS), help="which adversarial inputs (default: all)")
+    ap.add_argument("--only", default=None, help="which annotators (default: all in ANNOTATORS)")
+    ap.add_argument("--rounds", type=int, default=5, help="best of N interleaved rounds per figure (default 5)")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    inputs = args.inputs.split(",")
+    unknown = [i for i in inputs if i not in INPUTS]
+    if unknown:
+        ap.error(f"unknown input(s) {', '.join(unknown)}; known: {', '.join(INPUTS)}")
+    only = args.only.split(",") if args.only else None
+    return run(sizes, inputs, only, args.rounds)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
