@@ -30,6 +30,8 @@ from toolkit.store import Store
 from toolkit.tables import Rows, article_row, frame, problem_frame
 
 PathSpec = str | os.PathLike | Iterable[str | os.PathLike]
+#: ``annotate()`` shows a progress bar (with the total and an ETA) for more articles than this.
+PROGRESS_MIN_ARTICLES = 50
 
 
 def source_label(source: Any) -> str:
@@ -174,7 +176,10 @@ class Corpus:
             lexicon.use(*self.lexicons)
         total = len(self._articles) if self._articles is not None else (
             len(self._memory) if self._memory is not None else None)
-        show = progress if progress is not None else (total is None or total > 50)
+        show = progress if progress is not None else (total is None or total > PROGRESS_MIN_ARTICLES)
+        if show and total is None:  # a bar with a total and an ETA is worth one quick reading pass
+            total = len(self.articles)
+            show = progress if progress is not None else total > PROGRESS_MIN_ARTICLES
         rows = Rows()
         problems: list[dict[str, Any]] = []
         source = self._memory if self._memory is not None else iter_articles(
