@@ -233,6 +233,49 @@ def _prefixes(pattern: re.Pattern[str], tree=None) -> tuple[frozenset[str], bool
     return frozenset(keep), digit
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used (``match``, ``search``, ...).
+
+    A grammar of dozens of large patterns takes seconds to compile, and a short text tries
+    only the few whose anchors it holds; the others are never compiled in that process.
+    ``pattern`` and ``flags`` are there without compiling (what :class:`Anchors` reads).
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):  # match, search, finditer, groupindex, ...
+        return getattr(self.compiled, name)
+
+    def __getstate__(self):
+        return (self.pattern, self.flags)
+
+    def __setstate__(self, state) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
+
+def sources_key(patterns: list) -> str:
+    """A digest of the patterns' sources and flags: what anchors built from them depend on."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in patterns:
+        h.update(p.pattern.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00%d\x00" % int(p.flags))
+    return h.hexdigest()
+
+
 class Anchors:
     """Start positions of several patterns in a text, from one Aho-Corasick pass.
 
@@ -303,4 +346,4 @@ class Anchors:
         return [None if i in self.unknown else sorted(set(f)) if f else f for i, f in enumerate(found)]
 
 
-__all__ = ["Anchors"]
+__all__ = ["Anchors", "LazyPattern", "sources_key"]

@@ -62,7 +62,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, NamedTuple
 
 from toolkit import lexicon, numwords
-from toolkit.anchors import Anchors
+from toolkit.anchors import Anchors, LazyPattern, sources_key
+from toolkit.cache import persistent
 from toolkit.arabic import Normalized, normalize, normalize_key
 
 
@@ -192,7 +193,7 @@ def _count_words() -> _CountWords:
 @lru_cache(maxsize=None)
 def _alt_cached(keys: tuple[str, ...], latin: bool) -> str:
     parts = []
-    for k in sorted(set(keys), key=len, reverse=True):
+    for k in sorted(set(keys), key=lambda k: (-len(k), k)):
         p = r"\s+".join(re.escape(w) for w in k.split())
         if latin and len(k) <= 4 and k[0].isupper():  # abbreviation: optional dot
             p += r"\.?"
@@ -303,7 +304,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     g: list[tuple[str, re.Pattern[str], Callable]] = []
 
     def add(rule: str, pattern: str, handler: Callable, flags: int = 0) -> None:
-        g.append((rule, re.compile(normalize_key(pattern), flags), handler))
+        g.append((rule, LazyPattern(normalize_key(pattern), flags), handler))  # compiled when first used
 
     wdp_ = rf"(?P<wdp>{wdp}(?:الموافق\s+)?)?"
     year_ = rf"{year_cue}{_NUMERIC_SEP}(?P<y>{_YEAR}){_CE}"
@@ -1126,7 +1127,11 @@ def parse_reference(reference: str | dt.date | None) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
-@lru_cache(maxsize=1)
+def _grammar_sources() -> str:
+    return sources_key([pattern for _, pattern, _ in _grammar()])
+
+
+@persistent("date-anchors", depends=_grammar_sources)
 def _grammar_anchors() -> Anchors:
     return Anchors([pattern for _, pattern, _ in _grammar()])
 

@@ -80,7 +80,7 @@ def words() -> Words:
 
 
 def _alt(keys) -> str:
-    ordered = sorted(set(keys), key=len, reverse=True)
+    ordered = sorted(set(keys), key=lambda k: (-len(k), k))
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in ordered) + ")"
 
 

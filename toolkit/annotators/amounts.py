@@ -53,7 +53,8 @@ from typing import Any, Callable
 
 from toolkit import lexicon, numwords
 from toolkit.arabic import Normalized, normalize, normalize_key
-from toolkit.anchors import Anchors
+from toolkit.anchors import Anchors, LazyPattern, sources_key
+from toolkit.cache import persistent
 from toolkit.dategrammar import calendar_names, find_temporal_normalized, time_units
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
@@ -144,7 +145,7 @@ def _lex() -> _Lex:
 @lru_cache(maxsize=None)
 def _alt_cached(keys: tuple[str, ...], accusative: bool) -> str:
     parts = []
-    for k in sorted(set(keys), key=len, reverse=True):
+    for k in sorted(set(keys), key=lambda k: (-len(k), k)):
         p = r"\s+".join(re.escape(w) for w in k.split())
         if accusative and not k.isascii() and k[-1] not in "اهيء" and not k.endswith("ات"):
             p += "ا?"  # tanween accusative: شخصاً -> شخصا
@@ -228,12 +229,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"|(?<![\w.,\-])(?P<odig>\d+)(?P<sfx>st|nd|rd|th)\b"
         rf"|{_B}ال\s?(?P<odig2>[0-9]{{1,3}})(?![\w.,]?[0-9])(?![^\W\d_])"
     )
-    return [(name, re.compile(normalize_key(p))) for name, p in (
+    return [(name, LazyPattern(normalize_key(p))) for name, p in (
         ("amount", amount), ("vague", vague), ("vague_en", vague_en), ("fraction", fraction),
         ("fraction_en", fraction_en), ("one", one), ("ordinal", ordinal))]
 
 
-@lru_cache(maxsize=1)
+def _pattern_sources() -> str:
+    return sources_key([p for _, p in _patterns()])
+
+
+@persistent("amount-anchors", depends=_pattern_sources)
 def _anchors():
     return Anchors([p for _, p in _patterns()])
 

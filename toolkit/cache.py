@@ -1,0 +1,119 @@
+"""A cache on disk for what is slow to build from the lexicons (matchers, grammar anchors).
+
+Building the annotators' automata and the date grammar's anchors takes seconds, and every new
+process (a CLI call, a worker, a notebook kernel) would pay it. ``@persistent("name")`` on a
+function without arguments keeps its result in memory (like ``functools.lru_cache``) and in a
+pickle file, so that the next process loads it instead of building it.
+
+The file's name holds a key made of everything the result depends on: the lexicon fingerprint
+(shipped and user lexicons, ``toolkit.lexicon.fingerprint``), the toolkit's version, the
+Python version, the source of the module that builds it, and the function's name. So a
+change of lexicon or code makes a new key, and the old file is simply not used. Files are
+written under a temporary name and renamed (``os.replace``), so two processes that build at
+once both succeed and a reader never sees half a file; a file that cannot be read is built
+again and replaced.
+
+Where: ``$TOOLKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/relations-toolkit``, else
+``~/.cache/relations-toolkit``. ``TOOLKIT_CACHE_DIR=off`` (or a folder that cannot be written)
+turns the disk cache off; results are then built in every process, as before.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+import os
+import pickle
+import sys
+import uuid
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from toolkit import lexicon, version
+
+T = TypeVar("T")
+ENV = "TOOLKIT_CACHE_DIR"
+#: Bump to invalidate every cached file at once (a change in how results are pickled).
+FORMAT = "1"
+
+
+def cache_dir() -> Path | None:
+    """The folder of cached files, or None when the disk cache is off."""
+    value = os.environ.get(ENV)
+    if value is not None:
+        return None if value.strip().lower() in ("", "off", "0", "none") else Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "relations-toolkit"
+
+
+@functools.lru_cache(maxsize=None)
+def _source_hash(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "nosource"
+
+
+def key_of(func: Callable[..., Any], name: str) -> str:
+    """The cache key of ``func``'s result: lexicons, toolkit, Python, the builder's source, its name."""
+    source = inspect.getsourcefile(func) or ""
+    parts = [FORMAT, name, lexicon.fingerprint(), version.__version__, sys.version.split()[0],
+             _source_hash(source), func.__module__, func.__qualname__]
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
+
+
+def _load(path: Path) -> tuple[bool, Any]:
+    try:
+        with path.open("rb") as fh:
+            return True, pickle.load(fh)
+    except FileNotFoundError:
+        return False, None
+    except Exception:  # a damaged or foreign file: build again and replace it
+        return False, None
+
+
+def _save(path: Path, value: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Cache a builder without arguments in memory and on disk (see the module docstring).
+
+    ``depends`` gives more of what the result depends on (e.g. a digest of the regular
+    expressions it is built from), added to the key. The wrapped function has
+    ``cache_clear()`` (so ``toolkit.lexicon.clear_caches`` forgets it when the lexicons in use
+    change) and ``cache_info()``.
+    """
+    def deco(build: Callable[[], T]) -> Callable[[], T]:
+        @functools.lru_cache(maxsize=1)
+        def wrapper() -> T:
+            folder = cache_dir()
+            if folder is None:
+                return build()
+            key = key_of(build, name)
+            if depends is not None:
+                key = hashlib.sha256((key + "\x00" + depends()).encode()).hexdigest()[:32]
+            path = folder / f"{name}-{key}.pickle"
+            found, value = _load(path)
+            if found:
+                return value
+            value = build()
+            _save(path, value)
+            return value
+
+        functools.update_wrapper(wrapper, build)
+        return wrapper
+    return deco
+
+
+__all__ = ["persistent", "cache_dir", "key_of", "ENV", "FORMAT"]
