@@ -31,6 +31,7 @@ from toolkit.arabic import normalize_key
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
+from toolkit.cache import persistent
 
 TRAP = "trap"
 CONTEXT = "context"
@@ -56,7 +57,7 @@ def forms(iso3: str, *, lang: str, kind: str, form_type: str | None = None) -> l
             and (form_type is None or r.get("form_type") == form_type)]
 
 
-@lru_cache(maxsize=1)
+@persistent("country-gazetteer")
 def gazetteer() -> Gazetteer:
     entries = [Entry(r["form"], {**r, "rule": f"{lexicon.ref('country_names', r)} {r['form']}"}, lang=r["lang"],
                      article=r.get("article", "")) for r in names()]

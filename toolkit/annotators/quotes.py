@@ -52,6 +52,7 @@ from toolkit.matcher import Entry, Gazetteer, Match
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
 from toolkit.text import TOKEN
+from toolkit.cache import persistent
 
 
 # --- quotation marks -------------------------------------------------------------------
@@ -236,7 +237,7 @@ def load_lexicon() -> tuple[dict[str, str], ...]:
     return rows
 
 
-@lru_cache(maxsize=1)
+@persistent("quote-gazetteer")
 def gazetteer() -> Gazetteer:
     entries = []
     for row in load_lexicon():

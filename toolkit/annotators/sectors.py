@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Any, Iterable
 
 from toolkit import lexicon
@@ -26,6 +25,7 @@ from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
 from toolkit.spans import SpanIndex
+from toolkit.cache import persistent
 
 #: The canonical sector names (the gold standard's taxonomy), from ``lexicon/sector_names.csv``.
 SECTORS: tuple[str, ...] = tuple(r["sector"] for r in lexicon.rows("sector_names", required=("sector",)))
@@ -58,7 +58,7 @@ def _entries(rows: Iterable[dict[str, str]]) -> list[Entry]:
     return out
 
 
-@lru_cache(maxsize=4)
+@persistent("sector-gazetteer")
 def gazetteer() -> Gazetteer:
     """The sector cues as one automaton."""
     return Gazetteer(_entries(load_lexicon()))
