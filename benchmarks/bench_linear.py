@@ -80,6 +80,7 @@ INPUTS: dict[str, Callable[[], str]] = {
     "real_sentence": _real_sentence,
     "no_punctuation": lambda: "وقال الرئيس إن العلاقات بين البلدين جيدة جدا ",
     "digits": lambda: "1234567890",
+    "quotations": lambda: 'وقال وزير الخارجية الروسي سيرغي لافروف: "نحن مستعدون للتعاون مع الجميع". ',
 }
 
 

@@ -43,6 +43,7 @@ unmatched and dropped. Quotations nested inside an accepted quotation are not re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -124,6 +125,43 @@ def find_pairs(doc: Doc) -> list[_Pair]:
                     found.append(_Pair(o, c, a, b))
     found.sort(key=lambda p: (p.open, -p.close))
     return found
+
+
+# --- thresholds ------------------------------------------------------------------------------
+
+#: A quotation of fewer words than this is short: it needs a strong reporting verb (a name in
+#: quotation marks is not a quotation).
+SHORT_WORDS = 4
+#: Words a quotation needs when only a weak cue introduces it ...
+WEAK_CUE_WORDS = 6
+#: ... and when no cue does.
+NO_CUE_WORDS = 8
+#: Marks whose content is at least this share of a name mention hold the name, not speech.
+NAME_SHARE = 0.6
+#: How far before the opening mark a title word (بعنوان, titled) is looked for.
+TITLE_LOOKBACK_CHARS = 40
+#: How many earlier sentences a continued quotation looks back for its speaker.
+EARLIER_SPEAKER_SENTENCES = 3
+
+
+def _names_index(doc: Doc) -> "_Overlaps":
+    """The organisation, person and country mentions of ``doc``, for overlap questions."""
+    return _Overlaps(doc.of_type("organization", "person", "country"))
+
+
+class _Overlaps:
+    """Mentions sorted by start; those overlapping a range, found by binary search (names are
+    short, so few mentions are looked at)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_right(self.starts, start - self.longest - 1)
+        hi = bisect_right(self.starts, end - 1)
+        return [m for m in self.items[lo:hi] if m.end > start]
 
 
 # --- tokens and word classes --------------------------------------------------------------
@@ -490,33 +528,33 @@ def _looks_like_clause(s: str) -> bool:
     return bool(_VERBLIKE.match(_key(words[0])))
 
 
-def _is_quotation(doc: Doc, pair: _Pair, ctx: _Context) -> bool:
+def _is_quotation(doc: Doc, pair: _Pair, ctx: _Context, names: "_Overlaps") -> bool:
     inner = doc.text[pair.start:pair.end]
     span_len = pair.end - pair.start
-    for m in doc.of_type("organization", "person", "country"):
+    for m in names.overlapping(pair.start, pair.end):
         overlap = min(m.end, pair.end) - max(m.start, pair.start)
-        if overlap > 0 and overlap >= 0.6 * span_len:
+        if overlap >= NAME_SHARE * span_len:  # the marks hold a name: "الهيئة الوطنية"
             return False
-    last = _last_word(doc.text, max(0, pair.open - 40), pair.open)
+    last = _last_word(doc.text, max(0, pair.open - TITLE_LOOKBACK_CHARS), pair.open)
     if last is not None and (last.key in TITLE_WORDS or last.key.lower() in TITLE_WORDS):
         return False
     n = _word_count(inner)
     has_verb = ctx.verb is not None
-    if n < 4:
+    if n < SHORT_WORDS:
         if not has_verb or ctx.strength != "strong":
             return False
         return ctx.intro == "colon" or _looks_like_clause(inner)
     if ctx.strength == "strong" or (ctx.strength == "weak" and ctx.intro in ("colon", "complementiser")):
         return True
     if ctx.strength == "weak":
-        return n >= 6
-    return n >= 8
+        return n >= WEAK_CUE_WORDS
+    return n >= NO_CUE_WORDS
 
 
-def _speaker_type(doc: Doc, a: int, b: int) -> tuple[str | None, Any]:
+def _speaker_type(names: "_Overlaps", a: int, b: int) -> tuple[str | None, Any]:
     rank = {"person": 0, "organization": 1, "country": 2}
     best = None
-    for m in doc.of_type(*rank):
+    for m in names.overlapping(a, b):
         overlap = min(m.end, b) - max(m.start, a)
         if overlap <= 0:
             continue
@@ -526,26 +564,49 @@ def _speaker_type(doc: Doc, a: int, b: int) -> tuple[str | None, Any]:
     return (best[1].type, best[1].value) if best else (None, None)
 
 
-def _earlier_speaker(doc: Doc, finder: _Finder, found: list[Mention], sent: int | None,
-                    *, back: int = 3) -> _Speaker | None:
+class _BySentence:
+    """What ``_earlier_speaker`` looks up, by sentence: quotations with a speaker found so far,
+    reporting-verb hits, persons (so that each lookup costs the sentence, not the article)."""
+
+    def __init__(self, doc: Doc, finder: _Finder):
+        self.quotes: dict[int, list[Mention]] = {}
+        self.hits = sorted(finder.hits, key=lambda h: h.start)
+        self.hit_starts = [h.start for h in self.hits]
+        self.people: dict[int, list[Mention]] = {}
+        for m in doc.of_type("person"):
+            if m.sentence is not None:
+                self.people.setdefault(m.sentence, []).append(m)
+
+    def add_quote(self, m: Mention) -> None:
+        if m.sentence is not None and m.attrs.get("speaker"):
+            self.quotes.setdefault(m.sentence, []).append(m)
+
+    def hits_in(self, s: int, e: int) -> list[Match]:
+        lo = bisect_right(self.hit_starts, s - 1)
+        hi = bisect_right(self.hit_starts, e - 1)
+        return [h for h in self.hits[lo:hi] if h.end <= e]
+
+
+def _earlier_speaker(doc: Doc, finder: _Finder, seen: _BySentence, sent: int | None,
+                     *, back: int = EARLIER_SPEAKER_SENTENCES) -> _Speaker | None:
     """A continued quotation's speaker: the last quoted speaker in this or the previous
     ``back`` sentences (``previous_quote``), else a reporting verb with its subject or a
     person in one of those sentences (``previous_sentence``)."""
     if sent is None:
         return None
     for k in range(sent, max(-1, sent - back - 1), -1):
-        prev = [m for m in found if m.sentence == k and m.attrs.get("speaker")]
+        prev = seen.quotes.get(k)
         if prev:
             p = prev[-1].attrs
             return _Speaker(p["speaker_start"], p["speaker_end"], "previous_quote", None)
         if k == sent:
             continue
         s, e = doc.sentences[k]
-        for hit in [h for h in finder.hits if s <= h.start and h.end <= e]:
+        for hit in seen.hits_in(s, e):
             spk = finder.speaker_of_verb(hit, s, e, before_first=False)
             if spk:
                 return _Speaker(spk.start, spk.end, "previous_sentence", spk.verb)
-        people = [m for m in doc.of_type("person") if s <= m.start and m.end <= e]
+        people = [m for m in seen.people.get(k, ()) if s <= m.start and m.end <= e]
         if people:
             return _Speaker(people[-1].start, people[-1].end, "previous_sentence", None)
     return None
@@ -556,35 +617,41 @@ def annotate(doc: Doc) -> list[Mention]:
     """Direct quotations in the body of ``doc``, with speakers where they can be found."""
     text = doc.text
     pairs = find_pairs(doc)
-    names = {p.open: p.close for p in pairs if _word_count(text[p.start:p.end]) < 4}
+    names = {p.open: p.close for p in pairs if _word_count(text[p.start:p.end]) < SHORT_WORDS}
     finder = _Finder(doc, names)
+    index = _names_index(doc)
+    seen = _BySentence(doc, finder)
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []  # accepted quotations, by their marks
+    # accepted quotations, by their marks: they never overlap and come in text order, so the
+    # last one is the only one a pair can overlap and the nearest one before it
+    taken: list[tuple[int, int]] = []
+    opens = [p.open for p in pairs]  # pairs are sorted by their opening mark
     for pair in pairs:
-        if any(o <= pair.open <= c or o <= pair.close <= c for o, c in taken):
+        if taken and taken[-1][0] <= pair.open <= taken[-1][1]:
             continue
         s0, s1 = _sentence_span(doc, pair.open)
         _, e1 = _sentence_span(doc, pair.close)
-        win_start = max([s0] + [c + 1 for o, c in taken if c < pair.open])
-        later = [p.open for p in pairs if p.open > pair.close]
-        win_end = min([max(e1, pair.close + 1)] + later)
+        win_start = max(s0, taken[-1][1] + 1) if taken and taken[-1][1] < pair.open else s0
+        nxt = bisect_right(opens, pair.close)
+        win_end = min(max(e1, pair.close + 1), opens[nxt]) if nxt < len(opens) else max(e1, pair.close + 1)
         ctx = _context(doc, finder, pair, win_start, win_end)
-        if not _is_quotation(doc, pair, ctx):
+        if not _is_quotation(doc, pair, ctx, index):
             continue
         spk = ctx.speaker
         sent = doc.sentence_of(pair.start)
         if spk is None:
-            spk = _earlier_speaker(doc, finder, out, sent)
+            spk = _earlier_speaker(doc, finder, seen, sent)
         verb = text[ctx.verb.start:ctx.verb.end] if ctx.verb is not None else (spk.verb if spk else None)
         attrs: dict[str, Any] = {"speaker": None, "speaker_start": None, "speaker_end": None,
                                  "speaker_type": None, "speaker_value": None, "verb": verb,
                                  "speaker_basis": "none", "marks": text[pair.open] + text[pair.close]}
         if spk is not None:
-            stype, svalue = _speaker_type(doc, spk.start, spk.end)
+            stype, svalue = _speaker_type(index, spk.start, spk.end)
             attrs.update(speaker=text[spk.start:spk.end], speaker_start=spk.start, speaker_end=spk.end,
                          speaker_type=stype, speaker_value=svalue, speaker_basis=spk.basis)
         taken.append((pair.open, pair.close))
         inner = text[pair.start:pair.end]
         out.append(Mention(pair.start, pair.end, inner, "quote", inner, kind="direct", sentence=sent,
                            rule=f"quotes:{ctx.intro or ctx.strength}:{attrs['speaker_basis']}", attrs=attrs))
+        seen.add_quote(out[-1])
     return out
