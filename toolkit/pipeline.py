@@ -18,12 +18,12 @@ from toolkit.model import EVENT_COLUMNS, MENTION_COLUMNS, Doc, Event, Mention
 from toolkit.text import split_sentences
 
 # the built-in annotators register themselves on import, in this order (ties in the plan keep it)
-from toolkit.annotators import countries, organizations, people, dates, amounts, quotes, sectors, events  # noqa: E401,F401
+from toolkit.annotators import countries, organizations, people, places, dates, amounts, quotes, sectors, events  # noqa: E401,F401,E501
 from toolkit import registry
 
 #: The built-in annotators, in registration order.
 BUILTIN_ANNOTATORS: tuple[str, ...] = (
-    "countries", "organizations", "people", "dates", "amounts", "quotes", "sectors", "events",
+    "countries", "organizations", "people", "places", "dates", "amounts", "quotes", "sectors", "events",
 )
 
 

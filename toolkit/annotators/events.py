@@ -77,8 +77,8 @@ CUE_FILE = "event_cues"
 PLOVER_FILE = "plover"
 ROLES = frozenset({"cue", "modal", "negation", "question", "denial", "both", "bilateral", "counterpart",
                    "target", "source", "from", "location", "inverse", "title", "purpose", "background",
-                   "state", "filler", "offtopic", "place"})
-CONSTRAINTS = frozenset({"subject", "marked-target", "no-fallback"})
+                   "state", "filler", "offtopic", "place", "hypothetical", "aggregate", "verbal", "agent-of"})
+CONSTRAINTS = frozenset({"subject", "marked-target", "no-fallback", "governs", "verbal", "victim"})
 MODES = frozenset({"done", "intend", "negated"})
 MARK_ROLES = ("target", "source", "location", "counterpart", "from")
 #: Tokens after a cue in which its ``requires`` object must appear.
@@ -124,10 +124,11 @@ class CueRow:
     excludes: tuple[str, ...] = ()
     constraints: frozenset = frozenset()
     future: bool = False  # the entry is a form with the future prefix س
+    file: str = CUE_FILE
 
     @property
     def ref(self) -> str:
-        return f"{self.id}@{CUE_FILE}.csv:{self.line}"
+        return f"{self.id}@{self.file}.csv:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,174 @@ def gazetteer() -> Gazetteer:
                     and " " not in form and normalize_key(form).startswith(_IMPERFECT)):
                 fut = CueRow(**{**row.__dict__, "future": True})
                 entries.append(Entry("س" + form, fut, lang=row.lang, stem=stem))
+    for row, form, article in lemma_entries():
+        entries.append(Entry(form, row, lang=row.lang, article=article))
     return Gazetteer(entries)
+
+
+LEMMA_FILE = "event_lemmas"
+AGENT_FILE = "event_agents"
+AGENT_ORG_FILE = "event_agent_orgs"
+LEMMA_POS = frozenset({"verb", "noun", "phrase", "verb+noun"})
+#: Agent codes (CAMEO/PLOVER) the agent lexicon may use.
+AGENT_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "CVL", "EDU", "LAB", "MED",
+                         "BUS", "REL", "REF", "NGO", "IGO", "CRM", "HLH"})
+_NOUNISH = ("noun", "participle", "phrase", "extra")
+
+
+def lemma_forms(r: dict) -> list[tuple[str, str, str]]:
+    """(form, tag, pos) generated from one row of event_lemmas.csv (see toolkit.morphology)."""
+    from toolkit import morphology as mo
+
+    lang, pos, lemma = r.get("lang", ""), r.get("pos", ""), r.get("lemma", "")
+    split = [x for x in (r.get("plural") or "").split("|") if x.strip()]
+    extra = [x.strip() for x in (r.get("extra") or "").split("|") if x.strip()]
+    out: list[tuple[str, str, str]] = []
+    if lang == "ar":
+        if pos == "verb":
+            out += [(f, t, "verb") for f, t in mo.ar_perfect(lemma)]
+            if r.get("imperfect"):
+                out += [(f, t, "verb") for f, t in mo.ar_imperfect(r["imperfect"])]
+            for masdar in (x for x in (r.get("masdar") or "").split("|") if x.strip()):
+                out += [(f, t, "noun") for f, t in mo.ar_noun(masdar, plurals=split)]
+        elif pos == "noun":
+            out += [(f, t, "noun") for f, t in mo.ar_noun(lemma, plurals=split)]
+        elif pos == "phrase":
+            out.append((lemma, "phrase", "noun"))
+        for part in (x for x in (r.get("participle") or "").split("|") if x.strip()):
+            out += [(f, t, "noun") for f, t in mo.ar_participle(part)]
+    else:
+        if pos in ("verb", "verb+noun"):
+            out += [(f, t, "verb") for f, t in mo.en_verb(lemma, irregular=extra)]
+            extra = []
+        if pos in ("noun", "verb+noun"):
+            out += [(f, t, "noun") for f, t in mo.en_noun(lemma, plurals=split)]
+        if pos == "phrase":
+            out += [(lemma, "phrase", "noun"), (lemma[:1].upper() + lemma[1:], "phrase.cap", "noun")]
+    out += [(x, "extra", "noun") for x in extra]
+    seen: set[str] = set()
+    return [(f, t, p) for f, t, p in out if not (f in seen or seen.add(f))]
+
+
+@lru_cache(maxsize=1)
+def lemma_rows() -> tuple[tuple[CueRow, tuple[tuple[str, str, str], ...]], ...]:
+    """(row, generated forms) for every row of event_lemmas.csv, validated."""
+    plover = plover_table()
+    out = []
+    seen: set[str] = set()
+    for r in lexicon.rows(LEMMA_FILE, required=("id", "lang", "pos", "lemma", "plover")):
+        if r["id"] in seen:
+            raise lexicon.error(LEMMA_FILE, r, f"duplicate id {r['id']!r}")
+        seen.add(r["id"])
+        lexicon.choice(LEMMA_FILE, r, "lang", ("ar", "en"))
+        lexicon.choice(LEMMA_FILE, r, "pos", tuple(sorted(LEMMA_POS)))
+        pl = r["plover"].upper()
+        if pl not in plover:
+            raise lexicon.error(LEMMA_FILE, r, f"unknown PLOVER type {r['plover']!r}")
+        mode = r.get("mode") or "done"
+        if mode not in MODES:
+            raise lexicon.error(LEMMA_FILE, r, f"mode must be one of {sorted(MODES)}")
+        constraints = frozenset(x.strip() for x in r.get("constraints", "").split("|") if x.strip())
+        if constraints - CONSTRAINTS:
+            raise lexicon.error(LEMMA_FILE, r, f"unknown constraint(s) {sorted(constraints - CONSTRAINTS)}")
+        if r["lang"] == "ar" and r["pos"] == "verb" and r.get("imperfect") and r["imperfect"][0] not in "يت":
+            raise lexicon.error(LEMMA_FILE, r, "imperfect must be the 3rd person masculine (starting with ي)")
+        forms = tuple(lemma_forms(r))
+        base = CueRow(r["id"], r["_line"], r["lang"], "cue", "verb", pl, mode, r.get("cameo_root", ""), None,
+                      tuple(normalize_key(x) for x in r.get("requires", "").split("|") if x.strip()), 0,
+                      tuple(normalize_key(x) for x in r.get("excludes", "").split("|") if x.strip()), constraints,
+                      file=LEMMA_FILE)
+        out.append((base, forms))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def lemma_entries() -> tuple[tuple[CueRow, str, str], ...]:
+    """(row for the form, form, article) for every generated form: the matcher's entries."""
+    out = []
+    for base, forms in lemma_rows():
+        variants: dict[tuple[str, bool], CueRow] = {}
+        for form, tag, pos in forms:
+            future = tag.startswith("future")
+            key = (pos, future)
+            if key not in variants:
+                variants[key] = CueRow(**{**base.__dict__, "pos": pos, "future": future})
+            article = "optional" if base.lang == "ar" and pos == "noun" and not form.startswith("ال") else ""
+            out.append((variants[key], form, article))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class AgentRow:
+    id: str
+    line: str
+    lang: str
+    agent: str
+    country: str | None
+    possessive: bool = False  # the form carries a possessive pronoun (جنودها: its soldiers)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{AGENT_FILE}.csv:{self.line}"
+
+
+@lru_cache(maxsize=1)
+def agent_rows() -> tuple[tuple[AgentRow, tuple[str, ...]], ...]:
+    """(row, forms) for every row of event_agents.csv, validated."""
+    out = []
+    for r in lexicon.rows(AGENT_FILE, required=("id", "lang", "agent", "form")):
+        lexicon.choice(AGENT_FILE, r, "agent", tuple(sorted(AGENT_CODES)))
+        lexicon.choice(AGENT_FILE, r, "lang", ("ar", "en"))
+        country = r.get("country") or None
+        if country and not re.fullmatch(r"[A-Z]{3}", country):
+            raise lexicon.error(AGENT_FILE, r, f"country must be an ISO alpha-3 code, not {country!r}")
+        forms = tuple(f.strip() for f in r["form"].split("|") if f.strip())
+        out.append((AgentRow(r["id"], r["_line"], r["lang"], r["agent"], country), forms))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def agent_gazetteer() -> Gazetteer:
+    entries = []
+    for row, forms in agent_rows():
+        for form in forms:
+            if row.lang == "ar" and form.startswith("ال") and len(form) > 4:
+                form = form[2:]
+            if row.lang != "ar":
+                entries.append(Entry(form, row, lang=row.lang))
+                continue
+            entries.append(Entry(form, row, lang="ar", article="optional"))
+            if " " not in form and len(form) >= 4 and row.country is None:  # جنودها, مقاتلو: possessives
+                more = [form + p for p in ("ه", "ها", "هم")]
+                if form.endswith(("ون", "ين")):
+                    more.append(form[:-1])
+                pos_row = AgentRow(row.id, row.line, row.lang, row.agent, row.country, True)
+                entries.extend(Entry(f, pos_row if f[-1] in "اهم" else row, lang="ar") for f in more)
+    return Gazetteer(entries)
+
+
+@lru_cache(maxsize=1)
+def org_agents() -> dict[str, str]:
+    """Institution id suffix (ARMY, POLICE, ...) -> agent code, from event_agent_orgs.csv."""
+    out = {}
+    for r in lexicon.rows(AGENT_ORG_FILE, required=("suffix", "agent")):
+        out[r["suffix"]] = lexicon.choice(AGENT_ORG_FILE, r, "agent", tuple(sorted(AGENT_CODES)))
+    return out
+
+
+def mention_agent(m: Mention) -> str | None:
+    """The agent type a country, organisation or person mention stands for (None: the state)."""
+    if m.type == "person":
+        return "GOV" if (m.attrs or {}).get("country") else None
+    if m.type == "organization":
+        value = str(m.value)
+        if (m.attrs or {}).get("country") and "-" in value:
+            suffix = value.split("-", 1)[1]
+            return org_agents().get(suffix, "GOV")
+        return "IGO" if (m.attrs or {}).get("members") or _ORG_ID.fullmatch(value) else None
+    if m.type == "country" and m.kind == "government":
+        return "GOV"
+    return None
 
 
 # --------------------------------------------------------------------------- actors
@@ -225,6 +393,9 @@ class Actor:
     mark: str | None = None
     rules: tuple[str, ...] = ()
     bare_demonym: bool = False  # only country demonyms: a state actor only in a state noun phrase
+    agent: str | None = None  # CAMEO/PLOVER agent code (GOV, MIL, COP, ...); None: the state itself
+    country: str | None = None  # agent actors: the country, once found
+    basis: str = ""  # agent actors: where the country came from (demonym, lexicon, location, article)
 
 
 def actor_code(m: Mention) -> tuple[str | None, tuple[str, ...]] | None:
@@ -269,7 +440,8 @@ def actors_of(mentions: Iterable[Mention]) -> list[Actor]:
         kinds = [x[0].kind for x in cl if x[0].type == "country"]
         bare = all(x[0].type == "country" and x[0].kind == "demonym" for x in cl)
         out.append(Actor(code, start, end, m.text, kinds[0] if kinds else m.type, members,
-                         rules=tuple(x[0].rule for x in cl), bare_demonym=bare))
+                         rules=tuple(x[0].rule for x in cl), bare_demonym=bare, agent=mention_agent(m),
+                         country=code if code and len(code) == 3 and code.isupper() else None))
     return out
 
 
@@ -374,25 +546,59 @@ def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
 # --------------------------------------------------------------------------- the annotator
 
 
-@annotator("events", produces=(EVENT,), needs=("country", "organization", "person", "date", "sector"))
+@annotator("events", produces=(EVENT,), needs=("country", "organization", "person", "place", "date", "sector"))
 def annotate(doc: Doc) -> list[Event]:
-    """Directed events of ``doc``, one sentence at a time (see the module docstring)."""
-    all_actors = actors_of(m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions)
-    if not all_actors:
-        return []  # no country, institution or official: nothing can be an event
+    """Events of ``doc``, one sentence at a time (see the module docstring).
+
+    Every mention, cue and agent is found once for the whole text and bucketed by sentence,
+    so the cost is linear in the text's length.
+    """
     toks = _tokens(doc)
     hits = _hits(doc, toks)
+    if not any(h.row.role == "cue" for h in hits):
+        return []
+    body = [m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions]
+    all_actors = actors_of(body)
     top2 = _top_two(all_actors)
+    top1 = _top_country(all_actors)
+    n = len(doc.sentences)
+    b_hits: list[list[Hit]] = [[] for _ in range(n)]
+    b_actors: list[list[Actor]] = [[] for _ in range(n)]
+    b_mentions: list[list[Mention]] = [[] for _ in range(n)]
+    b_agents: list[list[Match]] = [[] for _ in range(n)]
+
+    def put(bucket: list, start: int, end: int, item) -> None:
+        i = doc.sentence_of(start)
+        if i is not None and end <= doc.sentences[i][1]:
+            bucket[i].append(item)
+
+    for h in hits:
+        put(b_hits, h.start, h.end, h)
+    for a in all_actors:
+        put(b_actors, a.start, a.end, a)
+    for m in body:
+        put(b_mentions, m.start, m.end, m)
+    for g in agent_gazetteer().find(doc.norm, regions=doc.regions):
+        put(b_agents, g.start, g.end, g)
     events: list[Event] = []
     for i, (s, e) in enumerate(doc.sentences):
-        shits = [h for h in hits if s <= h.start and h.end <= e]
+        shits = b_hits[i]
         if not any(h.row.role == "cue" for h in shits):
             continue
         if _QUESTION_END.search(doc.text[s:e]) or any(h.row.role in ("question", "offtopic") for h in shits):
             continue
-        actors = [a for a in all_actors if s <= a.start and a.end <= e]
-        events.extend(_sentence_events(doc, i, s, e, toks, shits, actors, top2))
+        events.extend(_sentence_events(doc, i, s, e, toks, shits, b_actors[i], top2, b_mentions[i], b_agents[i],
+                                       top1))
     return events
+
+
+def _top_country(actors: list[Actor]) -> str | None:
+    """The article's most-mentioned country (the fallback country of an agent), if one leads."""
+    counts = Counter(a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper())
+    common = counts.most_common(2)
+    if not common or (len(common) == 2 and common[0][1] == common[1][1]):
+        return None
+    return common[0][0]
 
 
 def _top_two(actors: list[Actor]) -> tuple[str, str] | None:
@@ -414,9 +620,11 @@ def _merge(actors: list[Actor], toks: _Tokens, cue_spans: list[tuple[int, int]])
             gap = toks.index(a.start) - toks.index(max(prev.start, prev.end - 1))
             if gap <= MERGE_GAP and not any(prev.end <= cs and ce <= a.start for cs, ce in cue_spans):
                 out[-1] = Actor(prev.code, prev.start, a.end, prev.text, prev.kind, prev.members,
-                                prev.mark, prev.rules + a.rules, prev.bare_demonym and a.bare_demonym)
+                                prev.mark, prev.rules + a.rules, prev.bare_demonym and a.bare_demonym,
+                                prev.agent or a.agent, prev.country, prev.basis)
                 continue
-        out.append(Actor(a.code, a.start, a.end, a.text, a.kind, a.members, None, a.rules, a.bare_demonym))
+        out.append(Actor(a.code, a.start, a.end, a.text, a.kind, a.members, None, a.rules, a.bare_demonym,
+                         a.agent, a.country, a.basis))
     return out
 
 
@@ -460,6 +668,8 @@ def _qualified_cue(doc: Doc, a: Actor, toks: _Tokens, cues: list[Hit]) -> Hit | 
     """The noun cue a demonym qualifies (الغارات الجوية التركية, الدعم الإيراني), if any."""
     ti = toks.index(a.start)
     for h in cues:
+        if "victim" in h.row.constraints:
+            continue  # مقتل طفل فلسطيني: the demonym is the victim's, not the act's source
         if h.row.pos == "noun" and 0 < ti - h.t1 <= QUALIFY_GAP + 1 and h.end <= a.start \
                 and not _CLAUSE.search(doc.text, h.end, a.start):
             return h
@@ -506,23 +716,36 @@ def _coordinated(doc: Doc, a: Actor, b: Actor) -> bool:
 
 
 def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: list[Hit],
-                     actors: list[Actor], top2: tuple[str, str] | None) -> list[Event]:
-    orgs = [(m.start, m.end) for m in doc.mentions if m.type == "organization" and s <= m.start < e]
+                     actors: list[Actor], top2: tuple[str, str] | None, smentions: list[Mention] = (),
+                     sagents: list[Match] = (), top1: str | None = None) -> list[Event]:
+    orgs = [(m.start, m.end) for m in smentions if m.type == "organization"]
     # a cue inside an organisation's name (مركز الملك سلمان للإغاثة, تحالف دعم الشرعية) is no event
     cues = [h for h in shits if h.row.role == "cue" and not any(a <= h.start and h.end <= b for a, b in orgs)]
     markers = [h for h in shits if h.row.role != "cue"]
     pair_hints = [a.members for a in actors if a.code is None and a.members]
     actors = _merge([a for a in actors if a.code is not None], toks, [(h.start, h.end) for h in cues])
     actors = [a for a in actors if not any(a.start < h.end and h.start < a.end for h in cues)]
-    actors = [a for a in actors if _state_actor(doc, a, toks, cues, markers)]
+    actors, agent_actors = _attach_agents(doc, toks, actors, sagents, cues)
+    people = [a for a in actors if not _state_actor(doc, a, toks, cues, markers)]
+    actors = [a for a in actors if a not in people]
+    # a demonym that is no state actor names people of that country (التونسيين, ثلاثة أتراك): civilians
+    agent_actors += [Actor(None, a.start, a.end, a.text, "agent" if a.agent in POLITICAL else "people", rules=a.rules,
+                           agent=a.agent or "CVL", country=a.code, basis="demonym")
+                     for a in people if a.code and len(a.code) == 3]
     first_tok = toks.index(s)
-    for a in actors:
+    for a in actors + agent_actors:
         a.mark = _mark(doc, a, toks, markers, first_tok)
+    location, loc_country = _location(smentions, actors)
+    for a in agent_actors:
+        if a.country is None:
+            a.country, a.basis = (loc_country, "location") if loc_country else (top1, "article") if top1 else (None, "")
+        a.code = f"{a.country or ''}/{a.agent}"
     codes = list(dict.fromkeys(a.code for a in actors))
-    date = _date(doc, s, e)
-    sectors = tuple(dict.fromkeys(str(m.value) for m in doc.mentions if m.type == "sector" and s <= m.start < e))
+    sectors = tuple(dict.fromkeys(str(m.value) for m in smentions if m.type == "sector"))
+    everyone = sorted(actors + agent_actors, key=lambda a: a.start)
     done: set[tuple[frozenset, str]] = set()
     out: list[Event] = []
+    feats: list[set[str]] = []
     for k, cue in enumerate(cues):
         prev_cue_end = cues[k - 1].t1 if k else first_tok - 1
         if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
@@ -530,10 +753,26 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         if k and cue.row.pos == "noun" and cue.t0 - cues[k - 1].t1 <= EMBED_GAP \
                 and not _CLAUSE.search(doc.text, cues[k - 1].end, cue.start) \
                 and not any(a.bare_demonym and _qualified_cue(doc, a, toks, [cue]) is cue for a in actors):
-            continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
+            continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
+        if _governed(doc, cues, k):
+            continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء)
+        if _past_or_aggregate(doc, toks, cue):
+            continue
         mode, mode_hit = _mode(markers, cue, prev_cue_end)
-        pl = plover_table()[cue.row.plover]
+        ptype = cue.row.plover
+        verbal = "verbal" in cue.row.constraints and any(h.row.role == "verbal" for h in markers)
+        if verbal:
+            ptype = "ACCUSE"
+        pl = plover_table()[ptype]
         pairs, how = _direct(doc, s, cue, actors, markers, codes, pair_hints, top2, pl, toks, cues)
+        if verbal:
+            how += "+verbal"
+        cameo = "111" if verbal else (cue.row.cameo_root or pl.cameo_root)
+        if mode == "intend" and pl.quad_class in (1, 2):
+            cameo = "03"
+        evidence = cue.text if mode_hit is None else f"{mode_hit.text} … {cue.text}"
+        date, basis = _event_date(doc, s, cue, smentions)
+        made = False
         for src, tgt in pairs:
             if not src or not tgt or src.code == tgt.code:
                 continue
@@ -543,21 +782,272 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
                 continue
             if any(x.source == src.code and x.target == tgt.code and x.type == pl.type and x.sentence == i for x in out):
                 continue
-            cameo = cue.row.cameo_root or pl.cameo_root
-            if mode == "intend" and pl.quad_class in (1, 2):
-                cameo = "03"
-            evidence = cue.text if mode_hit is None else f"{mode_hit.text} … {cue.text}"
             rule = f"{cue.row.ref}; {how}" + (f"; {mode}: {mode_hit.row.ref}" if mode_hit else "")
-            out.append(Event(
-                source=src.code, target=tgt.code, type=pl.type, mode=mode, cameo_root=cameo,
-                quad_class=pl.quad_class, intensity=cue.row.intensity if cue.row.intensity is not None else pl.intensity,
-                date=date, sectors=sectors, sentence=i, start=s, end=e, evidence=evidence, rule=rule,
-                source_text=src.text, target_text=tgt.text,
-            ))
+            out.append(_event(src, tgt, pl, mode, cameo, cue, date, basis, sectors, i, s, e, evidence, rule,
+                              location, loc_country))
+            feats.append(_features(toks, cue, s, e, how, mode, out[-1], basis) | {"path:states"})
+            made = True
         for src, tgt in pairs:
             if src and tgt and src.code != tgt.code:
                 done.add((frozenset((src.code, tgt.code)), pl.type))
-    return out
+        if made or "no-fallback" in cue.row.constraints:
+            continue
+        got = _agent_event(doc, s, e, cue, everyone, markers, toks, pl, loc_country, cues)
+        if got is None:
+            continue
+        src, tgt, how2 = got
+        if any(x.type == pl.type for x in out):
+            continue  # one event of a type per sentence from the agent rules: the first cue tells it
+        rule = f"{cue.row.ref}; {how2}" + (f"; {mode}: {mode_hit.row.ref}" if mode_hit else "")
+        out.append(_event(src, tgt, pl, mode, cameo, cue, date, basis, sectors, i, s, e, evidence, rule,
+                          location, loc_country))
+        feats.append(_features(toks, cue, s, e, how2, mode, out[-1], basis) | {"path:agents"})
+    return _filtered(doc, out, feats, i)
+
+
+#: When a list, candidate events are not filtered: (sentence index, type, features) are appended
+#: to it instead (scripts/train_event_filter.py collects its training data this way).
+FEATURE_SINK: list | None = None
+
+
+def _features(toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: Event, basis: str) -> set[str]:
+    """Sparse binary features of one candidate event for the event filter (toolkit.event_filter)."""
+    t_first, t_last = toks.index(s), toks.index(max(s, e - 1))
+    words = toks.norm[t_first:t_last + 1]
+    f = {f"cue:{cue.row.id}", f"pos:{cue.row.pos}", f"how:{how.split('+')[0].split(';')[0]}", f"mode:{mode}",
+         f"def:{int(normalize_key(cue.text).startswith('ال'))}", f"sa:{ev.source_agent}", f"ta:{ev.target_agent}",
+         f"src:{ev.source is not None}", f"tgt:{ev.target is not None}", f"loc:{ev.location is not None}",
+         f"date:{basis}", f"first:{words[0] if words else ''}", f"len:{min(len(words) // 10, 5)}",
+         f"at:{min((cue.t0 - t_first) // 5, 6)}"}
+    for j in range(max(t_first, cue.t0 - 3), cue.t0):
+        f.add(f"L:{toks.norm[j]}")
+    for j in range(cue.t1 + 1, min(t_last, cue.t1 + 3) + 1):
+        f.add(f"R:{toks.norm[j]}")
+    f.update(f"w:{w}" for w in words)
+    return f
+
+
+def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int) -> list[Event]:
+    """Drop the candidates the event filter judges not told now; the kept ones carry its confidence."""
+    from dataclasses import replace
+
+    from toolkit import event_filter as flt
+
+    lang = "en" if doc.lang == "en" else "ar"
+    kept: list[Event] = []
+    by_type: dict[str, set[str]] = {}
+    for ev, f in zip(out, feats):
+        if f is not None:
+            by_type.setdefault(ev.type, set()).update(f)
+    if FEATURE_SINK is not None:
+        FEATURE_SINK.extend((i, t, f, True) for t, f in by_type.items())
+        FEATURE_SINK.extend((i, ev.type, set(), False) for ev, f in zip(out, feats) if f is None)
+        return out
+    decided: dict[str, float] = {}
+    for t, f in by_type.items():
+        if flt.covers(lang, t):
+            decided[t] = flt.probability(t, f)
+    for ev, f in zip(out, feats):
+        if f is None or ev.type not in decided:
+            kept.append(ev)
+        elif decided[ev.type] >= flt.threshold(ev.type, states="path:states" in by_type[ev.type]):
+            kept.append(replace(ev, confidence=round(decided[ev.type], 3),
+                                rule=f"{ev.rule}; kept by model:{flt.NAME}@{flt.version()}"))
+    return kept
+
+
+#: Agents that usually act in a violent or coercive event (the others are usually acted on).
+FORCE_AGENTS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "GOV", "JUD"})
+#: Agents that act in the political events between two sides (GOV → OPP ACCUSE) on their own.
+POLITICAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "IGO", "NGO"})
+#: Agents that usually protest.
+PROTEST_AGENTS = frozenset({"CVL", "EDU", "LAB", "OPP", "REL", "MED", "REF", "HLH", "BUS", "NGO", "LEG"})
+#: Types whose events may name one side only (a bombing in Baghdad: target Iraq, source unknown).
+ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+#: Types of force: the source is the actor of a force agent, the target the one acted on.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: A governing cue (رفض, هدد, طالب, علق) absorbs a cue at most this many tokens after it in its clause.
+GOVERN_GAP = 6
+#: Tokens after a cue in which its actors are looked for (agent events).
+AFTER_WINDOW = 12
+#: ... and in which the one acted on of a force event is (its object comes right after it).
+TARGET_WINDOW = 6
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _side(a: Actor | None) -> tuple[str | None, str | None, str]:
+    """(country or organisation id, agent code, words) of an actor."""
+    if a is None:
+        return None, None, ""
+    if a.code and "/" not in a.code:
+        return a.code, a.agent, a.text
+    return a.country, a.agent, a.text
+
+
+def _event(src, tgt, pl, mode, cameo, cue, date, basis, sectors, i, s, e, evidence, rule, location, loc_country):
+    sc, sa, st = _side(src)
+    tc, ta, tt = _side(tgt)
+    return Event(
+        source=sc, target=tc, type=pl.type, mode=mode, cameo_root=cameo, quad_class=pl.quad_class,
+        intensity=cue.row.intensity if cue.row.intensity is not None else pl.intensity,
+        date=date, sectors=sectors, sentence=i, start=s, end=e, evidence=evidence, rule=rule,
+        source_text=st, target_text=tt, source_agent=sa, target_agent=ta, location=location,
+        location_country=loc_country, date_basis=basis)
+
+
+def _attach_agents(doc: Doc, toks: _Tokens, actors: list[Actor], sagents: list[Match],
+                   cues: list[Hit]) -> tuple[list[Actor], list[Actor]]:
+    """Agent words (الشرطة, المسلحين, protesters) as actors. An agent word next to a country or
+    institution mention is that actor's agent (الشرطة المصرية, US troops); alone it is an actor
+    of its own whose country is found later (from the lexicon, the location or the article)."""
+    alone: list[Actor] = []
+    for g in select_longest(list(sagents)):
+        row: AgentRow = g.entry.payload
+        if any(g.start < h.end and h.start < g.end for h in cues):
+            continue  # the word is the cue (انتحاري, المتظاهرين as a protest cue stays an actor below)
+        t0, t1 = toks.index(g.start), toks.index(max(g.start, g.end - 1))
+        host = None
+        for a in actors:
+            if a.start < g.end and g.start < a.end:
+                host = a
+                break
+            ta0, ta1 = toks.index(a.start), toks.index(max(a.start, a.end - 1))
+            gap_after = ta0 - t1  # الشرطة المصرية, قوات الاحتلال الإسرائيلي
+            gap_before = t0 - ta1  # Iraqi police, US troops
+            near_after = a.start >= g.end and (0 < gap_after <= 3 if a.kind == "demonym" else gap_after == 1)
+            if a.kind in ("demonym", "name", "government", "capital", "organization") and \
+                    (near_after or (a.end <= g.start and gap_before == 1)) \
+                    and not _CLAUSE.search(doc.text, min(a.end, g.end), max(a.start, g.start)) \
+                    and not any(min(a.end, g.end) <= h.start and h.end <= max(a.start, g.start) for h in cues):
+                host = a
+                break
+        if host is not None:
+            # the host keeps its span and its standing as a state actor (the direction rules decide
+            # on those as before); it only learns its agent type
+            if host.agent is None or host.agent == "GOV" and row.agent != "GOV":
+                host.agent = row.agent
+                host.rules = host.rules + (row.ref,)
+            continue
+        country, basis = row.country, "lexicon" if row.country else ""
+        if row.possessive and country is None:
+            # جنودها, قواته: "its soldiers" belong to the state named before them in the sentence
+            ante = next((a for a in reversed(actors) if a.end <= g.start and a.country), None)
+            if ante is not None:
+                country, basis = ante.country, "antecedent"
+        alone.append(Actor(None, g.start, g.end, doc.text[g.start:g.end], "agent", rules=(row.ref,),
+                           agent=row.agent, country=country, basis=basis))
+    # a cue word that is also an agent (المتظاهرين, انتحاري) keeps its agent reading as an actor too
+    for g in select_longest(list(sagents)):
+        row = g.entry.payload
+        if row.agent in ("CVL", "UAF") and any(g.start <= h.start and h.end <= g.end for h in cues):
+            alone.append(Actor(None, g.start, g.end, doc.text[g.start:g.end], "agent", rules=(row.ref,),
+                               agent=row.agent, country=row.country))
+    return actors, alone
+
+
+def _location(smentions: list[Mention], actors: list[Actor]) -> tuple[str | None, str | None]:
+    """Where the sentence's events happen: a place mention, else a country marked as a location."""
+    for m in smentions:
+        if m.type == "place" and (m.attrs or {}).get("country"):
+            return m.text, str(m.attrs["country"])
+    for a in actors:
+        if a.mark == "location" and a.country:
+            return a.text, a.country
+    return None, None
+
+
+def _governed(doc: Doc, cues: list[Hit], k: int) -> bool:
+    cue = cues[k]
+    for prev in reversed(cues[:k]):
+        if cue.t0 - prev.t1 > GOVERN_GAP:
+            break
+        if "governs" in prev.row.constraints and not _CLAUSE.search(doc.text, prev.end, cue.start):
+            return True
+    return False
+
+
+def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit) -> bool:
+    """A noun cue followed by a year (هجمات 1998, the 1998 bombings) or preceded by a count
+    (140 هجوما) is a past reference or a statistic, not an event told now."""
+    if cue.row.pos != "noun":
+        return False
+    nxt = toks.norm[cue.t1 + 1:cue.t1 + 3]
+    prev = toks.norm[max(0, cue.t0 - 2):cue.t0]
+    if any(_YEAR.fullmatch(w) for w in nxt + prev[-1:]):
+        return True
+    counted = prev[-1:] and prev[-1].isdigit() and int(prev[-1]) > 1
+    return bool(counted and cue.row.plover not in ("ASSAULT",) or
+                (counted and normalize_key(cue.text).endswith(("ات", "هجوما", "اعتداء", "عمليه"))))
+
+
+def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], markers: list[Hit], toks: _Tokens,
+                 pl: Plover, loc_country: str | None, cues: list[Hit] = ()) -> tuple[Actor | None, Actor | None, str] | None:
+    """(source, target, rule) of an event whose sides are not two states: agents, one side, domestic."""
+    if pl.type not in ONE_SIDED:
+        actors = [a for a in actors if a.kind != "people"]  # التونسيين as a people acts only in force and protest
+    clause0 = _clause_start(doc, s, cue.start)
+    noun = cue.row.pos == "noun"
+    before = [a for a in actors if a.end <= cue.start and a.start >= clause0]
+    nxt_cue = next((h.start for h in cues if h.start >= cue.end), e)
+    after = [a for a in actors if a.start >= cue.end and toks.index(a.start) - cue.t1 <= AFTER_WINDOW
+             and (pl.type in ONE_SIDED or a.start < nxt_cue)]
+    inside = [a for a in actors if a.start <= cue.start and cue.end <= a.end]  # المتظاهرين as cue and actor
+    marked_src = [a for a in after + before if a.mark == "source"]
+    marked_tgt = [a for a in after + list(reversed(before)) if a.mark in ("target", "counterpart")]
+    free_after = [a for a in after if a.mark is None]
+    free_before = [a for a in reversed(before) if a.mark is None]
+    src = tgt = None
+    how = "agent"
+    passive = next((h for h in markers if h.row.role == "agent-of" and h.end <= cue.start
+                    and 0 <= cue.t0 - h.t1 <= max(h.row.scope, 1)), None)
+    victim_noun = noun and "victim" in cue.row.constraints
+    if passive is not None:
+        # تعرض لهجوم, came under attack: the subject is the one acted on
+        tgt = next((a for a in free_before + free_after[:1] if a.mark is None), None)
+        src = next((a for a in marked_src if a is not tgt), None)
+        how = "agent-passive"
+    elif victim_noun and free_after and toks.index(free_after[0].start) - cue.t1 <= 3:
+        # مقتل جنديين, اغتيال قيادي, اعتقال ناشطين: the genitive is the one acted on
+        tgt = free_after[0]
+        src = marked_src[0] if marked_src else next((a for a in free_before if a.agent in FORCE_AGENTS
+                                                     or (a.agent is None and a.country and a.kind != "location")), None)
+        how = "agent-victim"
+    elif pl.type in FORCE_TYPES:
+        force = [a for a in (marked_src + (free_after[:2] if not noun else free_after[:1]) + free_before)
+                 if a.agent in FORCE_AGENTS or (a.agent is None and a.country)]
+        src = marked_src[0] if marked_src else (force[0] if force else None)
+        near_after = [a for a in free_after if toks.index(a.start) - cue.t1 <= TARGET_WINDOW]
+        tgt = next((a for a in marked_tgt if a is not src), None) or next(
+            (a for a in near_after + inside + free_before if a is not src and a.agent not in FORCE_AGENTS - {"GOV"}),
+            None) or next((a for a in near_after if a is not src), None) or next(
+            (a for a in after if a is not src and a.mark == "from" and toks.index(a.start) - cue.t1 <= TARGET_WINDOW),
+            None)
+        how = "agent-force"
+    elif pl.type == "PROTEST":
+        src = next((a for a in marked_src + inside + free_after[:2] + free_before
+                    if a.agent in PROTEST_AGENTS or a.agent is None), None)
+        tgt = next((a for a in marked_tgt if a is not src), None)
+        how = "agent-protest"
+    else:
+        src = marked_src[0] if marked_src else (free_before[0] if free_before else
+                                                 (free_after[0] if free_after and (noun or toks.index(free_after[0].start) - cue.t1 <= 3) else None))
+        tgt = next((a for a in marked_tgt if a is not src), None) or next(
+            (a for a in free_after if a is not src), None)
+        how = "agent-subject"
+    if src is not None and tgt is not None:
+        sc, tc = _side(src), _side(tgt)
+        if sc[0] == tc[0] and (sc[1] == tc[1] or None in (sc[1], tc[1])) and sc[0] is not None:
+            tgt = None  # the same actor twice (or a state and its own organ): one side
+    if src is None and tgt is None:
+        if pl.type in ("ASSAULT", "COERCE", "PROTEST") and loc_country:
+            place = Actor(loc_country, 0, 0, "", "location", country=loc_country)
+            return (place, None, "location-only") if pl.type == "PROTEST" else (None, place, "location-only")
+        return None
+    if pl.type not in ONE_SIDED and (src is None or tgt is None):
+        return None
+    if pl.type not in ONE_SIDED and not (src is not None and src.kind == "agent"):
+        return None  # a state's verbal act: the direction rules above found no pair, so there is none
+    return src, tgt, how + ("" if src is not None and tgt is not None else "-one-side")
 
 
 def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, ...]) -> Hit | None:
@@ -586,11 +1076,31 @@ def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int) -> tuple[str, Hit | N
     return cue.row.mode or "done", None
 
 
-def _date(doc: Doc, s: int, e: int) -> str | None:
-    for m in doc.mentions:
-        if m.type == "date" and s <= m.start < e and m.value:
-            return str(m.value)
-    return doc.published
+def _event_date(doc: Doc, s: int, cue: Hit, smentions: list[Mention]) -> tuple[str | None, str]:
+    """The date the event took place and its basis: a day (or range, week, month) date in the
+    cue's own clause, nearest the cue and not after a background word (منذ, since); a year
+    alone, a date in another clause or a past reference is not the event's. Else the
+    article's publication date (basis ``published``)."""
+    clause0 = _clause_start(doc, s, cue.start)
+    end = doc.sentences[doc.sentence_of(cue.start)][1]
+    nxt = _CLAUSE.search(doc.text, cue.end, end)
+    clause1 = nxt.start() if nxt else end
+    best = None
+    for m in smentions:
+        if m.type != "date" or not m.value or m.kind in ("year", "decade", "century") or "/" in str(m.value) \
+                and m.kind != "range":
+            continue
+        if not (clause0 <= m.start and m.end <= clause1):
+            continue
+        before = normalize_key(doc.text[max(clause0, m.start - 12):m.start]).split()
+        if before and before[-1] in ("منذ", "since", "قبل", "before", "ذكري", "anniversary"):
+            continue
+        dist = abs(m.start - cue.start)
+        if best is None or dist < best[0]:
+            best = (dist, str(m.value))
+    if best is not None:
+        return best[1], "clause"
+    return (doc.published, "published") if doc.published else (None, "")
 
 
 def _pair_from_hints(codes: list[str], pair_hints: list[tuple[str, ...]],
