@@ -34,7 +34,7 @@ VERSION = "1"
 #: A candidate whose two sides are states found by the direction rules is dropped only below one of
 #: these (chosen by CV): the gold's wire copy is not where those rules were written, so the filter
 #: may trim them but not overrule them.
-STATE_THRESHOLDS = (0.0, 0.05, 0.1)
+STATE_THRESHOLDS = (0.0, 0.05)
 
 
 def candidates(etype: str) -> list[tuple[str, bool, set[str] | None, bool]]:

@@ -286,8 +286,10 @@ REAL_AR = [
      {("BHR", "IRN", "SANCTION", "done")}, True),
     ("قصفت تركيا أمس الخميس مواقع لتنظيم داعش الارهابي في سوريا ردا على مقتل احد جنودها.",
      {("TUR", "SYR", "ASSAULT", "done")}, True),
+    # "since then Turkish forces have been launching raids": a habitual summary, not an event told now (the
+    # Arabic event gold codes such summaries as no event; the event filter drops it)
     ("ومنذ ذلك الحين تشن القوات التركية غارات ضد تنظيم الدولة الاسلامية في سوريا ومواقع حزب العمال الكردستاني "
-     "في شمال العراق.", {("TUR", "SYR", "ASSAULT", "done")}, False),
+     "في شمال العراق.", set(), True),
     ("واتهم الرئيس التركي رجب طيب اردوغان اكراد سوريا بالسعي الى «تشكيل ممر من اقصى الشرق الى البحر المتوسط».",
      {("TUR", "SYR", "ACCUSE", "done")}, True),
     ("هددت الولايات المتحدة نظام الأسد أمس الاثنين باتخاذ خطوات إضافية للدفاع في سوريا عن القوات المعارضة التي "
@@ -334,7 +336,8 @@ def _check(sentence: str, expected: set, exact: bool, lang: str) -> None:
     assert expected <= got, f"missing {expected - got} in {sentence!r}; got {got}"
     if exact:
         assert got == expected, f"unexpected {got - expected} in {sentence!r}"
-    assert all(e.source != e.target for e in ann.events.itertuples())
+    # never an actor to itself; a domestic event has two different agents of one country
+    assert all((e.source, e.source_agent) != (e.target, e.target_agent) for e in ann.event_records)
 
 
 @needs_pipeline
