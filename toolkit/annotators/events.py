@@ -722,6 +722,12 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     # a cue inside an organisation's name (مركز الملك سلمان للإغاثة, تحالف دعم الشرعية) is no event
     cues = [h for h in shits if h.row.role == "cue" and not any(a <= h.start and h.end <= b for a, b in orgs)]
     markers = [h for h in shits if h.row.role != "cue"]
+    # a cue inside a longer agent name (riot police, Rapid Support Forces) is no cue
+    cues = [h for h in cues if not any(g.start <= h.start and h.end <= g.end and g.end - g.start > h.end - h.start
+                                       for g in sagents)]
+    # an English participle after an article is an adjective (the detained workers), not an act
+    cues = [h for h in cues if not (h.row.lang == "en" and h.row.pos == "verb" and h.t0 > 0
+                                    and toks.norm[h.t0 - 1] in ("the", "The", "a", "an"))]
     pair_hints = [a.members for a in actors if a.code is None and a.members]
     actors = _merge([a for a in actors if a.code is not None], toks, [(h.start, h.end) for h in cues])
     actors = [a for a in actors if not any(a.start < h.end and h.start < a.end for h in cues)]
@@ -737,7 +743,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         a.mark = _mark(doc, a, toks, markers, first_tok)
     location, loc_country = _location(smentions, actors)
     for a in agent_actors:
-        if a.country is None:
+        if a.country is None and a.agent != "UAF":  # unidentified gunmen belong to no country by default
             a.country, a.basis = (loc_country, "location") if loc_country else (top1, "article") if top1 else (None, "")
         a.code = f"{a.country or ''}/{a.agent}"
     codes = list(dict.fromkeys(a.code for a in actors))
@@ -866,6 +872,8 @@ PROTEST_AGENTS = frozenset({"CVL", "EDU", "LAB", "OPP", "REL", "MED", "REF", "HL
 ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 #: Types of force: the source is the actor of a force agent, the target the one acted on.
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: Types whose cues govern the act after them (threatened to strike, accused X of shelling, رفض لقاء).
+GOVERNING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
 #: A governing cue (رفض, هدد, طالب, علق) absorbs a cue at most this many tokens after it in its clause.
 GOVERN_GAP = 6
 #: Tokens after a cue in which its actors are looked for (agent events).
@@ -961,23 +969,23 @@ def _governed(doc: Doc, cues: list[Hit], k: int) -> bool:
     for prev in reversed(cues[:k]):
         if cue.t0 - prev.t1 > GOVERN_GAP:
             break
-        if "governs" in prev.row.constraints and not _CLAUSE.search(doc.text, prev.end, cue.start):
+        if ("governs" in prev.row.constraints or prev.row.plover in GOVERNING_TYPES) \
+                and not _CLAUSE.search(doc.text, prev.end, cue.start):
             return True
     return False
 
 
 def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit) -> bool:
-    """A noun cue followed by a year (هجمات 1998, the 1998 bombings) or preceded by a count
-    (140 هجوما) is a past reference or a statistic, not an event told now."""
-    if cue.row.pos != "noun":
-        return False
+    """A cue next to a year (هجمات 1998, the 2003 invasion) is a past reference; a plural noun
+    cue after a count (140 هجوما, 140 attacks) a statistic: neither is an event told now."""
     nxt = toks.norm[cue.t1 + 1:cue.t1 + 3]
     prev = toks.norm[max(0, cue.t0 - 2):cue.t0]
-    if any(_YEAR.fullmatch(w) for w in nxt + prev[-1:]):
+    if any(_YEAR.fullmatch(w) for w in nxt[:1] + prev):
         return True
-    counted = prev[-1:] and prev[-1].isdigit() and int(prev[-1]) > 1
-    return bool(counted and cue.row.plover not in ("ASSAULT",) or
-                (counted and normalize_key(cue.text).endswith(("ات", "هجوما", "اعتداء", "عمليه"))))
+    if "victim" in cue.row.constraints or not prev or not prev[-1].isdigit() or int(prev[-1]) < 2:
+        return False
+    form = normalize_key(cue.text)
+    return form.endswith(("ات", "ا", "s")) and not form.endswith(("ss", "us"))
 
 
 def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], markers: list[Hit], toks: _Tokens,
@@ -987,6 +995,7 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
         actors = [a for a in actors if a.kind != "people"]  # التونسيين as a people acts only in force and protest
     clause0 = _clause_start(doc, s, cue.start)
     noun = cue.row.pos == "noun"
+    english = cue.row.lang == "en"
     before = [a for a in actors if a.end <= cue.start and a.start >= clause0]
     nxt_cue = next((h.start for h in cues if h.start >= cue.end), e)
     after = [a for a in actors if a.start >= cue.end and toks.index(a.start) - cue.t1 <= AFTER_WINDOW
@@ -1013,15 +1022,29 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
                                                      or (a.agent is None and a.country and a.kind != "location")), None)
         how = "agent-victim"
     elif pl.type in FORCE_TYPES:
-        force = [a for a in (marked_src + (free_after[:2] if not noun else free_after[:1]) + free_before)
-                 if a.agent in FORCE_AGENTS or (a.agent is None and a.country)]
-        src = marked_src[0] if marked_src else (force[0] if force else None)
         near_after = [a for a in free_after if toks.index(a.start) - cue.t1 <= TARGET_WINDOW]
-        tgt = next((a for a in marked_tgt if a is not src), None) or next(
-            (a for a in near_after + inside + free_before if a is not src and a.agent not in FORCE_AGENTS - {"GOV"}),
-            None) or next((a for a in near_after if a is not src), None) or next(
-            (a for a in after if a is not src and a.mark == "from" and toks.index(a.start) - cue.t1 <= TARGET_WINDOW),
-            None)
+
+        def forceful(a: Actor) -> bool:
+            return a.agent in FORCE_AGENTS or (a.agent is None and a.country is not None and a.kind != "location")
+
+        if english:
+            # subject - verb - object: the subject acts, the object is acted on
+            src = marked_src[0] if marked_src else next(iter(free_before), None)
+            tgt = next((a for a in marked_tgt if a is not src), None) or next(
+                (a for a in near_after + inside if a is not src), None)
+        elif free_before and forceful(free_before[0]):
+            src = marked_src[0] if marked_src else free_before[0]  # الشرطة اعتقلت ناشطين
+            tgt = next((a for a in marked_tgt if a is not src), None) or next(
+                (a for a in near_after + inside if a is not src), None)
+        else:
+            # verb - subject - object (قتل مسلحون ثلاثة جنود), or a passive with its object (قتل 10 أشخاص)
+            first = near_after[0] if near_after and (noun or toks.index(near_after[0].start) - cue.t1 <= 3) else None
+            if marked_src:
+                src = marked_src[0]
+            elif first is not None and forceful(first) and not (noun and "victim" in cue.row.constraints):
+                src = first
+            tgt = next((a for a in marked_tgt if a is not src), None) or next(
+                (a for a in near_after + inside if a is not src), None)
         how = "agent-force"
     elif pl.type == "PROTEST":
         src = next((a for a in marked_src + inside + free_after[:2] + free_before
@@ -1038,10 +1061,14 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
         sc, tc = _side(src), _side(tgt)
         if sc[0] == tc[0] and (sc[1] == tc[1] or None in (sc[1], tc[1])) and sc[0] is not None:
             tgt = None  # the same actor twice (or a state and its own organ): one side
+    if tgt is None and pl.type in ("ASSAULT", "COERCE") and loc_country and \
+            not (src is not None and src.country == loc_country and src.agent in FORCE_AGENTS):
+        # a bombing in Baghdad by unknown people: the target is Iraq (the place), the source unknown
+        tgt = Actor(loc_country, 0, 0, "", "location", country=loc_country)
+        how += "+place-target"
     if src is None and tgt is None:
-        if pl.type in ("ASSAULT", "COERCE", "PROTEST") and loc_country:
-            place = Actor(loc_country, 0, 0, "", "location", country=loc_country)
-            return (place, None, "location-only") if pl.type == "PROTEST" else (None, place, "location-only")
+        if pl.type == "PROTEST" and loc_country:
+            return Actor(loc_country, 0, 0, "", "location", country=loc_country), None, "location-only"
         return None
     if pl.type not in ONE_SIDED and (src is None or tgt is None):
         return None
