@@ -514,7 +514,7 @@ def _excluded(row: CueRow, toks: _Tokens, t1: int, last: int) -> bool:
 
 
 def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
-    raw = gazetteer().find(doc.norm, regions=doc.regions, longest=False)
+    raw = [m for m in gazetteer().find(doc.norm, longest=False) if _in_body(doc, m.start, m.end)]
     cue_matches: list[Match] = []
     marker_matches: list[Match] = []
     for m in raw:
@@ -557,7 +557,7 @@ def annotate(doc: Doc) -> list[Event]:
     hits = _hits(doc, toks)
     if not any(h.row.role == "cue" for h in hits):
         return []
-    body = [m for m in doc.mentions if doc.in_body(m.start, m.end) or not doc.regions]
+    body = [m for m in doc.mentions if not doc.regions or _in_body(doc, m.start, m.end)]
     all_actors = actors_of(body)
     top2 = _top_two(all_actors)
     top1 = _top_country(all_actors)
@@ -578,7 +578,9 @@ def annotate(doc: Doc) -> list[Event]:
         put(b_actors, a.start, a.end, a)
     for m in body:
         put(b_mentions, m.start, m.end, m)
-    for g in agent_gazetteer().find(doc.norm, regions=doc.regions):
+    for g in agent_gazetteer().find(doc.norm):
+        if not _in_body(doc, g.start, g.end):
+            continue
         put(b_agents, g.start, g.end, g)
     events: list[Event] = []
     for i, (s, e) in enumerate(doc.sentences):
@@ -590,6 +592,15 @@ def annotate(doc: Doc) -> list[Event]:
         events.extend(_sentence_events(doc, i, s, e, toks, shits, b_actors[i], top2, b_mentions[i], b_agents[i],
                                        top1))
     return events
+
+
+def _in_body(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span lies inside one of the doc's body regions (binary search: regions are sorted)."""
+    regions = doc.regions
+    if not regions:
+        return True
+    i = bisect_right(regions, (start, float("inf"))) - 1
+    return i >= 0 and regions[i][0] <= start and end <= regions[i][1]
 
 
 def _top_country(actors: list[Actor]) -> str | None:

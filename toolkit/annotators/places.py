@@ -58,7 +58,11 @@ def annotate(doc: Doc) -> list[Mention]:
     taken = sorted((m.start, m.end) for m in doc.mentions if m.type in ("country", "organization", "person"))
     starts = [s for s, _ in taken]
     out: list[Mention] = []
-    for hit in gazetteer().find(doc.norm, regions=doc.regions):
+    from toolkit.annotators.events import _in_body
+
+    for hit in gazetteer().find(doc.norm):
+        if not _in_body(doc, hit.start, hit.end):
+            continue
         row = hit.entry.payload
         i = bisect_left(starts, hit.end)
         if any(s < hit.end and hit.start < e for s, e in taken[max(0, i - 3):i]):
