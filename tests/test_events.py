@@ -280,8 +280,10 @@ def test_seed_article_events_match_gold():
 REAL_AR = [
     ("التقى الرئيس المصري عبد الفتاح السيسي اليوم بالقاهرة الرئيس عبد ربه منصور هادي رئيس الجمهورية اليمنية "
      "الذي يزور مصر حالياً.", {("EGY", "YEM", "CONSULT", "done")}, True),
+    # "it is worth recalling that ... had made a visit last June": a past reference told as background, no
+    # event of this article (README.events.md, Context)
     ("ويذكر أن ولي ولي العهد السعودي الأمير محمد بن سلمان كان قد أجرى زيارة دبلوماسية إلى روسيا في منتصف يونيو "
-     "المنصرم.", {("SAU", "RUS", "CONSULT", "done")}, True),
+     "المنصرم.", set(), True),
     ("وقالت البحرين يوم السبت إنها أحبطت مؤامرة لتهريب أسلحة وأعلنت استدعاء سفيرها لدى طهران لإجراء مشاورات.",
      {("BHR", "IRN", "SANCTION", "done")}, True),
     ("قصفت تركيا أمس الخميس مواقع لتنظيم داعش الارهابي في سوريا ردا على مقتل احد جنودها.",
