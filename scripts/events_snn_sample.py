@@ -3,7 +3,7 @@
 
 The sample was drawn once, with the seed and the selection fixed before any of it was read:
 three days chosen at random (seed 20151202) among the days other than those of
-tests/data/events_dev.jsonl and of the diagnostic sample, 60 records at random from each day,
+tests/data/events_dev.jsonl and of the diagnostic sample, 150 records at random from each day (PER_DAY),
 every event the coder gave on them, and 150 of those events at random. A first sample drawn the
 same way (seed 20151201) was read while tuning: it is kept as tests/data/events_snn_diagnostic.jsonl
 (50 events judged) and is no measure; ``--file`` prints or scores it. The judged list is
@@ -31,6 +31,7 @@ from pathlib import Path
 SNN = Path("../shared/corpora/saudinewsnet")
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "events_snn_sample.jsonl"
 SEED = 20151202
+PER_DAY = 150
 #: the days of tests/data/events_dev.jsonl and those of the diagnostic sample (seed 20151201,
 #: tests/data/events_snn_diagnostic.jsonl: looked at and used to tune the rules, so not a measure)
 EXCLUDED_DAYS = ("2015-07-22", "2015-07-26", "2015-08-03", "2015-07-27", "2015-08-04", "2015-08-08")
@@ -59,7 +60,7 @@ def draw() -> list[dict]:
     events = []
     for day in chosen:
         recs = records(day)
-        for i in sorted(rng.sample(range(len(recs)), 60)):
+        for i in sorted(rng.sample(range(len(recs)), PER_DAY)):
             ann = annotate_record(recs[i])
             for e in ann.event_records:
                 events.append({"zip": day, "record": i, "start": e.start, "end": e.end,
