@@ -144,6 +144,7 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1) -> pd.DataF
     """
     t = as_tables(data)
     ev = t.events
+    ev = ev[_two_sided(ev)]  # state (and organisation) pairs: one-sided and domestic events are no dyad
     if not len(ev):
         return pd.DataFrame(columns=DYAD_COLUMNS)
     dates = event_dates(t)
@@ -167,6 +168,55 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1) -> pd.DataF
     return df.reset_index(drop=True)
 
 
+def _two_sided(ev: pd.DataFrame) -> pd.Series:
+    """Rows whose source and target are both named and differ (the pairs dyads count)."""
+    src, tgt = ev["source"], ev["target"]
+    ok = src.map(lambda v: isinstance(v, str) and v != "") & tgt.map(lambda v: isinstance(v, str) and v != "")
+    return ok & (src != tgt)
+
+
+def agent_dyads(data: Any, *, directed: bool = True) -> pd.DataFrame:
+    """Events grouped by actor *and* agent: one row per (source, source_agent, target, target_agent).
+
+    Unlike :func:`dyads` it keeps one-sided events (a side left empty is ``""``) and domestic ones
+    (EGY COP → EGY OPP). Columns: ``source``, ``source_agent``, ``target``, ``target_agent``,
+    ``events``, ``articles``, ``types`` (the 3 most frequent PLOVER types), ``cooperation``,
+    ``conflict``, ``refs`` (``"article_id#sentence"``). ``directed=False`` sorts the two sides.
+    """
+    cols = ["source", "source_agent", "target", "target_agent", "events", "articles", "types", "cooperation",
+            "conflict", "refs"]
+    t = as_tables(data)
+    ev = t.events
+    if not len(ev):
+        return pd.DataFrame(columns=cols)
+
+    def side(v: Any) -> str:
+        return v if isinstance(v, str) else ""
+
+    groups: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    for i, (s, sa, g, ga) in enumerate(zip(ev["source"], ev.get("source_agent", [None] * len(ev)), ev["target"],
+                                          ev.get("target_agent", [None] * len(ev)))):
+        a, b = (side(s), side(sa)), (side(g), side(ga))
+        if not directed and b < a:
+            a, b = b, a
+        groups[(a[0], a[1], b[0], b[1])].append(i)
+    records = []
+    for (s, sa, g, ga), idx in groups.items():
+        rows = ev.iloc[idx]
+        quads = rows["quad_class"].tolist() if "quad_class" in rows else []
+        records.append({
+            "source": s, "source_agent": sa, "target": g, "target_agent": ga, "events": len(rows),
+            "articles": rows["article_id"].nunique() if "article_id" in rows else 1,
+            "types": _top(rows["type"].astype(str)), "cooperation": sum(1 for q in quads if q in (1, 2)),
+            "conflict": sum(1 for q in quads if q in (3, 4)),
+            "refs": ([ref(a, sn) for a, sn in zip(rows["article_id"], rows["sentence"])]
+                     if "article_id" in rows else []),
+        })
+    df = pd.DataFrame(records, columns=cols)
+    df = df.sort_values(["events", "source", "target"], ascending=[False, True, True], kind="stable")
+    return df.reset_index(drop=True)
+
+
 def partners(data: Any, country: str) -> pd.DataFrame:
     """The partners of ``country`` (any actor it has events with), most events first.
 
@@ -180,6 +230,7 @@ def partners(data: Any, country: str) -> pd.DataFrame:
     d = dyads(t)
     d = d[(d["a"] == country) | (d["b"] == country)].copy()
     d["partner"] = [b if a == country else a for a, b in zip(d["a"], d["b"])]
+    ev = ev[_two_sided(ev)]
     out_counts = Counter(ev.loc[ev["source"] == country, "target"])
     in_counts = Counter(ev.loc[ev["target"] == country, "source"])
     d["name_en"] = d["partner"].map(name_of)
@@ -319,7 +370,8 @@ def country_sector_matrix(data: Any, *, basis: str = "events") -> pd.DataFrame:
         for s, g, secs in zip(t.events["source"], t.events["target"], t.events["sectors"]):
             for sector in set(_sector_list([secs])):
                 for actor in {s, g}:
-                    counts[(actor, sector)] += 1
+                    if isinstance(actor, str) and actor:  # a one-sided event has one actor
+                        counts[(actor, sector)] += 1
     if basis in ("mentions", "both"):
         m = t.mentions[t.mentions["sentence"].notna()]
         per_sentence: dict[tuple[str, int], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
@@ -370,7 +422,8 @@ def network(data: Any, *, kind: str = "events", directed: bool = False) -> Any:
     ecounts: Counter[str] = Counter()
     for s, g in zip(ev["source"], ev["target"]):
         for c in {s, g}:
-            ecounts[c] += 1
+            if isinstance(c, str) and c:
+                ecounts[c] += 1
     if kind == "events":
         graph = nx.DiGraph() if directed else nx.Graph()
         for _, row in dyads(t, directed=directed).iterrows():
@@ -430,6 +483,6 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 
 __all__ = [
-    "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair", "ref",
-    "DYAD_COLUMNS", "QUAD_COLUMNS",
+    "format_dyads", "dyads", "agent_dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network",
+    "parse_pair", "ref", "DYAD_COLUMNS", "QUAD_COLUMNS",
 ]

@@ -1019,9 +1019,19 @@ def _gap(toks: _Tokens, t_from: int, t_to: int) -> int:
 def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mention] = ()) -> bool:
     """A cue next to a year (هجمات 1998, the 2003 invasion) is a past reference; a plural noun
     cue after a count (140 هجوما, 140 attacks) a statistic: neither is an event told now."""
-    nxt = toks.norm[cue.t1 + 1:cue.t1 + 3]
-    prev = toks.norm[max(0, cue.t0 - 2):cue.t0]
-    if (cue.row.pos == "noun" or cue.row.lang == "en") and any(_YEAR.fullmatch(w) for w in nxt[:1] + prev):
+    dated = [(m.start, m.end) for m in smentions if m.type == "date" and m.kind in ("day", "range", "week", "month")]
+
+    def bare_year(j: int) -> bool:
+        """A year token that is not part of a full date and lies in the cue's clause."""
+        if not (0 <= j < len(toks.norm)) or not _YEAR.fullmatch(toks.norm[j]):
+            return False
+        if any(a <= toks.starts[j] < b for a, b in dated):
+            return False
+        lo, hi = sorted((toks.starts[j], cue.start))
+        return not _CLAUSE.search(doc.text, lo, hi)
+
+    if (cue.row.pos == "noun" or cue.row.lang == "en") and any(
+            bare_year(j) for j in (cue.t1 + 1, cue.t0 - 1, cue.t0 - 2)):
         return True  # not an Arabic verb: "29 أغسطس 2003 قتل" in a chronology tells what happened that day
     if doc.published and len(doc.published) >= 4:
         # a year other than the article's in the cue's clause: a past (or far future) reference
@@ -1030,12 +1040,13 @@ def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mentio
         nxt_clause = _CLAUSE.search(doc.text, cue.end, s0[1])
         t_a, t_b = toks.index(clause0), toks.index((nxt_clause.start() if nxt_clause else s0[1]) - 1)
         year = doc.published[:4]
-        dated = [(m.start, m.end) for m in smentions if m.type == "date" and m.kind in ("day", "range", "week", "month")]
         for j in range(t_a, t_b + 1):
             w = toks.norm[j]
             if _YEAR.fullmatch(w) and w != year and not any(a <= toks.starts[j] < b for a, b in dated):
                 return True  # a bare year (عام 2001, in 2009); a full date in the clause is the event's own
-    if "victim" in cue.row.constraints or not prev or not prev[-1].isdigit() or int(prev[-1]) < 2:
+    prev = toks.norm[max(0, cue.t0 - 2):cue.t0]
+    if "victim" in cue.row.constraints or not prev or not prev[-1].isdigit() or int(prev[-1]) < 2 \
+            or _YEAR.fullmatch(prev[-1]) or _CLAUSE.search(doc.text, toks.starts[cue.t0 - 1], cue.start):
         return False
     form = normalize_key(cue.text)
     return form.endswith(("ات", "ا", "s")) and not form.endswith(("ss", "us"))
