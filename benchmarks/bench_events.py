@@ -28,7 +28,8 @@ from toolkit.articles import from_text
 from toolkit.pipeline import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
-CANDIDATES = (ROOT.parent / "shared" / "seed" / "000_32804eb77b22d83d.txt", ROOT / "corpus" / "000_32804eb77b22d83d.txt")
+SEED_NAME = "000_32804eb77b22d83d.txt"
+CANDIDATES = (ROOT.parent / "shared" / "seed" / SEED_NAME, ROOT / "corpus" / SEED_NAME)
 
 
 def article_text() -> str:
@@ -73,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         text = "\n\n".join([base] * k)
         doc = doc_with_mentions(text)
         doc = replace(doc, mentions=tuple(doc.mentions))
-        t_ev, found = best(lambda: events.annotate(doc), a.repeat)
-        t_norm, _ = best(lambda: normalize(text), a.repeat)
+        t_ev, found = best(lambda d=doc: events.annotate(d), a.repeat)
+        t_norm, _ = best(lambda x=text: normalize(x), a.repeat)
         rows.append((k, len(text), len(found), t_ev / len(text) * 1e6, t_norm / len(text) * 1e6))
     one = rows[0][3]
     print(f"{'size':>5} {'chars':>8} {'events':>7} {'events µs/char':>15} {'normalise µs/char':>18} "

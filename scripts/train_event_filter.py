@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         rule_only = evaluate(data, cand, y, oof, 0.0)
         print(f"{etype}: tune sentences={len(data)} positives={n_pos} candidates={len(cand)}; "
               f"rules alone P={rule_only[0]:.3f} R={rule_only[1]:.3f} F1={rule_only[2]:.3f}; "
-              f"grouped 5-fold CV with the filter (C={c}, threshold={thr}, two-state threshold={thr_s}): P={p:.3f} R={r:.3f} F1={f:.3f} "
+              f"grouped 5-fold CV with the filter (C={c}, threshold={thr}, two-state threshold={thr_s}): "
+              f"P={p:.3f} R={r:.3f} F1={f:.3f} "
               f"(tp={tp} fp={fp} fn={fn})")
         vec, clf = fit(cand, c, a.min_count)
         weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])

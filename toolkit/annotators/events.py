@@ -816,7 +816,8 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             if key in done and not any(x.source == src.code and x.target == tgt.code and x.type == pl.type
                                        and x.sentence == i and x.rule.startswith(cue.row.ref) for x in out):
                 continue
-            if any(x.source == src.code and x.target == tgt.code and x.type == pl.type and x.sentence == i for x in out):
+            if any(x.source == src.code and x.target == tgt.code and x.type == pl.type and x.sentence == i
+                   for x in out):
                 continue
             rule = f"{cue.row.ref}; {how}" + (f"; {mode}: {mode_hit.row.ref}" if mode_hit else "")
             out.append(_event(src, tgt, pl, mode, cameo, cue, date, basis, sectors, i, s, e, evidence, rule,
@@ -1053,16 +1054,15 @@ def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mentio
 
 
 def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], markers: list[Hit], toks: _Tokens,
-                 pl: Plover, loc_country: str | None, cues: list[Hit] = ()) -> tuple[Actor | None, Actor | None, str] | None:
+                 pl: Plover, loc_country: str | None,
+                 cues: list[Hit] = ()) -> tuple[Actor | None, Actor | None, str] | None:
     """(source, target, rule) of an event whose sides are not two states: agents, one side, domestic.
 
     Only acts of force and protest: on real news the verbal and cooperative cues read this way
     (a ministry thanks a federation, a bank rejects an index) were mostly wrong."""
     if pl.type not in ONE_SIDED:
         return None
-    if pl.type not in ONE_SIDED:
-        actors = [a for a in actors if a.kind != "people"]  # التونسيين as a people acts only in force and protest
-    actors = [a for a in actors if a.agent != "MED" or pl.type in ("ACCUSE", "SUPPORT")]  # the agency reporting it
+    actors = [a for a in actors if a.agent != "MED"]  # the news agency reporting it is no side
     clause0 = _clause_start(doc, s, cue.start)
     noun = cue.row.pos == "noun"
     english = cue.row.lang == "en"
@@ -1123,12 +1123,6 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
                     if a.agent in PROTEST_AGENTS or a.agent is None), None)
         tgt = next((a for a in marked_tgt if a is not src), None)
         how = "agent-protest"
-    else:
-        src = marked_src[0] if marked_src else (free_before[0] if free_before else
-                                                 (free_after[0] if free_after and (noun or toks.index(free_after[0].start) - cue.t1 <= 3) else None))
-        tgt = next((a for a in marked_tgt if a is not src), None) or next(
-            (a for a in free_after if a is not src), None)
-        how = "agent-subject"
     if src is not None and tgt is not None:
         sc, tc = _side(src), _side(tgt)
         if sc[0] == tc[0] and (sc[1] == tc[1] or None in (sc[1], tc[1])) and sc[0] is not None:
@@ -1142,20 +1136,14 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
         if pl.type == "PROTEST" and loc_country:
             return Actor(loc_country, 0, 0, "", "location", country=loc_country), None, "location-only"
         return None
-    if pl.type not in ONE_SIDED and (src is None or tgt is None):
-        return None
-    if pl.type not in ONE_SIDED and not (src is not None and src.kind == "agent"):
-        return None  # a state's verbal act: the direction rules above found no pair, so there is none
-    if pl.type not in ONE_SIDED and not (tgt.agent in POLITICAL or tgt.agent is None):
-        return None  # a political act between two sides: the ministry and its citizens are no dyad
     return src, tgt, how + ("" if src is not None and tgt is not None else "-one-side")
 
 
 def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, ...]) -> Hit | None:
     """A marker of ``roles`` before ``cue``, within its scope and after the previous cue."""
     for h in reversed(markers):
-        if h.row.role not in roles or h.end > cue.start:
-            continue
+        if h.row.role not in roles or h.start >= cue.start:
+            continue  # a marker before the cue, or one that holds it (أي هجوم)
         if h.t1 <= prev_cue_end and not (h.row.scope == 0 and h.row.role == "background"):
             continue  # a scoped marker reaches the first cue after it; a sentence-wide background all
         if h.row.scope == 0 or cue.t0 - h.t1 <= h.row.scope:
@@ -1248,7 +1236,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             cues_all: list[Hit] = ()):
     """(source, target) actor pairs for one cue, and the name of the rule used."""
     clause0 = _clause_start(doc, s, cue.start)
-    clause1 = next((m.start() for m in _CLAUSE.finditer(doc.text, cue.end, doc.sentences[doc.sentence_of(cue.start)][1])), None)
+    sent_end = doc.sentences[doc.sentence_of(cue.start)][1]
+    clause1 = next((m.start() for m in _CLAUSE.finditer(doc.text, cue.end, sent_end)), None)
     noun = cue.row.pos == "noun"
     if noun:
         near = [a for a in actors if abs(toks.index(a.start) - cue.t0) <= NOUN_WINDOW]
@@ -1267,7 +1256,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
         if pair:
             third = [a for a in after if a.code not in pair]
             if not pl.symmetric and third:
-                return [(next(x for x in actors if x.code == c) if c in codes else Actor(c, 0, 0, "", "article"), third[0])
+                return [(next(x for x in actors if x.code == c) if c in codes else Actor(c, 0, 0, "", "article"),
+                         third[0])
                         for c in pair], "both->target"
             got = _pair_events(pair, actors, pl, "both" if all(c in codes for c in pair) else "both+article-top2")
             if got[0]:
@@ -1296,9 +1286,11 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             src, how = qualifier, "noun-demonym"
         elif unmarked_clause:
             src, how = unmarked_clause[-1], "subject-first"
-        elif unmarked_after and (not arabic or noun or _gap_ok(doc, toks, markers, cue.t1, toks.index(unmarked_after[0].start))
+        elif unmarked_after and (not arabic or noun
+                                 or _gap_ok(doc, toks, markers, cue.t1, toks.index(unmarked_after[0].start))
                                  or (unmarked_after[0].bare_demonym  # NAME title demonym: the subject's apposition
-                                     and not any(cue.end <= c.start and c.end <= unmarked_after[0].start for c in cues_all))):
+                                     and not any(cue.end <= c.start and c.end <= unmarked_after[0].start
+                                                 for c in cues_all))):
             src, how = unmarked_after[0], ("noun-genitive" if noun else "verb-first")
         elif unmarked_after and not noun:
             # an unknown word (a name the lexicons miss) stands between the verb and the actor:
@@ -1325,7 +1317,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
         if tgt is None and how in ("source-marker", "inverse"):
             tgt = next((a for a in reversed(others) if a.end <= cue.start and a.mark is None), None)
         if tgt is None:
-            tgt = next((a for a in others if a.mark == "location" and (a.start >= cue.end or pl.type == "CONSULT")), None)
+            tgt = next((a for a in others if a.mark == "location" and (a.start >= cue.end or pl.type == "CONSULT")),
+                       None)
             if tgt is not None and pl.type == "CONSULT":
                 how += "+host"
         if "marked-target" in cue.row.constraints and (tgt is None or tgt.mark != "target"):

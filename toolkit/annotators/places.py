@@ -23,10 +23,10 @@ from toolkit.registry import annotator
 
 FILE = "places"
 KINDS = ("city", "province", "region", "place")
-#: Words after which an ambiguous place form counts (normalised Arabic; English as written).
+#: Words after which an ambiguous place form counts (normalised Arabic: ة is ه; English as written).
 _PLACE_WORD = re.compile(
-    r"(?:^|\s)(?:[وف]?(?:في|ب|قرب|بمدينة|مدينة|محافظة|بمحافظة|ولاية|بولاية|بلدة|ببلدة|منطقة|بمنطقة|اقليم|باقليم|"
-    r"قضاء|ناحية|شمال|جنوب|شرق|غرب|شمالي|جنوبي|ضواحي|وسط)|in|near|of|city of|province of|town of)\s*$")
+    r"(?:^|\s)(?:[وف]?(?:في|ب|قرب|بمدينه|مدينه|محافظه|بمحافظه|ولايه|بولايه|بلده|ببلده|منطقه|بمنطقه|اقليم|باقليم|"
+    r"قضاء|ناحيه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|ضواحي|وسط)|in|near|of|city of|province of|town of)\s*$")
 _LOOKBACK = 16
 
 
