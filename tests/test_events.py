@@ -597,8 +597,10 @@ def test_english_heldout_fifth_meets_the_floor():
 SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl"
 
 
-def test_snn_sample_is_references_with_verdicts():
-    rows = [json.loads(x) for x in SNN_SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
+@pytest.mark.parametrize("path", [SNN_SAMPLE, SNN_SAMPLE.with_name("events_snn_diagnostic2.jsonl")],
+                         ids=["sample", "diagnostic2"])
+def test_snn_sample_is_references_with_verdicts(path):
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 150
     for r in rows:
         assert set(r) >= {"zip", "record", "start", "end", "type", "source", "target", "verdict", "reason"}
