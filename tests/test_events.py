@@ -468,8 +468,9 @@ def test_agent_events(text, lang, expected):
 def test_agent_takes_its_country_from_a_demonym_a_named_movement_or_the_place():
     import toolkit
 
-    e = toolkit.annotate("قتل مسلحون حوثيون ثلاثة جنود سعوديين في جازان.", lang="ar").event_records
-    assert e and e[0].type == "ASSAULT"
+    with ev.rules_only():  # the rules' actors; whether the filter keeps a short sentence is another matter
+        e = toolkit.annotate("قتل مسلحون حوثيون ثلاثة جنود سعوديين في جازان.", lang="ar").event_records
+    assert e and e[0].type == "ASSAULT" and e[0].target == "SAU"
     cases = {
         "اعتقلت قوات الأمن العراقية خمسة مسلحين في الموصل.": ("IRQ", "COP"),
         "Houthi rebels fired a missile at the Saudi city of Jazan.": ("YEM", "REB"),
@@ -559,8 +560,9 @@ def test_sentence_buckets_keep_the_cost_linear():
     import toolkit
 
     one = "قصفت تركيا مواقع في سوريا. اعتقلت الشرطة المصرية عشرة ناشطين في القاهرة.\n\n"
-    n1 = len(toolkit.annotate(one, lang="ar").event_records)
-    n20 = len(toolkit.annotate(one * 20, lang="ar").event_records)
+    with ev.rules_only():
+        n1 = len(toolkit.annotate(one, lang="ar").event_records)
+        n20 = len(toolkit.annotate(one * 20, lang="ar").event_records)
     assert n1 >= 2 and n20 == 20 * n1
 
 

@@ -845,6 +845,21 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
 #: When a list, candidate events are not filtered: (sentence index, type, features) are appended
 #: to it instead (scripts/train_event_filter.py collects its training data this way).
 FEATURE_SINK: list | None = None
+#: False: the rules' candidates are kept as they are (no event filter); see :func:`rules_only`.
+FILTER_ENABLED = True
+
+
+class rules_only:
+    """``with events.rules_only(): toolkit.annotate(...)``: the rules' events, without the filter."""
+
+    def __enter__(self) -> "rules_only":
+        global FILTER_ENABLED
+        self._was, FILTER_ENABLED = FILTER_ENABLED, False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global FILTER_ENABLED
+        FILTER_ENABLED = self._was
 
 
 def _features(toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: Event, basis: str) -> set[str]:
@@ -854,7 +869,7 @@ def _features(toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: 
     f = {f"cue:{cue.row.id}", f"pos:{cue.row.pos}", f"how:{how.split('+')[0].split(';')[0]}", f"mode:{mode}",
          f"def:{int(normalize_key(cue.text).startswith('ال'))}", f"sa:{ev.source_agent}", f"ta:{ev.target_agent}",
          f"src:{ev.source is not None}", f"tgt:{ev.target is not None}", f"loc:{ev.location is not None}",
-         f"date:{basis}", f"first:{words[0] if words else ''}", f"len:{min(len(words) // 10, 5)}",
+         f"date:{'clause' if basis == 'clause' else 'none'}", f"first:{words[0] if words else ''}", f"len:{min(len(words) // 10, 5)}",
          f"at:{min((cue.t0 - t_first) // 5, 6)}"}
     for j in range(max(t_first, cue.t0 - 3), cue.t0):
         f.add(f"L:{toks.norm[j]}")
@@ -882,7 +897,7 @@ def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int) -> list
         return out
     decided: dict[str, float] = {}
     for t, f in by_type.items():
-        if flt.covers(lang, t):
+        if FILTER_ENABLED and flt.covers(lang, t):
             decided[t] = flt.probability(t, f)
     for ev, f in zip(out, feats):
         if f is None or ev.type not in decided:
@@ -1301,7 +1316,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
                           and _qualified_cue(doc, a, toks, [c for c in cues_all if c.row.pos == "noun"]) is None), None)
             if agent is not None:
                 src, how = agent, "object-first+later-agent"
-        elif unmarked_before:
+        elif unmarked_before and not (cue.row.lang == "en" and cue.t0 > 0 and toks.norm[cue.t0 - 1] == "and"):
+            # (not after "and": "X had accused Y ..., and imposed sanctions" has X, unnamed here, as subject)
             src, how = unmarked_before[-1], "subject-before-clause"
         if src is not None and "subject" in cue.row.constraints and how not in (
                 "source-marker", "noun-demonym", "subject-first", "verb-first", "noun-genitive", "inverse"):
@@ -1310,7 +1326,10 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
         others = [a for a in near if a is not src and a.code != src.code
                   and (clause1 is None or a.start < clause1 or a.end <= cue.start)]
         place_ok = ("from", "location") if pl.type in PLACE_TARGET_TYPES else ("from",)
-        tgt = (obj if obj is not None and obj is not src else None) \
+        direct_obj = next((a for a in others if a.start >= cue.end and a.mark is None
+                           and cue.row.lang == "en" and cue.row.pos == "verb"
+                           and toks.index(a.start) - cue.t1 == 1), None)  # accused Iran of ... to Russia
+        tgt = (obj if obj is not None and obj is not src else None) or direct_obj \
             or (next((a for a in others if a.start >= cue.end and a.mark in ("target", "counterpart")), None)
                 or next((a for a in others if a.mark in ("target", "counterpart")), None)
                 or next((a for a in others if a.start >= cue.end and (a.mark is None or a.mark in place_ok)), None))
