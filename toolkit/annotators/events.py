@@ -869,7 +869,8 @@ def _features(toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: 
     f = {f"cue:{cue.row.id}", f"pos:{cue.row.pos}", f"how:{how.split('+')[0].split(';')[0]}", f"mode:{mode}",
          f"def:{int(normalize_key(cue.text).startswith('ال'))}", f"sa:{ev.source_agent}", f"ta:{ev.target_agent}",
          f"src:{ev.source is not None}", f"tgt:{ev.target is not None}", f"loc:{ev.location is not None}",
-         f"date:{'clause' if basis == 'clause' else 'none'}", f"first:{words[0] if words else ''}", f"len:{min(len(words) // 10, 5)}",
+         f"date:{'clause' if basis == 'clause' else 'none'}", f"first:{words[0] if words else ''}",
+         f"len:{min(len(words) // 10, 5)}",
          f"at:{min((cue.t0 - t_first) // 5, 6)}"}
     for j in range(max(t_first, cue.t0 - 3), cue.t0):
         f.add(f"L:{toks.norm[j]}")
