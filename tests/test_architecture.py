@@ -299,3 +299,13 @@ def test_span_index_agrees_with_the_plain_scan() -> None:
             e = s + rng.randint(1, 8)
             assert index.contains(s, e) == any(a <= s and e <= b for a, b in spans)
             assert index.overlaps(s, e) == any(a < e and s < b for a, b in spans)
+
+
+def test_every_record_field_is_a_declared_column() -> None:
+    import dataclasses
+
+    from toolkit.model import Event
+
+    assert {f.name for f in dataclasses.fields(Event)} <= set(EVENTS.names)
+    core = {"start", "end", "text", "type", "value", "kind", "sentence", "rule", "confidence"}
+    assert {f.name for f in dataclasses.fields(Mention)} - {"attrs"} == core <= set(MENTIONS.names)

@@ -116,7 +116,8 @@ def test_visit_goes_from_visitor_to_destination():
     text = "خلال الزيارة الرسمية التي قام بها رئيس طاجيكستان إمام علي رحمون إلى روسيا يومي 17 و18 مارس 2025."
     doc = doc_with(text, [("طاجيكستان", "country", "TJK"), ("إمام علي رحمون", "person", "emomali-rahmon",
                                                              {"country": "TJK", "role": "president"}),
-                          ("روسيا", "country", "RUS"), ("17 و18 مارس 2025", "date", "2025-03-17/2025-03-18", {}, "range"),
+                          ("روسيا", "country", "RUS"),
+                          ("17 و18 مارس 2025", "date", "2025-03-17/2025-03-18", {}, "range"),
                           ("الرسمية", "sector", "diplomacy")])
     out = ev.annotate(doc)
     assert quads(out) == {("TJK", "RUS", "CONSULT", "done")}
@@ -158,8 +159,10 @@ def test_both_sides_falls_back_on_the_articles_two_countries():
 
 def test_bilateral_body_meeting_held_in_one_country_goes_to_the_host():
     text = "عقدت اللجنة الحكومية المشتركة دورتها العشرون في دوشنبه في 4 أكتوبر 2024."
-    doc = doc_with(text, [("اللجنة الحكومية المشتركة", "organization", "RUS-TJK-IGC", {"country": None, "members": "RUS TJK"}),
-                          ("دوشنبه", "country", "TJK", {}, "capital"), ("4 أكتوبر 2024", "date", "2024-10-04", {}, "day")])
+    body = {"country": None, "members": "RUS TJK"}
+    doc = doc_with(text, [("اللجنة الحكومية المشتركة", "organization", "RUS-TJK-IGC", body),
+                          ("دوشنبه", "country", "TJK", {}, "capital"),
+                          ("4 أكتوبر 2024", "date", "2024-10-04", {}, "day")])
     out = ev.annotate(doc)
     assert quads(out) == {("RUS", "TJK", "CONSULT", "done")} and out[0].date == "2024-10-04"
 
@@ -182,7 +185,8 @@ def test_inverse_verb_received_a_call_from():
 
 def test_required_object_keeps_homographs_out():
     # وقع = "occurred" here, أطلق takes missiles (ASSAULT) not projects, تقدر = "is estimated"
-    occurred = doc_with("وقع الحادث قرب الحدود بين مصر وليبيا.", [("مصر", "country", "EGY"), ("ليبيا", "country", "LBY")])
+    occurred = doc_with("وقع الحادث قرب الحدود بين مصر وليبيا.",
+                        [("مصر", "country", "EGY"), ("ليبيا", "country", "LBY")])
     assert ev.annotate(occurred) == []
     fired = doc_with("أطلقت كوريا الشمالية صواريخ على كوريا الجنوبية.",
                      [("كوريا الشمالية", "country", "PRK"), ("كوريا الجنوبية", "country", "KOR")])
@@ -198,7 +202,8 @@ def test_question_denial_negation_and_background():
     deny = doc_with("نفت إيران أن تكون طائراتها قد قصفت مواقع في العراق.",
                     [("إيران", "country", "IRN"), ("العراق", "country", "IRQ")])
     assert quads(ev.annotate(deny)) == {("IRN", "IRQ", "ASSAULT", "negated")}
-    neg = doc_with("لم تلتق روسيا والسعودية على أي اتفاق.", [("روسيا", "country", "RUS"), ("السعودية", "country", "SAU")])
+    neg = doc_with("لم تلتق روسيا والسعودية على أي اتفاق.",
+                   [("روسيا", "country", "RUS"), ("السعودية", "country", "SAU")])
     assert {e.mode for e in ev.annotate(neg)} == {"negated"}
     past = doc_with("أقيم الصرح في ذكرى ضحايا الغزو التركي لقبرص.",
                     [("التركي", "country", "TUR", {}, "demonym"), ("قبرص", "country", "CYP")])
@@ -281,8 +286,10 @@ def test_seed_article_events_match_gold():
 REAL_AR = [
     ("التقى الرئيس المصري عبد الفتاح السيسي اليوم بالقاهرة الرئيس عبد ربه منصور هادي رئيس الجمهورية اليمنية "
      "الذي يزور مصر حالياً.", {("EGY", "YEM", "CONSULT", "done")}, True),
+    # "it is worth recalling that ... had made a visit last June": a past reference told as background, no
+    # event of this article (README.events.md, Context)
     ("ويذكر أن ولي ولي العهد السعودي الأمير محمد بن سلمان كان قد أجرى زيارة دبلوماسية إلى روسيا في منتصف يونيو "
-     "المنصرم.", {("SAU", "RUS", "CONSULT", "done")}, True),
+     "المنصرم.", set(), True),
     ("وقالت البحرين يوم السبت إنها أحبطت مؤامرة لتهريب أسلحة وأعلنت استدعاء سفيرها لدى طهران لإجراء مشاورات.",
      {("BHR", "IRN", "SANCTION", "done")}, True),
     ("قصفت تركيا أمس الخميس مواقع لتنظيم داعش الارهابي في سوريا ردا على مقتل احد جنودها.",
@@ -335,7 +342,8 @@ def _check(sentence: str, expected: set, exact: bool, lang: str) -> None:
     assert expected <= got, f"missing {expected - got} in {sentence!r}; got {got}"
     if exact:
         assert got == expected, f"unexpected {got - expected} in {sentence!r}"
-    assert all(e.source != e.target for e in ann.events.itertuples())
+    # never an actor to itself; a domestic event has two different agents of one country
+    assert all((e.source, e.source_agent) != (e.target, e.target_agent) for e in ann.event_records)
 
 
 @needs_pipeline
@@ -355,3 +363,264 @@ def test_real_sentences_cover_cooperation_and_conflict():
     kinds = {ev.plover_table()[t].quad_class for _, exp, _ in REAL_AR + REAL_EN for _, _, t, _ in exp}
     assert kinds == {1, 2, 3, 4}
     assert sum(1 for _, exp, _ in REAL_AR if not exp) >= 5
+
+
+# ----------------------------------------------------------------------------- the lemma lexicon and its morphology
+
+from toolkit import morphology as mo  # noqa: E402
+
+
+def test_morphology_generates_the_forms_of_a_lemma():
+    perfect = {f for f, _ in mo.ar_perfect("هاجم")}
+    assert {"هاجم", "هاجمت", "هاجما", "هاجموا", "هاجمه", "هاجموهم", "هاجمتها"} <= perfect
+    assert {"نفت", "نفوا", "نفاه"} <= {f for f, _ in mo.ar_perfect("نفى")}
+    imperfect = dict(mo.ar_imperfect("يهاجم"))
+    assert {"يهاجم", "تهاجم", "يهاجمان", "يهاجمون", "يهاجموا", "تهاجمين", "يهاجمه"} <= set(imperfect)
+    assert imperfect["سيهاجم"].startswith("future")
+    assert {"لم ينف"[3:], "ينفون"} <= {f for f, _ in mo.ar_imperfect("ينفي")}  # jussive ينف
+    assert {"هجوما", "هجومه", "هجومين"} <= {f for f, _ in mo.ar_noun("هجوم")}
+    assert {"غارات", "غارتين", "غارتها"} <= {f for f, _ in mo.ar_noun("غارة")}
+    assert {"متظاهرون", "متظاهرين", "متظاهرو", "متظاهرة"} <= {f for f, _ in mo.ar_participle("متظاهر")}
+    assert {"attacks", "attacked", "attacking", "Attacked"} <= {f for f, _ in mo.en_verb("attack")}
+    assert {"banned", "banning", "carried", "seizes", "called on"} <= (
+        {f for f, _ in mo.en_verb("ban")} | {f for f, _ in mo.en_verb("carry")} | {f for f, _ in mo.en_verb("seize")}
+        | {f for f, _ in mo.en_verb("call on")})
+    assert {"air strikes", "Air strike"} <= {f for f, _ in mo.en_noun("air strike")}
+    with pytest.raises(ValueError):
+        mo.ar_imperfect("هاجم")  # not an imperfect
+
+
+def test_lemma_lexicon_scale_and_every_row_generates_its_forms():
+    rows = ev.lemma_rows()
+    by_lang = {"ar": [r for r, _ in rows if r.lang == "ar"], "en": [r for r, _ in rows if r.lang == "en"]}
+    # the scale of the CAMEO/PLOVER dictionaries: lemmas counted as headwords (a verb and its masdar are two)
+    ar_heads = sum(1 + bool(row.get("masdar")) + bool(row.get("participle"))
+                   for row in lexicon.rows(ev.LEMMA_FILE) if row["lang"] == "ar")
+    assert ar_heads >= 300 and len(by_lang["en"]) >= 280
+    plover = set(ev.plover_table())
+    for lang in ("ar", "en"):
+        assert {r.plover for r in by_lang[lang]} == plover, f"{lang}: every PLOVER type has lemmas"
+    for row, forms in rows:
+        assert forms, f"{row.ref}: no form generated"
+        assert row.cameo_root, f"{row.ref}: a CAMEO root"
+
+
+def _matched_rows(text: str, lang: str) -> set[str]:
+    doc = Doc(text=text, lang=lang, norm=normalize(text), regions=((0, len(text)),), sentences=split_sentences(text))
+    toks = ev._tokens(doc)
+    return {h.row.id for h in ev._hits(doc, toks) if h.row.role == "cue"}
+
+
+def test_every_lemma_row_is_matched_in_a_sentence():
+    """Each row's first generated forms, put in a sentence with what the row requires, are found as a cue of
+    that row (or of a row of the same type that comes first for the same form)."""
+    missing = []
+    for row, forms in ev.lemma_rows():
+        req = ""
+        if row.requires:
+            req = " " + row.requires[0]
+        for form, _, _ in forms[:3]:
+            text = f"{'قال مصدر إن' if row.lang == 'ar' else 'Officials said they'} {form}{req} المدينة." \
+                if row.lang == "ar" else f"Officials said they {form}{req} the city."
+            got = _matched_rows(text, row.lang)
+            types = {r.plover for r, _ in ev.lemma_rows() if r.id in got} | {
+                r.plover for r, _, _, _ in ev.cue_rows() if r.id in got}
+            if row.id not in got and row.plover not in types:
+                missing.append((row.ref, form))
+    assert not missing, f"forms not matched: {missing[:20]}"
+
+
+def test_agents_and_places_lexicons_are_valid():
+    rows = ev.agent_rows()
+    assert {r.agent for r, _ in rows} >= {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "CVL", "EDU",
+                                          "LAB", "MED", "REF", "NGO", "IGO"}
+    assert {r.lang for r, _ in rows} == {"ar", "en"}
+    from toolkit.annotators import places
+
+    assert len({r["name_en"] for r, _, _ in places.places()}) >= 250
+
+
+# ----------------------------------------------------------------------------- actors beyond states
+
+
+@needs_pipeline
+@pytest.mark.parametrize("text,lang,expected", [
+    # domestic: police against protesters (one event of each type per sentence)
+    ("فرقت الشرطة المصرية مظاهرة لأنصار المعارضة في القاهرة أمس.", "ar", ("EGY", "COP", "COERCE")),
+    # one side only: a bombing by unknown people in Baghdad targets Iraq, no source
+    ("انفجرت سيارة مفخخة في بغداد أمس ما أدى إلى مقتل عشرة أشخاص.", "ar", (None, None, "ASSAULT")),
+    ("Riot police arrested dozens of demonstrators in Istanbul on Saturday.", "en", ("TUR", "COP", "COERCE")),
+    ("Gunmen attacked a convoy of aid trucks in Darfur, wounding three drivers.", "en", (None, "UAF", "ASSAULT")),
+])
+def test_agent_events(text, lang, expected):
+    import toolkit
+
+    evs = [e for e in toolkit.annotate(text, lang=lang).event_records if e.type == expected[2]]
+    assert evs, f"no {expected[2]} in {text!r}"
+    e = evs[0]
+    assert (e.source, e.source_agent) == expected[:2], e
+    assert "agent" in e.rule or "location" in e.rule
+    assert (e.source, e.source_agent) != (e.target, e.target_agent)
+    if expected[0] is None and expected[2] == "ASSAULT" and lang == "ar":
+        assert e.target == "IRQ" and e.location_country == "IRQ"
+
+
+@needs_pipeline
+def test_agent_takes_its_country_from_a_demonym_a_named_movement_or_the_place():
+    import toolkit
+
+    with ev.rules_only():  # the rules' actors; whether the filter keeps a short sentence is another matter
+        e = toolkit.annotate("قتل مسلحون حوثيون ثلاثة جنود سعوديين في جازان.", lang="ar").event_records
+    assert e and e[0].type == "ASSAULT" and e[0].target == "SAU"
+    cases = {
+        "اعتقلت قوات الأمن العراقية خمسة مسلحين في الموصل.": ("IRQ", "COP"),
+        "Houthi rebels fired a missile at the Saudi city of Jazan.": ("YEM", "REB"),
+        "Police in Mosul arrested five suspects.": ("IRQ", "COP"),
+    }
+    for text, (country, agent) in cases.items():
+        got = [(x.source, x.source_agent) for x in toolkit.annotate(text, lang="ar" if "ا" in text else "en")
+               .event_records]
+        assert (country, agent) in got, (text, got)
+
+
+def test_places_annotator_finds_cities_with_their_country():
+    from toolkit.annotators import places
+    from toolkit.pipeline import doc_for_text
+
+    doc = doc_for_text("وقع انفجار في مدينة الموصل ثم في البصرة، ونشرت صور الحادث وقال الخبر ذلك. Clashes in Aleppo.")
+    found = {(m.text, m.value, m.attrs["country"]) for m in places.annotate(doc)}
+    assert ("الموصل", "Mosul", "IRQ") in found and ("البصرة", "Basra", "IRQ") in found
+    assert ("Aleppo", "Aleppo", "SYR") in found
+    assert not any(v in ("Tyre", "Khobar") for _, v, _ in found)  # ambiguous forms need a place word
+    doc2 = doc_for_text("قصفت الطائرات مدينة صور اللبنانية.")
+    assert [m.value for m in places.annotate(doc2)] == ["Tyre"]
+    for m in places.annotate(doc):
+        assert doc.text[m.start:m.end] == m.text and m.rule.startswith("places.csv:")
+
+
+# ----------------------------------------------------------------------------- context and conventions
+
+
+@needs_pipeline
+@pytest.mark.parametrize("text,lang", [
+    ("The 2003 invasion of Iraq still shapes the politics of the region.", "en"),
+    ("Afghanistan saw more than 140 attacks last month, according to a UN report.", "en"),
+    ("Analysts warned that any attack on Iranian nuclear sites could trigger a regional war.", "en"),
+    ("شهدت أفغانستان 140 هجوما الشهر الماضي.", "ar"),
+    ("وقال الوزير إن أي هجوم على إيران سيشعل المنطقة.", "ar"),
+    ("وزار الرئيس أوباما كينيا مرتين في السابق.", "ar"),
+])
+def test_background_hypothetical_and_aggregates_are_no_events(text, lang):
+    import toolkit
+
+    assert not toolkit.annotate(text, lang=lang).event_records
+
+
+@needs_pipeline
+@pytest.mark.parametrize("text,lang,etype", [
+    ("North Korea threatened to strike US bases in the Pacific.", "en", "THREATEN"),
+    ("Syria accused Israel of striking the Damascus airport.", "en", "ACCUSE"),
+    ("The opposition leader launched a fierce attack on the government's economic policy.", "en", None),
+    ("هاجم رئيس الوزراء المعارضة بشدة في تصريحات صحفية أمس.", "ar", None),
+])
+def test_governing_verbs_and_verbal_attacks_change_the_type(text, lang, etype):
+    import toolkit
+
+    types = {e.type for e in toolkit.annotate(text, lang=lang).event_records}
+    assert "ASSAULT" not in types
+    if etype:
+        assert etype in types
+
+
+@needs_pipeline
+def test_event_date_is_the_clause_date_else_the_article_date():
+    import toolkit
+    from toolkit.layout import from_text
+
+    # the date of the statement (another clause) is not the meeting's
+    text = "وقال الوزير يوم 3 مارس 2015، إن الرئيس المصري التقى نظيره السعودي في الرياض يوم 5 مارس 2015."
+    evs = toolkit.annotate(from_text(text, meta={"date": "2015-03-06"})).event_records
+    meet = [e for e in evs if e.type == "CONSULT" and e.evidence == "التقى"]
+    assert meet and meet[0].date == "2015-03-05" and meet[0].date_basis == "clause"
+    plain = toolkit.annotate(from_text("التقى الرئيس المصري نظيره السعودي في الرياض.",
+                                       meta={"date": "2015-03-06"})).event_records
+    assert plain and plain[0].date == "2015-03-06" and plain[0].date_basis == "published"
+    old = toolkit.annotate(from_text("وفي حفل أقيم عام 1998 التقى الرئيس المصري نظيره السعودي.",
+                                     meta={"date": "2015-03-06"})).event_records
+    assert not old  # a year in the cue's clause: a past reference
+
+
+# ----------------------------------------------------------------------------- cost and the filter
+
+
+def test_sentence_buckets_keep_the_cost_linear():
+    """The coder finds mentions of a sentence through per-sentence buckets: an article repeated 20 times
+    makes 20 times the events of one copy (and the benchmark, not this test, measures the time)."""
+    if not HAVE_ANNOTATORS:
+        pytest.skip("mention annotators not available")
+    import toolkit
+
+    one = "قصفت تركيا مواقع في سوريا. اعتقلت الشرطة المصرية عشرة ناشطين في القاهرة.\n\n"
+    with ev.rules_only():
+        n1 = len(toolkit.annotate(one, lang="ar").event_records)
+        n20 = len(toolkit.annotate(one * 20, lang="ar").event_records)
+    assert n1 >= 2 and n20 == 20 * n1
+
+
+def test_event_filter_model_has_provenance_and_only_scores_what_it_covers():
+    from toolkit import event_filter as flt
+
+    m = flt.model()
+    assert m["lang"] == "ar" and set(m["types"]) == {"ASSAULT", "PROTEST"}
+    assert "tune part only" in m["provenance"]["data"] and "held-out" in m["provenance"]["data"]
+    for t in m["types"].values():
+        assert 0 < t["threshold"] < 1 and t["cv"]["sentences"] > 100 and t["weights"]
+    assert not flt.covers("en", "ASSAULT") and not flt.covers("ar", "CONSULT")
+    p_strong = flt.probability("ASSAULT", {"cue:ar.l.explode", "date:clause", "w:امس", "path:agents"})
+    assert 0.0 < p_strong < 1.0
+
+
+ENGLISH_HELDOUT = Path(__file__).resolve().parent / "data" / "events_en_heldout.jsonl"
+
+
+@needs_pipeline
+def test_english_heldout_fifth_meets_the_floor():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import score_events_en
+
+    got = score_events_en.score("heldout")
+    assert got["type_f1"] >= 0.65 and got["triple_recall"] >= 0.50, got
+    recs = score_events_en.records("all")
+    assert len(recs) >= 300 and len(score_events_en.records("heldout")) * 5 >= len(recs) - 5
+    assert {e["type"] for r in recs for e in r["events"]} == set(ev.plover_table())
+
+
+SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl"
+
+
+@pytest.mark.parametrize("path", [SNN_SAMPLE, SNN_SAMPLE.with_name("events_snn_diagnostic2.jsonl")],
+                         ids=["sample", "diagnostic2"])
+def test_snn_sample_is_references_with_verdicts(path):
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 150
+    for r in rows:
+        assert set(r) >= {"zip", "record", "start", "end", "type", "source", "target", "verdict", "reason"}
+        assert r["verdict"] in ("right", "wrong") and r["reason"]
+        assert "sentence" not in r and "text" not in r  # references only: the text stays in ../shared
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "saudinewsnet").exists(), reason="../shared/corpora not available")
+def test_snn_sample_references_point_at_the_sentences():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import events_snn_sample as S
+
+    rows = S.load()
+    cache: dict = {}
+    for r in rows[:40]:
+        sent = S.sentence(r, cache)
+        assert sent and len(sent) == r["end"] - r["start"]
+        assert str(r["evidence"]).split(" … ")[-1][:2] in sent or r["evidence"] in sent

@@ -232,9 +232,12 @@ def test_combinations(t: Tables) -> None:
     assert (got.articles["language"] == "en").all()
     assert got.events["quad_class"].isin([3, 4]).all()
     assert ((got.events["source"] == "RUS") | (got.events["target"] == "RUS")).all()
-    # the AND does not depend on the order of composition
+    # the events of the AND do not depend on the order of composition; the articles may: an article that
+    # mentions RUS and holds a conflict event without RUS (one-sided events made this happen in the bundled
+    # corpus: 038) passes stance-then-countries but not countries-then-stance (filters keep articles by
+    # mention or event). Reported to the lead; select() applies countries first.
     manual = F.by_countries(F.by_stance(F.by_languages(t, ["en"]), "conflict"), ["RUS"])
-    assert ids(manual) == ids(got) and list(manual.events.index) == list(got.events.index)
+    assert ids(got) <= ids(manual) and list(manual.events.index) == list(got.events.index)
     narrow = F.select(t, countries=["RUS"], languages=["en"], stance="conflict", start="2025-01-01")
     assert ids(narrow) < ids(got)
 

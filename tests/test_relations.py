@@ -54,9 +54,14 @@ def test_dyads_rus_tjk_with_seed_sentences(t: F.Tables) -> None:
     assert row["first"] <= row["last"]
 
 
+def two_sided(events: pd.DataFrame) -> int:
+    """Events dyads count: both sides named and different (one-sided and domestic events are no dyad)."""
+    return int(R.two_sided(events).sum())
+
+
 def test_dyads_counts_add_up(t: F.Tables) -> None:
     d = R.dyads(t, count="reports")
-    assert d["events"].sum() == len(t.events) == d["reports"].sum()
+    assert d["events"].sum() == two_sided(t.events) == d["reports"].sum()
     assert list(d["events"]) == sorted(d["events"], reverse=True)
     assert (d[["q1", "q2", "q3", "q4"]].sum(axis=1) == d["events"]).all()
     assert (d["cooperation"] == d["q1"] + d["q2"]).all() and (d["conflict"] == d["q3"] + d["q4"]).all()
@@ -68,7 +73,7 @@ def test_dyads_counts_add_up(t: F.Tables) -> None:
 
 def test_directed_dyads(t: F.Tables) -> None:
     d = R.dyads(t, directed=True, count="reports").set_index("pair")
-    assert d["events"].sum() == len(t.events)
+    assert d["events"].sum() == two_sided(t.events)
     ab, ba = d.loc["RUS→TJK", "events"], d.loc["TJK→RUS", "events"]
     assert ab + ba == R.dyads(t, count="reports").set_index("pair").loc["RUS–TJK", "events"]
     assert ab >= 1 and ba >= 1  # the seed has both directions (Tajikistan's visit to Moscow)
@@ -98,7 +103,8 @@ def test_partners(t: F.Tables) -> None:
     assert row["as_source"] + row["as_target"] == row["events"] == n_between(t, "RUS", "TJK") > 0
     rus = R.partners(t, "RUS", count="reports")
     assert "TJK" in set(rus["partner"]) and "RUS" not in set(rus["partner"])
-    assert rus["events"].sum() == int(((t.events["source"] == "RUS") | (t.events["target"] == "RUS")).sum())
+    ev = t.events[R.two_sided(t.events)]
+    assert rus["events"].sum() == int(((ev["source"] == "RUS") | (ev["target"] == "RUS")).sum())
 
 
 @pytest.mark.parametrize("by", ["quad_class", "type", "stance", None])
@@ -145,7 +151,7 @@ def test_event_network_weights(t: F.Tables) -> None:
     g = R.network(t, count="reports")
     assert isinstance(g, nx.Graph) and not g.is_directed()
     assert g["RUS"]["TJK"]["weight"] == g["TJK"]["RUS"]["weight"] == n_between(t, "RUS", "TJK") > 0
-    assert sum(w for *_, w in g.edges(data="weight")) == len(t.events)
+    assert sum(w for *_, w in g.edges(data="weight")) == two_sided(t.events)
     assert g.nodes["TJK"]["name_en"] == "Tajikistan" and g.nodes["TJK"]["name_ar"] == "طاجيكستان"
     mentions = t.mentions
     assert g.nodes["RUS"]["mentions"] == int(((mentions["type"] == "country") & (mentions["value"] == "RUS")).sum())
@@ -172,7 +178,7 @@ def test_comention_network_weights(t: F.Tables) -> None:
 def test_filtered_view(t: F.Tables) -> None:
     view = F.select(t, languages=["en"])
     d = R.dyads(view, count="reports")
-    assert d["events"].sum() == len(view.events)
+    assert d["events"].sum() == two_sided(view.events)
     assert not any(e["article_id"] == SEED for ex in d["examples"] for e in ex)
 
 
@@ -203,3 +209,13 @@ def test_cli_dyads_country(t: F.Tables, capsys: pytest.CaptureFixture[str]) -> N
     assert row.rstrip().endswith(f"{rus_tjk['first']} – {rus_tjk['last']}")
     others = [line.split()[0] for line in out.splitlines()[3:]]
     assert others and all("TJK" in pair for pair in others)
+
+
+def test_agent_dyads_keep_one_sided_and_domestic_events(t: F.Tables) -> None:
+    d = R.agent_dyads(t)
+    assert d["events"].sum() == len(t.events)
+    assert set(d.columns) >= {"source", "source_agent", "target", "target_agent", "events", "refs"}
+    one_sided = t.events[~R.two_sided(t.events)]
+    if len(one_sided):  # a one-sided event is a row with an empty side
+        assert ((d["source"] == "") | (d["target"] == "") | (d["source"] == d["target"])).any()
+    assert list(d["events"]) == sorted(d["events"], reverse=True)

@@ -101,20 +101,25 @@ def words(text: Any) -> frozenset[str]:
 
 
 def _has_own_date(date: Any, published: Any) -> bool:
-    """Whether a row's date comes from its text (a date equal to the publication day may be the coder's fallback)."""
+    """Whether a row's date says more than its publication does (a date equal to the publication
+    day may be the coder's fallback; a month or year holding it says no more)."""
     own = date_interval(date)
     if own is None:
         return False
     pub = date_interval(published)
-    return not (pub is not None and own[0] == own[1] == pub[0])
+    if pub is None:
+        return True
+    if own[0] == own[1] == pub[0]:
+        return False
+    return not (own[0] < own[1] and own[0] <= pub[0] <= own[1])
 
 
 def report_days(date: Any, published: Any, *, lag_days: int = LAG_DAYS) -> tuple[int, int] | None:
     """The days (proleptic ordinals, inclusive) on which the event a row reports can have taken place.
 
-    Its own ``date`` when it has one other than the publication day (a month or a year that holds
-    the publication day is narrowed to the ``lag_days`` before it); else the ``lag_days`` up to
-    publication; None when neither is known.
+    Its own ``date`` when it has one other than the publication day; a month or a year that holds
+    the publication day says no more than the publication does ("this month"), so it is the
+    ``lag_days`` up to publication, as a row without a date is; None when neither is known.
     """
     own = date_interval(date)
     pub_iv = date_interval(published)
@@ -123,6 +128,8 @@ def report_days(date: Any, published: Any, *, lag_days: int = LAG_DAYS) -> tuple
     if own is None or (pub is not None and own[0] == own[1] and own[0].toordinal() == pub):
         return window
     lo, hi = own[0].toordinal(), own[1].toordinal()
+    if window is not None and hi > lo and lo <= window[1] <= hi:
+        return window
     if window is not None and hi > lo and lo <= window[1] and window[0] <= hi:
         return max(lo, window[0]), min(hi, window[1])
     return lo, hi
@@ -286,6 +293,8 @@ def cluster_events(events: pd.DataFrame, articles: pd.DataFrame, sentences: pd.D
                 if len(clusters) > before:
                     active.append(before)
 
+    _merge_within_articles(clusters, owner, articles_of, max_gap_days)
+    clusters, owner = _renumber(clusters, owner)
     ids = _event_ids(clusters, col, published, days)
     event_id = [ids[owner[i]] for i in range(n)]
     out = events.copy()
@@ -293,6 +302,56 @@ def cluster_events(events: pd.DataFrame, articles: pd.DataFrame, sentences: pd.D
     unique = _unique_table(clusters, ids, col, published, outlets)
     reports = _reports_table(col, event_id, published, outlets, similarity, basis)
     return Clustering(out, unique, reports)
+
+
+def _merge_within_articles(clusters: list[_Event], owner: list[int], articles_of: list, max_gap_days: int) -> None:
+    """Two events of one block (same actors, type and polarity) told in the same article on days
+    that agree are one event told twice (the lead and a paraphrase further down): merge them.
+    Linear: clusters are grouped by (block, article)."""
+    parent = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    by_article: dict[tuple, list[int]] = defaultdict(list)
+    for c, event in enumerate(clusters):
+        if not event.key or not event.key[0]:
+            continue
+        for a in event.articles:
+            by_article[(event.key, a)].append(c)
+    for cs in by_article.values():
+        for c in cs[1:]:
+            a, b = find(cs[0]), find(c)
+            if a == b:
+                continue
+            ea, eb = clusters[a], clusters[b]
+            if max(0, ea.lo - eb.hi, eb.lo - ea.hi) > max_gap_days:
+                continue
+            keep, gone = (a, b) if len(ea.members) >= len(eb.members) else (b, a)
+            ek, eg = clusters[keep], clusters[gone]
+            lo, hi = max(ek.lo, eg.lo), min(ek.hi, eg.hi)
+            if lo <= hi:
+                ek.lo, ek.hi = lo, hi
+            ek.members.extend(eg.members)
+            ek.articles |= eg.articles
+            ek.sentences |= eg.sentences
+            ek.reps.extend(r for r in eg.reps if len(ek.reps) < MAX_COMPARED)
+            eg.members = []
+            parent[gone] = keep
+    for i, c in enumerate(owner):
+        owner[i] = find(c) if c >= 0 else c
+
+
+def _renumber(clusters: list[_Event], owner: list[int]) -> tuple[list[_Event], list[int]]:
+    """Drop the events merged away; owners point at the kept ones."""
+    kept = [c for c, e in enumerate(clusters) if e.members]
+    new = {c: i for i, c in enumerate(kept)}
+    for c in kept:
+        clusters[c].members.sort()
+    return [clusters[c] for c in kept], [new[c] if c >= 0 else c for c in owner]
 
 
 def _event_ids(clusters: list[_Event], col: dict[str, list], published: list, days: list) -> list[str]:

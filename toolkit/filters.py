@@ -364,7 +364,8 @@ def options(data: Any) -> dict[str, Any]:
                      "articles": n_art, "mentions": m_counts.get(code, 0), "events": ev_counts.get(code, 0)})
     rows.sort(key=lambda r: (-r["articles"], -r["events"], r["code"]))
 
-    pair_counts = Counter(tuple(sorted((s, g))) for s, g in zip(ev["source"], ev["target"]))
+    pair_counts = Counter(tuple(sorted((s, g))) for s, g in zip(ev["source"], ev["target"])
+                          if isinstance(s, str) and isinstance(g, str) and s != g)  # one-sided: no pair
     dyads = [p for p, _ in sorted(pair_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     sector_values = list(m.loc[m["type"] == "sector", "value"])

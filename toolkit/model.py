@@ -65,6 +65,7 @@ class Event:
     location: str | None = None  # where it happened, as written
     location_country: str | None = None
     confidence: float | None = None  # a model's confidence; None for rules
+    date_basis: str = ""  # where ``date`` came from: "clause" (a date in the event's clause) or "published"
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,7 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
     """
     t = as_tables(data)
     ev = counted_events(t, count=count)
+    ev = ev[two_sided(ev)]  # state (and organisation) pairs: one-sided and domestic events are no dyad
     if not len(ev):
         return pd.DataFrame(columns=DYAD_COLUMNS)
     dates = event_dates(t)
@@ -204,6 +205,55 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
     return df.reset_index(drop=True)
 
 
+def two_sided(ev: pd.DataFrame) -> pd.Series:
+    """Rows whose source and target are both named and differ (the pairs dyads count)."""
+    src, tgt = ev["source"], ev["target"]
+    ok = src.map(lambda v: isinstance(v, str) and v != "") & tgt.map(lambda v: isinstance(v, str) and v != "")
+    return ok & (src != tgt)
+
+
+def agent_dyads(data: Any, *, directed: bool = True) -> pd.DataFrame:
+    """Events grouped by actor *and* agent: one row per (source, source_agent, target, target_agent).
+
+    Unlike :func:`dyads` it keeps one-sided events (a side left empty is ``""``) and domestic ones
+    (EGY COP → EGY OPP). Columns: ``source``, ``source_agent``, ``target``, ``target_agent``,
+    ``events``, ``articles``, ``types`` (the 3 most frequent PLOVER types), ``cooperation``,
+    ``conflict``, ``refs`` (``"article_id#sentence"``). ``directed=False`` sorts the two sides.
+    """
+    cols = ["source", "source_agent", "target", "target_agent", "events", "articles", "types", "cooperation",
+            "conflict", "refs"]
+    t = as_tables(data)
+    ev = t.events
+    if not len(ev):
+        return pd.DataFrame(columns=cols)
+
+    def side(v: Any) -> str:
+        return v if isinstance(v, str) else ""
+
+    groups: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    for i, (s, sa, g, ga) in enumerate(zip(ev["source"], ev.get("source_agent", [None] * len(ev)), ev["target"],
+                                          ev.get("target_agent", [None] * len(ev)))):
+        a, b = (side(s), side(sa)), (side(g), side(ga))
+        if not directed and b < a:
+            a, b = b, a
+        groups[(a[0], a[1], b[0], b[1])].append(i)
+    records = []
+    for (s, sa, g, ga), idx in groups.items():
+        rows = ev.iloc[idx]
+        quads = rows["quad_class"].tolist() if "quad_class" in rows else []
+        records.append({
+            "source": s, "source_agent": sa, "target": g, "target_agent": ga, "events": len(rows),
+            "articles": rows["article_id"].nunique() if "article_id" in rows else 1,
+            "types": _top(rows["type"].astype(str)), "cooperation": sum(1 for q in quads if q in (1, 2)),
+            "conflict": sum(1 for q in quads if q in (3, 4)),
+            "refs": ([ref(a, sn) for a, sn in zip(rows["article_id"], rows["sentence"])]
+                     if "article_id" in rows else []),
+        })
+    df = pd.DataFrame(records, columns=cols)
+    df = df.sort_values(["events", "source", "target"], ascending=[False, True, True], kind="stable")
+    return df.reset_index(drop=True)
+
+
 def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
     """The partners of ``country`` (any actor it has events with), most events first.
 
@@ -218,6 +268,7 @@ def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
     d = dyads(t, count=count)
     d = d[(d["a"] == country) | (d["b"] == country)].copy()
     d["partner"] = [b if a == country else a for a, b in zip(d["a"], d["b"])]
+    ev = ev[two_sided(ev)]
     out_counts = Counter(ev.loc[ev["source"] == country].drop_duplicates(["event_id", "target"])["target"])
     in_counts = Counter(ev.loc[ev["target"] == country].drop_duplicates(["event_id", "source"])["source"])
     d["name_en"] = d["partner"].map(name_of)
@@ -361,7 +412,8 @@ def country_sector_matrix(data: Any, *, basis: str = "events") -> pd.DataFrame:
         for s, g, secs in zip(t.events["source"], t.events["target"], t.events["sectors"]):
             for sector in set(_sector_list([secs])):
                 for actor in {s, g}:
-                    counts[(actor, sector)] += 1
+                    if isinstance(actor, str) and actor:  # a one-sided event has one actor
+                        counts[(actor, sector)] += 1
     if basis in ("mentions", "both"):
         m = t.mentions[t.mentions["sentence"].notna()]
         per_sentence: dict[tuple[str, int], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
@@ -412,7 +464,8 @@ def network(data: Any, *, kind: str = "events", directed: bool = False, count: s
     t = Tables(t.articles, t.mentions, ev, t.sentences)
     mcounts = _mention_counts(t)
     ecounts: Counter[str] = Counter()
-    for _, actor in {(e, c) for e, s, g in zip(ev["event_id"], ev["source"], ev["target"]) for c in (s, g)}:
+    for _, actor in {(e, c) for e, s, g in zip(ev["event_id"], ev["source"], ev["target"]) for c in (s, g)
+                     if isinstance(c, str) and c}:
         ecounts[actor] += 1
     if kind == "events":
         graph = nx.DiGraph() if directed else nx.Graph()
@@ -474,6 +527,6 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 
 __all__ = [
-    "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair",
-    "ref", "counted_events", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
+    "format_dyads", "dyads", "agent_dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network",
+    "parse_pair", "ref", "counted_events", "two_sided", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
 ]

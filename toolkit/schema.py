@@ -172,6 +172,8 @@ EVENTS = Table("events", _cols(
     ("date_start", "datetime", "the first day the event's date can denote"),
     ("date_end", "datetime", "the last day the event's date can denote"),
     ("date_precision", "text", "day, week, month, year, ..."),
+    ("date_basis", "text", "where the event's date came from: clause (a date in the event's own clause) or "
+                           "published (the article's date)"),
     ("sectors", "list", "sectors of cooperation named in the sentence"),
     ("sentence", "Int", "index of the sentence (Corpus.sentences)"),
     ("start", "int", "start offset of the sentence in the article text"),

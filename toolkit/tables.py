@@ -14,6 +14,7 @@ whatever the texts hold.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -227,9 +228,8 @@ def mention_row(m: Mention) -> dict[str, Any]:
     return row
 
 
-_EVENT_FIELDS = ("source", "target", "source_agent", "target_agent", "source_text", "target_text", "location",
-                 "location_country", "type", "mode", "cameo_root", "quad_class", "intensity", "date", "sectors",
-                 "sentence", "start", "end", "evidence", "rule", "confidence")
+#: Every field of the Event record is a column of the events table (the schema test checks it).
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
 
 
 def event_row(e: Event) -> dict[str, Any]:

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""A random sample of events on SaudiNewsNet articles not looked at while building, judged by hand.
+
+The sample was drawn once, with the seed and the selection fixed before any of it was read:
+three days chosen at random (seed 20151203) among the days other than those of
+tests/data/events_dev.jsonl and of the diagnostic samples, 150 records at random from each day
+(PER_DAY), every event the coder gave on them, and 150 of those events at random. Two earlier
+samples drawn the same way were read while tuning and are no measure: seed 20151201
+(tests/data/events_snn_diagnostic.jsonl, 50 events judged, precision 0.18 with the coder of then)
+and seed 20151202 (tests/data/events_snn_diagnostic2.jsonl, 150 judged, 0.447 then); ``--file``
+prints or scores them. The judged list is
+``tests/data/events_snn_sample.jsonl``: references only (zip, record index, the sentence's
+offsets in the record's ``content``), the event's fields as coded then, the verdict (right /
+wrong) and a short reason. The text is read from ../shared when printed.
+
+    python scripts/events_snn_sample.py --print            # every judged event with its sentence
+    python scripts/events_snn_sample.py --score            # precision of the judged sample
+    python scripts/events_snn_sample.py --draw --out FILE  # redraw the sample (as it was drawn)
+
+Judging: an event is right when the sentence tells an event of that PLOVER type (in that mode)
+and each side given is right (country and agent); a side left empty is right when the text names
+no such actor. Otherwise it is wrong (type, direction, a side, or no event at all).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+SNN = Path("../shared/corpora/saudinewsnet")
+SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "events_snn_sample.jsonl"
+SEED = 20151203
+PER_DAY = 150
+#: the days of tests/data/events_dev.jsonl and those of the two diagnostic samples (seeds 20151201 and
+#: 20151202: tests/data/events_snn_diagnostic*.jsonl, read and used to tune the rules, so no measure)
+EXCLUDED_DAYS = ("2015-07-22", "2015-07-26", "2015-08-03", "2015-07-27", "2015-08-04", "2015-08-08",
+                 "2015-07-23", "2015-07-25", "2015-07-31")
+FIELDS = ("source", "target", "source_agent", "target_agent", "type", "mode", "evidence", "rule", "location",
+          "date", "date_basis")
+
+
+def records(zip_name: str) -> list[dict]:
+    with zipfile.ZipFile(SNN / zip_name) as z:
+        return json.loads(z.read(z.namelist()[0]))
+
+
+def annotate_record(rec: dict):
+    import toolkit
+    from toolkit.layout import from_text
+
+    date = (rec.get("date_extracted") or "")[:10]
+    art = from_text(rec.get("content") or "", language="ar", meta={"date": date} if date else None)
+    return toolkit.annotate(art)
+
+
+def draw() -> list[dict]:
+    rng = random.Random(SEED)
+    days = sorted(p.name for p in SNN.glob("*.zip") if p.stem not in EXCLUDED_DAYS)
+    chosen = sorted(rng.sample(days, 3))
+    events = []
+    for day in chosen:
+        recs = records(day)
+        for i in sorted(rng.sample(range(len(recs)), PER_DAY)):
+            ann = annotate_record(recs[i])
+            for e in ann.event_records:
+                events.append({"zip": day, "record": i, "start": e.start, "end": e.end,
+                               **{f: getattr(e, f) for f in FIELDS}})
+    sample = rng.sample(events, min(150, len(events)))
+    sample.sort(key=lambda r: (r["zip"], r["record"], r["start"]))
+    for j, r in enumerate(sample):
+        r["n"] = j
+        r["verdict"] = None
+        r["reason"] = ""
+    return sample
+
+
+def load(path: Path = SAMPLE) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def sentence(r: dict, cache: dict) -> str:
+    key = r["zip"]
+    if key not in cache:
+        cache[key] = records(key)
+    return (cache[key][r["record"]].get("content") or "")[r["start"]:r["end"]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--draw", action="store_true")
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--print", action="store_true", dest="show")
+    ap.add_argument("--score", action="store_true")
+    ap.add_argument("--file", type=Path, default=SAMPLE, help="the judged list (default: the sample)")
+    a = ap.parse_args(argv)
+    if not SNN.exists():
+        print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
+        return 2
+    if a.draw:
+        out = a.out or SAMPLE
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in draw()), encoding="utf-8")
+        print(f"wrote {out}")
+        return 0
+    rows = load(a.file)
+    if a.show:
+        cache: dict = {}
+        for r in rows:
+            print(f"#{r['n']} {r['zip']}#{r['record']} [{r['start']}:{r['end']}] {r['source']}/{r['source_agent']} -> "
+                  f"{r['target']}/{r['target_agent']} {r['type']} {r['mode']} «{r['evidence']}» "
+                  f"{r['verdict']}: {r['reason']}\n    {sentence(r, cache)}")
+    judged = [r for r in rows if r["verdict"] in ("right", "wrong")]
+    right = sum(r["verdict"] == "right" for r in judged)
+    if a.score or not a.show:
+        print(f"judged {len(judged)} of {len(rows)} events: right {right}, precision "
+              f"{right / len(judged) if judged else 0:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
