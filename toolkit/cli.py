@@ -21,7 +21,7 @@ from toolkit.corpus import load_corpus
 from toolkit.filters import tables
 from toolkit.readers import ReadError
 from toolkit.relations import dyads, format_dyads
-from toolkit.store import Store
+from toolkit.store import Store, StoreError
 from toolkit.version import __version__
 from toolkit.writers import DEFAULT_FORMATS, WRITERS, write_tables
 
@@ -202,6 +202,54 @@ def run_dyads(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- store
+
+def _store_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("check",),
+                        help="check: what the store holds and what is wrong with it (exit 1 when something is)")
+    parser.add_argument("dir", metavar="DIR", help="the store folder")
+    parser.add_argument("--repair", action="store_true",
+                        help="annotate the damaged parts' articles again from the source the manifest names "
+                             "(read as the store recorded), and remove the leftovers of an interrupted write")
+    parser.add_argument("--quick", action="store_true",
+                        help="check the manifest, the Parquet footers and the ids only, without reading every file")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes for --repair")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar while repairing")
+
+
+def run_store(args: argparse.Namespace) -> int:
+    import os
+
+    if args.workers < 1:
+        print("toolkit store: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    store = Store(args.dir)
+    health = store.check(deep=not args.quick)
+    print("\n".join(health.lines()))
+    if not args.repair or not (health.damaged or health.leftovers or not store.manifest["complete"]):
+        if args.repair:
+            print("nothing to repair" + ("" if health.ok else ": what is left needs you (see above)"))
+        return 0 if health.ok else 1
+    source = store.manifest["source"]
+    if not source:
+        print(f"toolkit store: error: {args.dir}: the store names no source to re-read (it was annotated from "
+              "articles in memory); run annotate_to_store with the same articles", file=sys.stderr)
+        return 1
+    gone = [s for s in source if not os.path.exists(s)]
+    if gone:
+        print(f"toolkit store: error: {gone[0]}: the store's source is not there any more; give it with "
+              f"toolkit annotate SOURCE --store {args.dir}", file=sys.stderr)
+        return 1
+    report = annotate_to_store(source[0] if len(source) == 1 else source, args.dir, workers=args.workers,
+                               verify=not args.quick, progress=False if args.no_progress else None,
+                               **(store.manifest.get("options") or {}))
+    print(f"repaired: {len(report.repaired)} damaged part(s) replaced, {len(report.cleaned)} leftover file(s) "
+          f"removed; {report.annotated} articles annotated, {report.unchanged} unchanged, {report.removed} removed")
+    health = Store(args.dir).check(deep=not args.quick)
+    print("\n".join(health.lines()))
+    return 0 if health.ok else 1
+
+
 # --------------------------------------------------------------------------- registry
 
 Subcommand = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -215,6 +263,8 @@ SUBCOMMANDS: list[Subcommand] = [
      _report_arguments, run_report),
     ("dyads", "the strongest dyads: pairs of countries with events, cooperation and conflict, sectors, dates",
      _dyads_arguments, run_dyads),
+    ("store", "check an annotation store (manifest, parts, counts, damaged or orphaned files) and repair it",
+     _store_arguments, run_store),
 ]
 
 
@@ -241,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "" if getattr(args, "errors", "skip") == "skip" else " (use --errors skip to skip bad input and list it)"
         print(f"toolkit {args.command}: error: {exc}{hint}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, StoreError) as exc:
         print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
         return 1
 
