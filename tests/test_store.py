@@ -412,6 +412,9 @@ COUNT_EDITS = {
     "articles 999": (_set_part(1, articles=999), [1], "holds 3 rows where the manifest says 999"),
     "a row count": (lambda m: m["parts"][2]["rows"].update(mentions=m["parts"][2]["rows"]["mentions"] + 1), [2],
                     "rows where the manifest says"),
+    # found by the fuzz suite: the articles count of `rows` was not compared with the footer
+    "the articles count in rows": (lambda m: m["parts"][1]["rows"].update(articles=1), [1],
+                                   "holds 3 rows where the manifest says 1"),
     "a drop of an id the part lacks": (_set_part(0, drop=["no-such-article"]), [0], "drops 1 article(s) the part does not hold"),
 }
 
@@ -466,6 +469,18 @@ def test_a_drop_list_is_followed(small, copy):
     assert aid not in set(store.table("mentions")["article_id"])
     report = annotate_to_store(src, copy, progress=False)
     assert (report.annotated, report.unchanged, report.repaired) == (1, 7, [])
+    assert_store_gives(copy, want)
+
+
+def test_a_drop_list_naming_an_article_three_times(small, copy):
+    """A part with 3 articles whose drop list names one of them 3 times still holds 2: a writer
+    must not take the part for empty and lose them."""
+    src, _, want = small
+    aid = Store(copy).table("articles")["id"].iloc[0]
+    edit_manifest(copy, _set_part(0, drop=[aid, aid, aid]))
+    assert len(Store(copy)) == 7
+    report = annotate_to_store(src, copy, progress=False)
+    assert (report.annotated, report.unchanged) == (1, 7)
     assert_store_gives(copy, want)
 
 

@@ -33,7 +33,7 @@ import hashlib
 import json
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -296,19 +296,21 @@ def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1
                     "lexicon_fingerprint": fp, "complete": complete, "source": label, "options": options,
                     "parts": parts}
 
-        parts = [dict(p, drop=list(p.get("drop") or ())) for p in st.parts if p["name"] not in damaged]
+        parts = [dict(p, drop=list(dict.fromkeys(p.get("drop") or ()))) for p in st.parts if p["name"] not in damaged]
         by_name = {p["name"]: p for p in parts}
+        alive = Counter(entry[1] for entry in index.values())  # part name -> articles still live in it
 
         def supersede(ids: Iterable[str]) -> None:
             for aid in ids:
                 old = index.pop(aid, None)
                 if old is not None and old[1] in by_name:
                     by_name[old[1]]["drop"].append(aid)
+                    alive[old[1]] -= 1
 
         def live(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             kept = []
             for p in items:
-                if len(p["drop"]) >= p["articles"]:
+                if alive[p["name"]] <= 0:  # every article of the part annotated again or gone
                     by_name.pop(p["name"], None)
                     continue
                 kept.append(p)
@@ -331,6 +333,7 @@ def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1
                         "rows": {t: result[t].num_rows for t in TABLES}}
                 parts.append(part)
                 by_name[name] = part
+                alive[name] = result["n"]
                 parts = live(parts)
                 name = new_part_name()
                 st.commit(manifest_with(parts, complete=False), next_part=name)

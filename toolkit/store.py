@@ -74,7 +74,8 @@ FORMAT_VERSION = 2
 _TMP_PREFIX = ".tmp-"
 #: The names of the parts the toolkit writes (the only ones a manifest may list).
 PART_NAME = re.compile(r"part-\d{14}-[0-9a-f]{12}")
-_TMP_NAME = re.compile(r"\.tmp-[0-9a-f]{32}-(?:manifest\.json|part-\d{14}-[0-9a-f]{12}\.parquet)")
+_TMP_MANIFEST = re.compile(r"\.tmp-[0-9a-f]{32}-manifest\.json")
+_TMP_PART = re.compile(r"\.tmp-[0-9a-f]{32}-part-\d{14}-[0-9a-f]{12}\.parquet")
 #: The reading options a manifest may record (``toolkit.batch.annotate_to_store`` takes them).
 OPTIONS = ("errors", "fields", "encoding", "lang")
 #: Errors reading a Parquet file (truncated, garbage, failed checksum, missing).
@@ -306,6 +307,26 @@ class Health:
         return out
 
 
+def _undecodable(decl: Table, data: pa.Table) -> str | None:
+    """What :func:`toolkit.tables.from_arrow` could not turn back into the table's values, if anything:
+    JSON text that is not JSON, a missing value in a column that always has one."""
+    for c in decl.columns:
+        col = data.column(c.name)
+        if c.kind == "int" and col.null_count:
+            return f"has {col.null_count} missing value(s) in column {c.name}, which always has one"
+        if c.kind in ("value", "mapping"):
+            for i, text in enumerate(col.to_pylist()):
+                if text is None:
+                    continue
+                try:
+                    value = json.loads(text)
+                except ValueError:
+                    return f"has a value that is not JSON in column {c.name}, row {i}"
+                if c.kind == "mapping" and not isinstance(value, (dict, type(None))):
+                    return f"has a value that is not a mapping in column {c.name}, row {i}"
+    return None
+
+
 def repair_command(path: Path, manifest: Mapping[str, Any]) -> str:
     """What repairs a damaged store: re-annotating the damaged parts' articles from the source."""
     if manifest.get("source"):
@@ -429,7 +450,8 @@ class Store:
         for entry in sorted(self.path.iterdir()):
             if entry.name in (MANIFEST, LOCK) or (entry.name in TABLES and entry.is_dir() and not entry.is_symlink()):
                 continue
-            (leftovers if _TMP_NAME.fullmatch(entry.name) and entry.is_file() else other).append(entry)
+            mine = _TMP_MANIFEST.fullmatch(entry.name) and entry.is_file() and not entry.is_symlink()
+            (leftovers if mine else other).append(entry)
         for table in TABLES:
             folder = self.path / table
             if not folder.is_dir() or folder.is_symlink():
@@ -438,9 +460,8 @@ class Store:
                 if entry in keep:
                     continue
                 stem = entry.name[:-len(".parquet")] if entry.name.endswith(".parquet") else None
-                mine = (_TMP_NAME.fullmatch(entry.name) is not None
-                        or (stem in pending and not entry.is_symlink()))
-                (leftovers if mine and entry.is_file() else orphaned).append(entry)
+                mine = _TMP_PART.fullmatch(entry.name) is not None or stem in pending
+                (leftovers if mine and entry.is_file() and not entry.is_symlink() else orphaned).append(entry)
         return leftovers, orphaned, other
 
     def clean(self) -> list[Path]:
@@ -498,15 +519,18 @@ class Store:
             return (f"has another table shape (column(s) {', '.join(wrong[:4])} missing or of another type): "
                     "written by another toolkit version, or not this table"), meta.num_rows
         rows = meta.num_rows
-        expected = part["articles"] if table == "articles" else (part.get("rows") or {}).get(table)
-        if expected is not None and rows != expected:
-            return f"holds {rows} rows where the manifest says {expected}", rows
+        said = [(part.get("rows") or {}).get(table)] + ([part["articles"]] if table == "articles" else [])
+        for expected in said:
+            if expected is not None and rows != expected:
+                return f"holds {rows} rows where the manifest says {expected}", rows
         if deep:
             try:
                 data = pq.read_table(path, schema=want, page_checksum_verification=True)
-                from_arrow(store_table(table), data)
+                why = _undecodable(store_table(table), data)
             except _READ_ERRORS as exc:
                 return f"cannot be read whole ({_why(exc)})", rows
+            if why:
+                return why, rows
             if table != "articles" and ids is not None:
                 outside = set(data.column("article_id").to_pylist()) - ids
                 if outside:
