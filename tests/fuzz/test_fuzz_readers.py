@@ -139,7 +139,7 @@ def read_all(path: Path, errors: str) -> int | None:
     return len(articles)
 
 
-@fuzz(120)
+@fuzz(80)
 @given(item=inputs(), errors=st.sampled_from(["raise", "skip"]))
 def test_every_input_gives_articles_or_a_read_error(item, errors):
     suffix, data = item

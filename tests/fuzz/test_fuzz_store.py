@@ -208,7 +208,7 @@ def operations(world: World) -> int:
     return world._ops
 
 
-@fuzz(15)
+@fuzz(10)
 @given(data=st.data())
 def test_a_crash_at_any_point_leaves_a_whole_store(world, data, tmp_path_factory):
     n = operations(world)
