@@ -741,7 +741,7 @@ class Store:
                 _write_durable(self.file(name, table),
                                lambda tmp, arrow=arrow: pq.write_table(arrow, tmp, write_page_checksum=True))
                 _fsync_dir(folder)
-        except PermissionError as exc:
+        except OSError as exc:  # permission denied, no space left, ...
             raise _cannot_write(self.path, exc) from None
         return name
 
@@ -757,7 +757,7 @@ class Store:
         validate_manifest(manifest, f"{self.path / MANIFEST} (to be written)")
         try:
             self._write_manifest(manifest)
-        except PermissionError as exc:
+        except OSError as exc:
             raise _cannot_write(self.path, exc) from None
         self.manifest = manifest
         self._health = None
