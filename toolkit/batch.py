@@ -1,7 +1,5 @@
 """Annotating many articles in batches: in this process, in worker processes, or on dask.distributed.
 
-Annotating batches of articles in worker processes: a process pool or dask.distributed.
-
 The unit of work is a *batch*: a list of plain-dict articles (``article_to_dict``) in, the
 rows of the four store tables out (``annotate_batch``). ``annotate_batch`` is a pure
 function of its input (and of the toolkit version and lexicons installed where it runs),
@@ -25,6 +23,8 @@ version and lexicon fingerprint, annotates the others in batches (one part per b
 commits after each part. A changed lexicon or toolkit version makes every stored part stale,
 so everything is annotated again. Articles no longer in the source are dropped at the end of
 a complete run. Because every part is committed, an interrupted run resumes where it stopped.
+Before anything, the store is checked: the articles of a damaged part (a truncated, missing or
+overwritten file, counts that do not match) are annotated again, which repairs it.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ import hashlib
 import json
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -43,7 +43,7 @@ from toolkit.articles import Article
 from toolkit import lexicon, version
 from toolkit.pipeline import annotate
 from toolkit.readers import iter_articles
-from toolkit.store import FORMAT, FORMAT_VERSION, STORE_ARTICLES, TABLES, Store, StoreError, encode
+from toolkit.store import FORMAT, FORMAT_VERSION, STORE_ARTICLES, TABLES, Store, encode, new_part_name
 from toolkit.tables import Rows
 
 ENGINES = ("process", "dask")
@@ -147,6 +147,14 @@ def run_batches(batches: Iterable[list[dict[str, Any]]], *, workers: int = 1, en
     yield from _run_dask(batches, workers=workers, scheduler=scheduler, lang=lang)
 
 
+#: Seconds to wait for a dask scheduler to answer.
+SCHEDULER_TIMEOUT_S = 10
+
+
+class SchedulerError(RuntimeError):
+    """The dask scheduler given cannot be reached (the message says what to do)."""
+
+
 def _run_dask(batches: Iterable[list[dict[str, Any]]], *, workers: int, scheduler: str | None,
               lang: str | None) -> Iterator[dict[str, Any]]:
     try:
@@ -156,7 +164,12 @@ def _run_dask(batches: Iterable[list[dict[str, Any]]], *, workers: int, schedule
                           "reinstall with pip install -e .") from exc
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError) as exc:
+            raise SchedulerError(f"cannot reach the dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT_S} s "
+                                 f"({exc.__class__.__name__}); start it (dask scheduler) or check the address, "
+                                 "or leave --scheduler out to use worker processes here") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
@@ -182,6 +195,9 @@ class RunReport:
     parts: int = 0              # parts written
     seconds: float = 0.0
     problems: list = field(default_factory=list)
+    repaired: list = field(default_factory=list)   # damaged parts found and replaced (their articles annotated)
+    damage: list = field(default_factory=list)     # what was wrong with them (toolkit.store.Damage)
+    cleaned: list = field(default_factory=list)    # leftover files of an interrupted write, removed
 
     @property
     def articles(self) -> int:
@@ -191,7 +207,7 @@ class RunReport:
 def _source_paths(source: Any) -> list[str] | None:
     if isinstance(source, (str, os.PathLike)):
         return [os.path.abspath(os.fspath(source))]
-    if isinstance(source, (list, tuple)) and all(isinstance(s, (str, os.PathLike)) for s in source):
+    if isinstance(source, (list, tuple)) and source and all(isinstance(s, (str, os.PathLike)) for s in source):
         return [os.path.abspath(os.fspath(s)) for s in source]
     return None
 
@@ -217,10 +233,19 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _options(errors: str, fields: Mapping[str, Any] | None, encoding: str | None,
+             lang: str | None) -> dict[str, Any]:
+    """The reading options as the manifest records them (so a repair reads the source the same way)."""
+    plain = None if not fields else {str(k): v if isinstance(v, str) else [str(x) for x in v]
+                                     for k, v in fields.items()}
+    return {"errors": errors, "fields": plain, "encoding": encoding, "lang": lang}
+
+
 def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1, engine: str = "process",
                       scheduler: str | None = None, batch_size: int = 500, lang: str | None = None,
                       errors: str = "raise", fields: Mapping[str, Any] | None = None,
-                      encoding: str | None = None, progress: bool | None = None) -> RunReport:
+                      encoding: str | None = None, progress: bool | None = None,
+                      verify: bool = False) -> RunReport:
     """Annotate ``source`` into the store folder ``store``; returns a :class:`RunReport`.
 
     ``source``: a path, a list of paths, a ``Corpus`` or an iterable of Articles (read
@@ -230,23 +255,34 @@ def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1
     the scheduler at address ``scheduler``, or a local cluster of ``workers`` processes).
     Each batch is committed as it is written, so an interrupted run resumes where it stopped.
     Article ids must be unique in the source.
+
+    The store is checked first (:meth:`toolkit.store.Store.check`; ``verify=True`` reads every
+    file whole): a damaged part is replaced, its articles annotated again from ``source``
+    (``report.repaired``), and the leftovers of an interrupted write are removed
+    (``report.cleaned``). Nothing else is deleted but the parts this run supersedes.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     started = time.perf_counter()
     st = Store(store, create=True)
-    if not st.try_lock():
-        raise StoreError(f"{st.path}: another process is writing this store")
+    st.lock()
     report = RunReport()
     try:
-        st.clean()
         st.manifest = st.read_manifest()
+        health = st.check(deep=verify)
+        report.cleaned = st.clean()
+        damaged = set(health.damaged_parts)
+        report.repaired = sorted(damaged)
+        report.damage = list(health.damaged)
         ours, fp = version.__version__, lexicon.fingerprint()
-        index = st.index()
+        index = st.index(exclude=damaged)
         seen: set[str] = set()
         label = _source_paths(source)
+        options = _options(errors, fields, encoding, lang)
         bar = tqdm(disable=not (progress if progress is not None else True), desc="annotating", unit="article")
 
         def todo() -> Iterator[dict[str, Any]]:
@@ -268,40 +304,50 @@ def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1
 
         def manifest_with(parts: list[dict[str, Any]], complete: bool) -> dict[str, Any]:
             return {"format": FORMAT, "format_version": FORMAT_VERSION, "toolkit_version": ours,
-                    "lexicon_fingerprint": fp, "complete": complete, "source": label,
-                    "reading": {"errors": errors, "fields": dict(fields) if fields else None, "encoding": encoding},
+                    "lexicon_fingerprint": fp, "complete": complete, "source": label, "options": options,
                     "problems": list(report.problems), "parts": parts}
 
-        parts = [dict(p, drop=list(p.get("drop") or ())) for p in st.parts]
+        parts = [dict(p, drop=list(dict.fromkeys(p.get("drop") or ()))) for p in st.parts if p["name"] not in damaged]
         by_name = {p["name"]: p for p in parts}
+        alive = Counter(entry[1] for entry in index.values())  # part name -> articles still live in it
 
         def supersede(ids: Iterable[str]) -> None:
             for aid in ids:
                 old = index.pop(aid, None)
                 if old is not None and old[1] in by_name:
                     by_name[old[1]]["drop"].append(aid)
+                    alive[old[1]] -= 1
 
         def live(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             kept = []
             for p in items:
-                if len(p["drop"]) >= p["articles"]:
+                if alive[p["name"]] <= 0:  # every article of the part annotated again or gone
                     by_name.pop(p["name"], None)
                     continue
                 kept.append(p)
             return kept
 
         try:
+            name: str | None = None
             for result in run_batches(_chunks(todo(), batch_size), workers=workers, engine=engine,
                                       scheduler=scheduler, lang=lang):
-                name = st.write_part(result)
+                if name is None:
+                    # record the name of the part about to be written: if this process is killed
+                    # while writing it, the next writer can prove its files are leftovers
+                    name = new_part_name()
+                    st.commit(manifest_with(parts, complete=False), next_part=name)
+                st.write_part(result, name)
                 ids = result["articles"].column("id").to_pylist()
                 supersede(ids)
                 part = {"name": name, "articles": result["n"], "toolkit_version": ours,
-                        "lexicon_fingerprint": fp, "drop": []}
+                        "lexicon_fingerprint": fp, "drop": [],
+                        "rows": {t: result[t].num_rows for t in TABLES}}
                 parts.append(part)
                 by_name[name] = part
+                alive[name] = result["n"]
                 parts = live(parts)
-                st.commit(manifest_with(parts, complete=False))
+                name = new_part_name()
+                st.commit(manifest_with(parts, complete=False), next_part=name)
                 report.annotated += result["n"]
                 report.parts += 1
                 bar.update(result["n"])
@@ -318,5 +364,7 @@ def annotate_to_store(source: Any, store: str | os.PathLike, *, workers: int = 1
     return report
 
 
-__all__ = ["ENGINES", "RunReport", "article_to_dict", "article_from_dict", "content_hash", "init_worker",
-           "annotate_batch", "run_batches", "annotate_to_store"]
+__all__ = [
+    "ENGINES", "RunReport", "SchedulerError", "SCHEDULER_TIMEOUT_S", "article_to_dict", "article_from_dict",
+    "content_hash", "init_worker", "annotate_batch", "run_batches", "annotate_to_store"
+]

@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 import json
 
 from toolkit import report
-from toolkit.batch import annotate_to_store
+from toolkit.batch import SchedulerError, annotate_to_store
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.filters import tables
 from toolkit import lexicon
@@ -179,6 +179,10 @@ def _run_annotate_store(args: argparse.Namespace) -> int:
     print(f"{report.articles} articles: {report.annotated} annotated, {report.unchanged} unchanged, "
           f"{report.removed} removed; {report.parts} parts written in {report.seconds:.1f}s")
     print(f"  store {args.store}: {len(store)} articles in {len(store.parts)} parts")
+    if report.repaired:
+        print(f"  repaired {len(report.repaired)} damaged part(s): their articles were annotated again")
+    if report.cleaned:
+        print(f"  removed {len(report.cleaned)} leftover file(s) of an interrupted write")
     if args.out:
         stored = Corpus.from_store(args.store)  # event ids across the whole store
         out = {"articles": stored.articles, "mentions": stored.mentions, "events": stored.events,
@@ -263,6 +267,54 @@ def run_dyads(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- store
+
+def _store_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("check",),
+                        help="check: what the store holds and what is wrong with it (exit 1 when something is)")
+    parser.add_argument("dir", metavar="DIR", help="the store folder")
+    parser.add_argument("--repair", action="store_true",
+                        help="annotate the damaged parts' articles again from the source the manifest names "
+                             "(read as the store recorded), and remove the leftovers of an interrupted write")
+    parser.add_argument("--quick", action="store_true",
+                        help="check the manifest, the Parquet footers and the ids only, without reading every file")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes for --repair")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar while repairing")
+
+
+def run_store(args: argparse.Namespace) -> int:
+    import os
+
+    if args.workers < 1:
+        print("toolkit store: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    store = Store(args.dir)
+    health = store.check(deep=not args.quick)
+    print("\n".join(health.lines()))
+    if not args.repair or not (health.damaged or health.leftovers or not store.manifest["complete"]):
+        if args.repair:
+            print("nothing to repair" + ("" if health.ok else ": what is left needs you (see above)"))
+        return 0 if health.ok else 1
+    source = store.manifest["source"]
+    if not source:
+        print(f"toolkit store: error: {args.dir}: the store names no source to re-read (it was annotated from "
+              "articles in memory); run annotate_to_store with the same articles", file=sys.stderr)
+        return 1
+    gone = [s for s in source if not os.path.exists(s)]
+    if gone:
+        print(f"toolkit store: error: {gone[0]}: the store's source is not there any more; give it with "
+              f"toolkit annotate SOURCE --store {args.dir}", file=sys.stderr)
+        return 1
+    report = annotate_to_store(source[0] if len(source) == 1 else source, args.dir, workers=args.workers,
+                               verify=not args.quick, progress=False if args.no_progress else None,
+                               **(store.manifest.get("options") or {}))
+    print(f"repaired: {len(report.repaired)} damaged part(s) replaced, {len(report.cleaned)} leftover file(s) "
+          f"removed; {report.annotated} articles annotated, {report.unchanged} unchanged, {report.removed} removed")
+    health = Store(args.dir).check(deep=not args.quick)
+    print("\n".join(health.lines()))
+    return 0 if health.ok else 1
+
+
 # --------------------------------------------------------------------------- registry
 
 Subcommand = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -276,6 +328,8 @@ SUBCOMMANDS: list[Subcommand] = [
      _report_arguments, run_report),
     ("dyads", "the strongest dyads: pairs of countries with events, cooperation and conflict, sectors, dates",
      _dyads_arguments, run_dyads),
+    ("store", "check an annotation store (manifest, parts, counts, damaged or orphaned files) and repair it",
+     _store_arguments, run_store),
 ]
 
 
@@ -305,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "" if getattr(args, "errors", "skip") == "skip" else " (use --errors skip to skip bad input and list it)"
         print(f"toolkit {args.command}: error: {exc}{hint}", file=sys.stderr)
         return 1
-    except (StoreError, LexiconError, RegistryError) as exc:
+    except (StoreError, LexiconError, RegistryError, SchedulerError) as exc:
         print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
         return 1
     except PermissionError as exc:

@@ -85,7 +85,7 @@ class Corpus:
         was made from, when that is still there."""
         store = Store(path)
         source = store.manifest.get("source")
-        reading = store.manifest.get("reading") or {}
+        reading = store.manifest.get("options") or {}
         corpus = cls(source[0] if source and len(source) == 1 else (source or os.fspath(path)),
                      errors=reading.get("errors") or "raise", fields=reading.get("fields"),
                      encoding=reading.get("encoding"))
