@@ -272,9 +272,14 @@ def ref(name: str, row: Row) -> str:
     return f"{row.get('_file') or name + '.csv'}:{row.get('_line', '?')}"
 
 
+#: The model files annotation depends on, beside the lexicons (their bytes are in the fingerprint).
+MODEL_GLOBS = (("models", "*.json"), ("ner/models", "*"))
+
+
 def fingerprint() -> str:
-    """SHA-256 over every shipped lexicon CSV and every user lexicon file in use (names and
-    bytes), in order; cached per set of user folders."""
+    """SHA-256 over every shipped lexicon CSV, the shipped model files (the name tagger, the event
+    filter) and every user lexicon file in use (names and bytes), in order; cached per set of
+    user folders. What annotation depends on besides the code: a store records it."""
     return _fingerprint(user_folders())
 
 
@@ -284,6 +289,11 @@ def _fingerprint(folders: tuple[Path, ...]) -> str:
     for path in sorted(LEXICON_DIR.glob("*.csv")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    for sub, pattern in MODEL_GLOBS:
+        for path in sorted((LEXICON_DIR.parent / sub).glob(pattern)):
+            if path.is_file():
+                h.update(f"{sub}/{path.name}".encode())
+                h.update(path.read_bytes())
     for folder in folders:
         h.update(b"\x00user\x00")
         for path in sorted(folder.glob("*.csv")):
