@@ -204,16 +204,48 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
     return df.reset_index(drop=True)
 
 
-def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
-    """The partners of ``country`` (any actor it has events with), most events first.
+PARTNER_COLUMNS = [
+    "partner", "name_en", "name_ar", "events", "reports", "as_source", "as_target", "articles", "q1", "q2",
+    "q3", "q4", "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
+    "examples", "refs",
+]
+
+
+def pair_label(pair: str | Sequence[str] | None, *, directed: bool = False) -> str:
+    """A pair as it reads in a caption: ``"Iran – Russia (IRN–RUS)"``; ``"none"`` for None."""
+    if pair is None:
+        return "none"
+    a, b = parse_pair(pair)
+    sep = DIRECTED_SEP if directed else UNDIRECTED_SEP
+    return f"{name_of(a)} {'→' if directed else '–'} {name_of(b)} ({a}{sep}{b})"
+
+
+def top_dyad(data: Any, *, country: str | None = None, count: str = "events") -> tuple[str, str] | None:
+    """The pair with most events (of :func:`dyads`; involving ``country`` when given), as a pair
+    of codes in the order ``dyads`` gives them, or None when there is none."""
+    d = dyads(data, count=count)
+    if country is not None:
+        d = d[(d["a"] == country) | (d["b"] == country)]
+    if not len(d):
+        return None
+    return str(d["a"].iloc[0]), str(d["b"].iloc[0])
+
+
+def partners(data: Any, country: str | None, *, count: str = "events") -> pd.DataFrame:
+    """The partners of ``country`` (any actor it has events with), most events first; the same
+    columns, without rows, when ``country`` is None or has no events.
 
     Columns: ``partner``, ``name_en``, ``name_ar``, ``events`` (distinct events, or event rows
     with ``count="reports"``), ``reports``, ``as_source`` (events where ``country`` acts),
     ``as_target``, ``articles``, ``q1``..``q4``, ``cooperation``, ``conflict``,
     ``mean_intensity``, ``score``, ``top_sectors``, ``first``, ``last``, ``examples``, ``refs``.
     """
+    cols = PARTNER_COLUMNS
+    if country is None:
+        return pd.DataFrame(columns=cols)
     t = as_tables(data)
     ev = counted_events(t, count=count)
+    ev = ev[(ev["source"] == country) | (ev["target"] == country)]  # its dyads need only its events
     t = Tables(t.articles, t.mentions, ev, t.sentences)
     d = dyads(t, count=count)
     d = d[(d["a"] == country) | (d["b"] == country)].copy()
@@ -224,13 +256,14 @@ def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
     d["name_ar"] = d["partner"].map(lambda c: name_of(c, lang="ar"))
     d["as_source"] = d["partner"].map(lambda p: out_counts.get(p, 0)).astype(int)
     d["as_target"] = d["partner"].map(lambda p: in_counts.get(p, 0)).astype(int)
-    cols = ["partner", "name_en", "name_ar", "events", "reports", "as_source", "as_target", "articles", "q1", "q2",
-            "q3", "q4", "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
-            "examples", "refs"]
     return d[cols].reset_index(drop=True)
 
 
-def evidence(data: Any, pair: str | Sequence[str], *, sector: str | None = None,
+EVIDENCE_COLUMNS = ["article_id", "sentence", "ref", "source", "target", "type", "mode", "quad_class", "intensity",
+                    "date", "sectors", "evidence", "rule", "text"]
+
+
+def evidence(data: Any, pair: str | Sequence[str] | None, *, sector: str | None = None,
              directed: bool = False) -> pd.DataFrame:
     """The events behind a number, with their sentences.
 
@@ -238,10 +271,13 @@ def evidence(data: Any, pair: str | Sequence[str], *, sector: str | None = None,
     direction unless ``directed``) or a single code (the events involving it); ``sector``
     keeps the events with that sector (a cell of :func:`country_sector_matrix`). Columns:
     ``article_id``, ``sentence``, ``ref``, ``source``, ``target``, ``type``, ``mode``,
-    ``quad_class``, ``intensity``, ``date``, ``sectors``, ``evidence``, ``rule``, ``text``.
+    ``quad_class``, ``intensity``, ``date``, ``sectors``, ``evidence``, ``rule``, ``text``
+    (:data:`EVIDENCE_COLUMNS`; no rows when ``pair`` is None).
     """
     t = as_tables(data)
     ev = t.events
+    if pair is None:  # no pair chosen (a corpus without events): the columns, no rows
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     if isinstance(pair, str) and not any(sep in pair for sep in (UNDIRECTED_SEP, DIRECTED_SEP, "->", "-", "/", " ")):
         mask = (ev["source"] == pair) | (ev["target"] == pair)
     else:
@@ -444,6 +480,23 @@ def network(data: Any, *, kind: str = "events", directed: bool = False, count: s
     return graph
 
 
+NODE_COLUMNS = ["code", "name_en", "partners", "events", "mentions"]
+
+
+def node_table(graph: Any, *, top: int | None = None) -> pd.DataFrame:
+    """The nodes of a :func:`network` graph as a table, most connected first: ``code``,
+    ``name_en``, ``partners`` (the actors it is joined to), ``events`` (the weights of its edges
+    added up: its events with any partner, or its co-mention articles) and ``mentions``."""
+    rows = [{"code": str(n), "name_en": graph.nodes[n].get("name_en") or name_of(n),
+             "partners": int(graph.degree(n)), "events": int(graph.degree(n, weight="weight")),
+             "mentions": int(graph.nodes[n].get("mentions", 0))} for n in graph.nodes]
+    df = pd.DataFrame(rows, columns=NODE_COLUMNS)
+    if len(df):
+        df = df.sort_values(["events", "partners", "code"], ascending=[False, False, True], kind="stable")
+    df = df.reset_index(drop=True)
+    return df.head(top) if top else df
+
+
 # --------------------------------------------------------------------------- text
 
 def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = True) -> str:
@@ -475,5 +528,6 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 __all__ = [
     "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair",
-    "ref", "counted_events", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
+    "ref", "counted_events", "top_dyad", "pair_label", "node_table", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
+    "PARTNER_COLUMNS", "EVIDENCE_COLUMNS", "NODE_COLUMNS",
 ]
