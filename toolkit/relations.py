@@ -68,9 +68,17 @@ def _one_per_event(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per event_id (its first row), what quad classes, intensity and score count."""
     return rows.drop_duplicates("event_id") if "event_id" in rows.columns else rows
 
-def _sentence_texts(t: Tables) -> dict[tuple[str, int], str]:
+def _sentence_texts(t: Tables, events: pd.DataFrame | None = None) -> dict[tuple[str, int], str]:
+    """(article_id, sentence) -> text, for the sentences of ``events``' articles (all when None)."""
     s = t.sentences
+    if events is not None:
+        s = s[s["article_id"].isin(set(events["article_id"]))]
     return {(a, int(i)): txt for a, i, txt in zip(s["article_id"], s["sentence"], s["text"])}
+
+
+#: The event columns a dyad's summary reads (grouping whole rows of 26 columns costs far more).
+_SUMMARY_COLUMNS = ("article_id", "sentence", "event_id", "source", "target", "quad_class", "intensity", "mode",
+                    "sectors")
 
 
 def ref(article_id: str, sentence: Any) -> str:
@@ -184,7 +192,8 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
     if not len(ev):
         return pd.DataFrame(columns=DYAD_COLUMNS)
     dates = event_dates(t)
-    texts = _sentence_texts(t)
+    texts = _sentence_texts(t, ev)
+    ev = ev[[c for c in _SUMMARY_COLUMNS if c in ev.columns]]
     if directed:
         keys = list(zip(ev["source"], ev["target"]))
     else:
@@ -288,7 +297,7 @@ def evidence(data: Any, pair: str | Sequence[str] | None, *, sector: str | None 
     if sector is not None:
         mask &= ev["sectors"].map(lambda v: sector in _sector_list([v])).astype(bool)
     rows = ev[mask]
-    texts = _sentence_texts(t)
+    texts = _sentence_texts(t, rows)
     dates = event_dates(t)
     out = pd.DataFrame({
         "article_id": rows["article_id"],
