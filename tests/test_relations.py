@@ -263,3 +263,15 @@ def test_node_table(t: F.Tables) -> None:
     assert first["partners"] == g.degree("RUS") and first["name_en"] == "Russia"
     assert nodes["events"].is_monotonic_decreasing
     assert len(R.node_table(g, top=5)) == 5
+
+
+def test_default_freq_follows_the_publication_dates(t: F.Tables, quiet: F.Tables) -> None:
+    assert R.default_freq(t) == "Q"  # the bundled articles span 2023-04-28 … 2025-10-16
+    def spanning(*dates: str) -> F.Tables:
+        arts = pd.DataFrame({"id": [f"a{i}" for i in range(len(dates))], "published": list(dates)})
+        return F.Tables(arts, t.mentions.iloc[0:0], t.events.iloc[0:0], t.sentences.iloc[0:0])
+    assert R.default_freq(spanning("2015-07-21", "2015-08-11")) == "W"  # SaudiNewsNet's three weeks
+    assert R.default_freq(spanning("2024-01-01", "2025-06-30")) == "M"
+    assert R.default_freq(spanning("2001", "2024-05-01")) == "Y"
+    assert R.default_freq(quiet) == "M"  # no date: months
+    assert set(R.FREQ_WORDS) == {"W", "M", "Q", "Y"}

@@ -493,28 +493,27 @@ def choose_article(data: Any, wanted: str | None = None) -> tuple[str | None, st
     what = f"{shown}{', and events' if has_events else ''}"
     if len(ids) == 1:
         return chosen, missing + f"it is the corpus's only article (its annotations: {what})"
-    return chosen, missing + f"of the {len(ids)} articles, it shows the most kinds of annotation ({what})"
+    return chosen, missing + (f"of the {len(ids)} articles, it is the shortest of those that show the most kinds "
+                              f"of annotation ({what})")
 
 
 def pick_article(data: Any) -> str | None:
-    """The id of the article that shows the annotations best: the most kinds of mentions (and
-    events as one more kind), then the most events, then the first in corpus order; None when
-    no article has a text."""
+    """The id of the article that shows the annotations best in the least reading: the most
+    kinds of mentions (and events as one more kind), then the fewest characters, then the first
+    in corpus order; None when no article has a text."""
     t = as_tables(data)
     a = t.articles
     if not len(a):
         return None
-    order = {aid: i for i, aid in enumerate(a["id"])}
     kinds = t.mentions.groupby("article_id")["type"].nunique()
-    events = t.events.groupby("article_id").size()
-    chars = a.set_index("id")["n_chars"] if "n_chars" in a.columns else pd.Series(1, index=a["id"])
+    with_events = set(t.events["article_id"])
+    chars = a["n_chars"] if "n_chars" in a.columns else pd.Series(1, index=a.index)
     best: tuple[Any, ...] | None = None
     chosen = None
-    for aid in a["id"]:
-        if not (pd.notna(chars.get(aid)) and chars.get(aid, 0)):
+    for order, (aid, n) in enumerate(zip(a["id"], chars)):
+        if is_missing(n) or not n:
             continue
-        n_events = int(events.get(aid, 0))
-        key = (-(int(kinds.get(aid, 0)) + (1 if n_events else 0)), -n_events, order[aid])
+        key = (-(int(kinds.get(aid, 0)) + (aid in with_events)), int(n), order)
         if best is None or key < best:
             best, chosen = key, aid
     return None if chosen is None else str(chosen)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any, Iterator
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -313,18 +314,24 @@ def place_labels(axes: Any, points: list[tuple[float, float]], texts: list[str],
         others = markers[:i] + markers[i + 1:]
         around = offsets or [(0, gap, "center", "bottom"), (0, -gap, "center", "top"),
                              (gap, 0, "left", "center"), (-gap, 0, "right", "center")]
-        for dx, dy, ha, va in around:
-            ann = axes.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                fontsize=fontsize, zorder=3, annotation_clip=False,
-                                path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
-            ann.set_in_layout(False)
-            box = ann.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            if inside and not _overlaps(box, boxes) and not _overlaps(box, others):
-                placed.append(ann)
-                boxes.append(box)
-                break
-            ann.remove()
+        # first clear of every marker; failing that (a crowded centre), over markers but never
+        # over another label: the most important labels are the ones in the crowd
+        for avoid in (others, []):
+            for dx, dy, ha, va in around:
+                ann = axes.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                    fontsize=fontsize, zorder=3, annotation_clip=False,
+                                    path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+                ann.set_in_layout(False)
+                box = ann.get_window_extent(renderer)
+                inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+                if inside and not _overlaps(box, boxes) and not _overlaps(box, avoid):
+                    placed.append(ann)
+                    boxes.append(box)
+                    break
+                ann.remove()
+            else:
+                continue
+            break
     return placed
 
 
@@ -365,16 +372,18 @@ def plot_network(graph: Any, *, lang: str = "en", ax: Any = None, min_weight: in
         if edges:
             segs = [(pos[u], pos[v]) for u, v, _ in edges]
             weights = np.array([d.get("weight", 1) for *_, d in edges], dtype=float)
-            widths = 0.8 + 5 * weights / weights.max()
+            share_of_max = weights / weights.max()
+            widths = 0.8 + 5 * share_of_max
             colors = []
-            for *_, d in edges:
+            for (*_, d), strength in zip(edges, share_of_max):
                 coop, conf = d.get("cooperation"), d.get("conflict")
                 if coop is None or conf is None or coop + conf == 0:
-                    colors.append("#999999")
+                    rgba = matplotlib.colors.to_rgba("#999999")
                 else:
-                    share = conf / (coop + conf)
-                    colors.append(_EDGE_CMAP(share))
-            axes.add_collection(LineCollection(segs, linewidths=widths, colors=colors, alpha=0.7, zorder=1))
+                    rgba = _EDGE_CMAP(conf / (coop + conf))
+                # light edges fade, so that a dense network still shows its strong ties
+                colors.append((*rgba[:3], 0.25 + 0.55 * float(np.sqrt(strength))))
+            axes.add_collection(LineCollection(segs, linewidths=widths, colors=colors, zorder=1))
         axes.set_axis_off()
         axes.set_title(title if title is not None else word("network", lang))
         if not ranked:

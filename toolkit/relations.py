@@ -387,6 +387,24 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
     return table
 
 
+#: The period of a timeline for a corpus spanning up to this many days (then the next).
+FREQ_SPANS = ((120, "W"), (2 * 366, "M"), (8 * 366, "Q"))
+#: Each frequency in words, for captions.
+FREQ_WORDS = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def default_freq(data: Any) -> str:
+    """A timeline period that suits the corpus's publication dates: weeks for up to four
+    months, months for up to two years, quarters for up to eight, years beyond (and months
+    when no article is dated)."""
+    t = as_tables(data)
+    spans = [iv for iv in map(date_interval, t.articles["published"]) if iv]
+    if not spans:
+        return "M"
+    days = (max(b for _, b in spans) - min(a for a, _ in spans)).days + 1
+    return next((freq for limit, freq in FREQ_SPANS if days <= limit), "Y")
+
+
 # --------------------------------------------------------------------------- country × sector
 
 def country_sector_matrix(data: Any, *, basis: str = "events") -> pd.DataFrame:
@@ -537,6 +555,7 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 __all__ = [
     "format_dyads", "dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network", "parse_pair",
-    "ref", "counted_events", "top_dyad", "pair_label", "node_table", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
+    "ref", "counted_events", "top_dyad", "pair_label", "node_table", "default_freq", "FREQ_WORDS", "DYAD_COLUMNS",
+    "QUAD_COLUMNS", "COUNTS",
     "PARTNER_COLUMNS", "EVIDENCE_COLUMNS", "NODE_COLUMNS",
 ]
