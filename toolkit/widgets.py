@@ -439,7 +439,7 @@ PARTNER_VIEW = ["partner", "name_en", "events", "as_source", "as_target", "coope
                 "top_sectors", "first", "last"]
 
 
-def _frame_html(df: pd.DataFrame, columns: Sequence[str] | None = None, max_rows: int = 15) -> str:
+def _frame_html(df: pd.DataFrame, columns: Sequence[str] | None = None, max_rows: int = 10) -> str:
     if len(df) == 0:
         return "<p>none</p>"
     return display.table(df, columns, rows=max_rows)._repr_html_()
