@@ -21,7 +21,7 @@
 # mention says which lexicon row produced it.
 
 # %% tags=["parameters"]
-CORPUS = "../corpus"  # not used to teach the rules; kept so every notebook takes the same parameter
+CORPUS = "../corpus"  # the rules are taught on the notebook's own sentences; the corpus is used at the end
 ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
 FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
 ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
@@ -74,8 +74,8 @@ print((start, start + 5), "in the normalised text is", (a, b), "in the original:
 # and accepts it only if what precedes it is one of these chains:
 
 # %%
-print("before a bare word:", sorted(p for p in BARE_PREFIXES if p))
-print("ending in the article:", sorted(DEFINITE_PREFIXES))
+print("before a bare word:", "  ".join(sorted(p for p in BARE_PREFIXES if p)))
+print("ending in the article:", "  ".join(sorted(DEFINITE_PREFIXES)))
 
 # %% [markdown]
 # A small gazetteer made from three rows of the country lexicon shows the rule at work. The
@@ -89,7 +89,8 @@ pd.DataFrame(rows)[["iso3", "form", "kind", "article", "_line"]]
 # %%
 gaz = Gazetteer(Entry(r["form"], r["iso3"], article=r["article"]) for r in rows)
 text = "وروسيا وبموسكو وللإمارات والإمارات كروسيا موسكوفي بروسيانا"
-[(text[m.start:m.end], m.prefix, m.entry.payload) for m in gaz.find(normalize(text))]
+pd.DataFrame([(text[m.start:m.end], m.prefix, m.entry.payload) for m in gaz.find(normalize(text))],
+             columns=["span found", "clitics before it", "country"])
 
 # %% [markdown]
 # موسكوفي and بروسيانا are not found: a hit must end at a word boundary, so a form inside a
@@ -176,11 +177,12 @@ show("عقدت القمة الروسية الأفريقية في القاهرة.
 # %% [markdown]
 # ## The same rules on the corpus
 #
-# How each kind of country reference is found across the bundled articles, and the lexicon
-# rows used most:
+# How each kind of country reference is found across the Arabic articles of the corpus
+# (`CORPUS`), and the lexicon rows used most (both empty for a corpus without Arabic):
 
 # %%
-corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE)
+corpus = toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE,
+                             progress=False)
 ar = corpus.mentions[(corpus.mentions["type"] == "country") & (corpus.mentions["lang"] == "ar")]
 ar["kind"].value_counts()
 

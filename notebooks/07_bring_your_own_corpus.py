@@ -21,7 +21,7 @@
 # into a temporary folder, so it runs anywhere; paths are shown relative to that folder.
 
 # %% tags=["parameters"]
-CORPUS = "../corpus"  # the bundled corpus, used at the end to compare
+CORPUS = "../corpus"  # a corpus to compare with at the end (by default the bundled one)
 ERRORS = "raise"  # bad input: "raise" stops with an error naming the file and line; "skip" lists it
 FIELDS = None  # record fields, e.g. {"text": "body", "date": "published"} (None: the usual names)
 ENCODING = None  # None: detected (UTF-8, BOMs, UTF-16, Windows-1256)
@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 import toolkit
-from toolkit import filters, relations
+from toolkit import display, filters, relations
 from toolkit.tables import with_extra
 
 pd.set_option("display.max_columns", 10)
@@ -155,16 +155,17 @@ skipped.problems[["line", "record", "reason"]]
 combined = toolkit.load_corpus([folder, root / "feed.jsonl", root / "2015-07-21.zip"])
 combined.annotate(progress=False)
 print(combined.summary())
-combined.events[["article_id", "source", "target", "type", "mode", "evidence"]]
+display.table(combined.events, ["article_id", "source", "target", "type", "mode", "evidence"])
 
 # %%
-relations.dyads(filters.tables(combined))[["pair", "events", "cooperation", "conflict", "top_sectors"]]
+display.table(relations.dyads(filters.tables(combined)), ["pair", "events", "cooperation", "conflict", "top_sectors"])
 
 # %% [markdown]
-# For comparison, the bundled corpus:
+# For comparison, the corpus given as `CORPUS` (the bundled one unless another is given):
 
 # %%
-print(toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE).summary())
+print(toolkit.load_corpus(CORPUS, errors=ERRORS, fields=FIELDS, encoding=ENCODING, store=STORE,
+                         progress=False).summary())
 
 # %%
 tmp.cleanup()

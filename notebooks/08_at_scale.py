@@ -21,8 +21,8 @@
 # computed here without a cluster). It ends with the command line for big corpora and
 # several machines (see `docs/scale.md`).
 #
-# The bundled corpus is small, so the store is cut into parts of `BATCH_SIZE` articles to
-# show what a large store looks like.
+# A small corpus (such as the bundled one) is cut here into parts of `BATCH_SIZE` articles,
+# to show what a large store looks like. With `STORE` set, that store is used (and kept).
 
 # %% tags=["parameters"]
 CORPUS = "../corpus"  # a folder or file the readers understand (relative to notebooks/)
@@ -57,7 +57,8 @@ store_path = Path(tmp.name) / "store" if tmp is not None else Path(STORE)
 # it in batches of `batch_size` articles (`workers=1`: in this process; more workers use a
 # process pool) and commits each batch as one *part* of the store. It returns a `RunReport`
 # with what the run did (the counts are shown; the run time is left out of this notebook
-# because it changes from run to run).
+# because it changes from run to run). When `STORE` names a store already made from this
+# corpus (as `toolkit report --store` does), even this first run finds nothing to annotate.
 
 # %%
 def summary(report):
@@ -94,10 +95,10 @@ summary(second)
 # %%
 store = open_store(store_path)
 manifest = store.manifest
-print(sorted(manifest))
+print(", ".join(sorted(manifest)))
 print("format:", manifest["format"], manifest["format_version"], "| complete:", manifest["complete"])
-print("parts:", len(manifest["parts"]), "| keys of a part:", sorted(manifest["parts"][0]))
-print("articles per part:", [p["articles"] for p in manifest["parts"]])
+print("parts:", len(manifest["parts"]), "| keys of a part:", ", ".join(sorted(manifest["parts"][0])))
+print("articles per part:", ", ".join(str(p["articles"]) for p in manifest["parts"]))
 print("articles in the store:", len(store), "| stale:", store.stale)
 
 # %% [markdown]
@@ -183,7 +184,7 @@ def part_files(store, table):
 mentions = dd.read_parquet(part_files(store, "mentions"))
 events = dd.read_parquet(part_files(store, "events"))
 print("partitions:", mentions.npartitions, "(one per part)")
-print("the first columns of mentions:", list(mentions.columns[:9]))
+print("the first columns of mentions:", ", ".join(mentions.columns[:9]))
 
 # %% [markdown]
 # Mentions per type: the group-by is only a plan until it is computed.

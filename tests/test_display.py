@@ -335,3 +335,119 @@ def test_render_kwic_reading_order() -> None:
     assert c1[1][2] == df.loc[1, "left"] and c3[1][2] == df.loc[1, "right"]
     assert all(cell[1]["dir"] == "ltr" for cell in (c1[1], c3[1], kw[1]))
     assert [k[2] for k in kw] == ["روسيا", "Russia"]
+
+
+# --------------------------------------------------------------------------- readable tables, prose
+
+from toolkit import display as D  # noqa: E402
+from toolkit import filters as F  # noqa: E402
+
+
+def test_cell_text() -> None:
+    assert D.cell_text(("diplomacy", "trade")) == "diplomacy, trade"
+    assert D.cell_text(["diplomacy"]) == "diplomacy"
+    assert D.cell_text({"article_id": "a1", "sentence": 3, "text": "Russia  and\nIran met."}) == "a1#3: Russia and Iran met."
+    assert D.cell_text([{"article_id": "a", "sentence": 0, "text": "x"}, {"article_id": "b", "sentence": 1,
+                                                                         "text": "y"}]) == "a#0: x · b#1: y"
+    assert D.cell_text(6.0) == "6" and D.cell_text(2.9364) == "2.936" and D.cell_text(None) == ""
+    assert D.cell_text(float("nan")) == "" and D.cell_text(pd.NA) == "" and D.cell_text(True) == "yes"
+
+
+def test_table_shortens_escapes_and_joins_lists() -> None:
+    long = "وقعت روسيا ومصر اتفاقية للتعاون في مجال الطاقة النووية في القاهرة يوم 5 مارس 2024 " + SCRIPT
+    df = pd.DataFrame({"pair": ["EGY–RUS", "IRN–RUS"], "events": [3, 1], "sectors": [("energy", "trade"), ()],
+                       "text": [long, "short"]})
+    view = D.table(df, ["pair", "events", "sectors", "text", "absent"], width=30)
+    markup = view._repr_html_()
+    parsed = check(markup)
+    assert "<script" not in markup.lower() and "&lt;script&gt;" in markup
+    cells = [el for el in parsed.elements if el[0] == "td"]
+    assert [c[2] for c in cells[:3]] == ["EGY–RUS", "3", "energy, trade"]
+    details = [el for el in parsed.elements if el[0] == "details"]
+    assert len(details) == 1 and details[0][2].endswith(long)  # the whole text a click away
+    summary = next(el for el in parsed.elements if el[0] == "summary")[2]
+    assert summary.endswith("…") and len(summary) <= 30
+    assert cells[3][1]["title"] == long and cells[3][1]["dir"] == "auto"
+    assert [el[2] for el in parsed.elements if el[0] == "th"] == ["pair", "events", "sectors", "text"]
+    assert "tk-num" in cells[1][1]["class"]
+    text = repr(view)
+    assert "energy, trade" in text and "('energy'" not in text and "[" not in text
+    assert D.table(df, rows=1)._repr_html_().count("<tr>") == 2  # header + one row
+    assert "the first 1 of 2 rows" in repr(D.table(df, rows=1))
+
+
+def test_table_of_nothing_keeps_its_columns() -> None:
+    view = D.table(pd.DataFrame(columns=["ref", "text"]))
+    assert repr(view) == "(no rows; columns: ref, text)"
+    parsed = check(view._repr_html_())
+    assert [el[2] for el in parsed.elements if el[0] == "th"] == ["ref", "text"]
+    assert "no rows" in view._repr_html_()
+
+
+def test_table_shows_a_named_index_and_drops_an_unnamed_one() -> None:
+    s = pd.Series([3, 1], index=pd.Index(["RUS", "TJK"], name="country"), name="events")
+    assert [el[2] for el in check(D.table(s)._repr_html_()).elements if el[0] == "th"] == ["country", "events"]
+    df = pd.DataFrame({"a": [1, 2]}, index=[7, 9])
+    assert [el[2] for el in check(D.table(df)._repr_html_()).elements if el[0] == "th"] == ["a"]
+
+
+def test_markdown_values_are_literal() -> None:
+    assert D.md("a_b *c* [x](y) <b>") == r"a\_b \*c\* \[x\](y) &lt;b&gt;"
+    assert D.md_code("id`x") == "`id'x`"
+    prose = D.Prose("**bold**")
+    assert repr(prose) == str(prose) == prose._repr_markdown_() == "**bold**"
+
+
+def test_describe_article_says_what_the_seed_holds(seed: Annotation) -> None:
+    text = str(D.describe_article(seed.article, seed, why="it is the seed"))
+    assert text.startswith("The article shown is `000_32804eb77b22d83d`, in Arabic, from تاس (TASS), published 2025-04-25")
+    assert "Tajikistan (15 mentions) and Russia (14)" in text
+    assert "Mikhail Mishustin" in text and "7 events between countries (most often" in text
+    assert text.endswith("Why this article: it is the seed.")
+
+
+def test_describe_article_without_annotations_of_note() -> None:
+    article = toolkit.from_text(f"A calm day {SCRIPT}.", id="calm_*day*", language="en",
+                                meta={"title": f"Calm {IMG}", "source": "my_notes"})
+    text = str(D.describe_article(article, toolkit.annotate(article)))
+    assert "`calm_*day*`" in text and "Calm &lt;img" in text and "my\\_notes" in text and "<img" not in text
+    assert "It names no country; it names no person; the annotators find no event" in text
+
+
+def test_describe_corpus_and_country() -> None:
+    corpus = Corpus.from_articles([
+        toolkit.from_text("Iran and Russia signed an agreement on gas supplies in Tehran.", id="a", language="en",
+                          meta={"published": "2024-07-01"}),
+        toolkit.from_text("", id="empty")])
+    t = F.tables(corpus)
+    text = str(D.describe_corpus(t))
+    assert text.startswith("This corpus holds 2 articles (English 1, undetermined 1), published from 2024-07-01 to "
+                           "2024-07-01 (1 article without a date); 1 article without a text.")
+    assert "event rows between countries; the country named in most articles is" in text
+    code = F.main_country(t)
+    assert str(D.describe_country(t, code)).startswith(f"The country studied below is **{F.name_of(code)}**")
+    assert "It is the country named in most articles (COUNTRY is None)." in str(D.describe_country(t, code))
+    assert "since `XYZ` (the COUNTRY parameter) is not named" in str(D.describe_country(t, code, asked="XYZ"))
+    assert str(D.describe_country(t, None)).startswith("No article of this corpus names a country")
+
+
+def test_default_query() -> None:
+    t = F.tables(Corpus.from_articles([toolkit.from_text(
+        "Iran and Russia signed an agreement on gas supplies in Tehran.", id="a", language="en")]))
+    assert D.default_query(t) == t.events["evidence"].value_counts().index[0]
+    calm = F.tables(Corpus.from_articles([toolkit.from_text("A calm day in Tehran.", id="b", language="en")]))
+    assert len(calm.events) == 0 and D.default_query(calm) == "Tehran"
+    nothing = F.tables(Corpus.from_articles([toolkit.from_text("A calm day.", id="c", language="en")]))
+    assert D.default_query(nothing) is None
+
+
+def test_explain_first(seed: Annotation) -> None:
+    i = seed.first("person")
+    assert seed.mention_records[i].type == "person" and all(m.type != "person" for m in seed.mention_records[:i])
+    assert seed.explain_first("person") == seed.explain(i)
+    assert seed.explain_first("country", kind="capital").startswith("country ")
+    assert "kind: capital" in seed.explain_first("country", kind="capital")
+    calm = toolkit.annotate("A calm day.", lang="en")
+    assert calm.first("person") is None
+    assert calm.explain_first("person") == "no person mention in this article"
+    assert seed.explain_first("country", kind="language") == "no country mention of kind 'language' in this article"

@@ -263,3 +263,91 @@ def test_options(t: Tables) -> None:
     # options follow a filtered view
     en = F.options(F.select(t, languages=["en"]))
     assert en["languages"] == ["en"] and "تاس" not in en["sources"]
+
+
+# --------------------------------------------------------------------------- choices a notebook makes from the data
+
+QUIET = "The weather in the capital was mild this week and the markets were calm."
+
+
+@pytest.fixture(scope="module")
+def quiet() -> Tables:
+    """One English article that names no country (written for the case)."""
+    return F.tables(toolkit.Corpus.from_articles([toolkit.from_text(QUIET, id="quiet", language="en")]))
+
+
+def test_country_table_has_its_columns_even_when_empty(t: Tables, quiet: Tables) -> None:
+    empty = F.country_table(quiet)
+    assert list(empty.columns) == F.COUNTRY_COLUMNS and len(empty) == 0
+    full = F.country_table(t)
+    assert list(full.columns) == F.COUNTRY_COLUMNS
+    assert full["code"].tolist() == [c["code"] for c in F.options(t)["countries"]]
+    assert full["articles"].dtype == "int64" and full.iloc[0]["code"] == "RUS"
+
+
+def test_main_country_is_named_in_most_articles(t: Tables, quiet: Tables) -> None:
+    assert F.main_country(t) == "RUS"  # every bundled article names Russia
+    assert F.main_country(quiet) is None
+    # only country mentions count: BRICS, an organisation, is named in many articles but never chosen
+    m = _mini()
+    assert F.main_country(m) in {"RUS", "IRN", "EGY", "TJK"}
+    tjk_only = F.restrict(m, ["a4"])
+    assert F.main_country(tjk_only) == "TJK"
+
+
+def test_choose_country(t: Tables, quiet: Tables) -> None:
+    assert F.choose_country(t, "TJK") == "TJK"
+    assert F.choose_country(t, "BRICS") == "BRICS"  # an organisation asked for by name is kept
+    assert F.choose_country(t, "XYZ") == "RUS"  # not in the corpus: the main country
+    assert F.choose_country(t) == "RUS"
+    assert F.choose_country(quiet, "RUS") is None
+
+
+def test_top_choice(t: Tables, quiet: Tables) -> None:
+    rus = F.select(t, countries=["RUS"])
+    assert F.top_choice(t, "sectors", countries=["RUS"]) == F.options(rus)["sectors"][0]
+    assert F.top_choice(t, "event_types", countries=["TJK"]) == F.options(F.select(t, countries=["TJK"]))["event_types"][0]
+    assert F.top_choice(t, "dyads", countries=["RUS"]) == F.options(rus)["dyads"][0]
+    assert F.top_choice(t, "countries") == "RUS"
+    assert F.top_choice(t, "sectors", countries=[None]) == F.options(t)["sectors"][0]  # [None]: no filter
+    assert F.top_choice(quiet, "dyads") is None and F.top_choice(quiet, "event_types") is None
+    with pytest.raises(KeyError):
+        F.top_choice(t, "colours")
+
+
+def test_pick_and_choose_article(t: Tables, quiet: Tables) -> None:
+    # the article notebook 01 shows: the most kinds of annotation (events count as one more kind),
+    # then the shortest; worked out here from the tables, not named
+    kinds = t.mentions.groupby("article_id")["type"].nunique()
+    score = {a: int(kinds.get(a, 0)) + (a in set(t.events["article_id"])) for a in t.articles["id"]}
+    best = max(score.values())
+    n_chars = dict(zip(t.articles["id"], t.articles["n_chars"]))
+    picked = F.pick_article(t)
+    assert score[picked] == best and score[SEED] >= best - 1  # the seed is among the richest
+    assert n_chars[picked] == min(n_chars[a] for a, v in score.items() if v == best)
+    PICKED = picked
+    assert F.choose_article(t, "004_russia_iran_treaty") == ("004_russia_iran_treaty",
+                                                             "it is the article asked for (the ARTICLE_ID parameter)")
+    chosen, why = F.choose_article(t, "no-such-id")
+    assert chosen == PICKED and why.startswith("'no-such-id' (the ARTICLE_ID parameter) is not in this corpus")
+    assert "person" in why and "events" in why and "of the 44 articles" in why
+    assert F.choose_article(quiet) == ("quiet", "it is the corpus's only article (its annotations: none)")
+
+
+def test_an_article_without_text_is_never_picked() -> None:
+    corpus = toolkit.Corpus.from_articles([toolkit.from_text("", id="empty"),
+                                           toolkit.from_text(QUIET, id="quiet", language="en")])
+    t = F.tables(corpus)
+    assert F.pick_article(t) == "quiet"
+    only_empty = F.tables(toolkit.Corpus.from_articles([toolkit.from_text("", id="empty")]))
+    assert F.pick_article(only_empty) is None
+    assert F.choose_article(only_empty) == ("empty", "no article has a text, and this is the first one")
+
+
+def test_select_treats_none_as_no_filter(t: Tables) -> None:
+    every = F.select(t)
+    for kw in ({"countries": [None]}, {"sectors": [None]}, {"event_types": [None]}, {"dyad": (None, None)},
+               {"countries": None, "sectors": []}):
+        got = F.select(t, **kw)
+        assert len(got.articles) == len(every.articles) and len(got.events) == len(every.events), kw
+    assert len(F.select(t, countries=[None, "TJK"]).articles) == len(F.select(t, countries=["TJK"]).articles)

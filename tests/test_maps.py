@@ -182,3 +182,55 @@ def test_arabic_map_renders_to_png_deterministically(t: F.Tables) -> None:
     buf = io.BytesIO()
     maps.plot_dyad(t, "RUS–TJK", lang="ar", count="reports").savefig(buf, format="png", dpi=60)
     assert buf.getvalue()[:4] == b"\x89PNG"
+
+
+# --------------------------------------------------------------------------- nothing to map; names that do not overlap
+
+def _notes(ax) -> list[str]:
+    return [x.get_text() for x in ax.texts if x.get_gid() == "tk-no-data"]
+
+
+def test_no_country_and_no_pair_give_the_world_with_a_line_that_says_so() -> None:
+    ax = maps.plot_partners(None, None).axes[0]
+    assert _notes(ax) == ["no country chosen"] and ax.get_title() == "Partners"
+    assert "RUS" in gids(ax)  # the world is drawn, all grey
+    ax = maps.plot_dyad(None, None).axes[0]
+    assert _notes(ax) == ["no pair of countries with events"]
+    assert _notes(maps.plot_partners(None, None, lang="ar").axes[0]) == ["لم تُختر دولة"]
+
+
+def test_a_country_without_partners_says_so(t: F.Tables) -> None:
+    ax = maps.plot_partners(t, "BRA").axes[0]  # named nowhere in an event of the bundled corpus
+    assert _notes(ax) == ["no events with a partner on the map"] and ax.get_title() == "Partners of Brazil · 0 events"
+    assert _notes(maps.plot_partners(t, "RUS").axes[0]) == []
+
+
+def test_titles_say_one_event_in_the_singular(t: F.Tables) -> None:
+    pair = ("ARE", "SAU")  # one event between them in the bundled corpus
+    assert maps.dyad_counts(t, pair)["total"] == 1
+    assert maps.plot_dyad(t, pair).axes[0].get_title().endswith("· 1 event")
+
+
+def test_on_map_and_top_dyad(t: F.Tables) -> None:
+    assert maps.on_map("RUS") and maps.on_map("BHR") and not maps.on_map("BRICS") and not maps.on_map(None)
+    d = R.dyads(t)
+    mapped = [(a, b) for a, b in zip(d["a"], d["b"]) if maps.on_map(a) and maps.on_map(b)]
+    assert maps.top_dyad(t) == mapped[0]
+    assert maps.top_dyad(t, country="UNSC") is None  # an organisation: nothing to draw
+    tjk = maps.top_dyad(t, country="TJK")
+    assert "TJK" in tjk
+
+
+def test_partner_names_do_not_overlap(t: F.Tables) -> None:
+    fig = maps.plot_partners(t, "RUS", labels=12)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    names = [x for x in ax.texts if x.get_gid() != "tk-no-data"]
+    assert 3 <= len(names) <= 12
+    boxes = [x.get_window_extent(renderer) for x in names]
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not a.overlaps(boxes[j]), (names[i].get_text(), names[j].get_text())
+    largest = maps.partner_counts(t, "RUS").iloc[0]
+    assert f"{largest['name_en']} {largest['events']}" == names[0].get_text()  # the largest partner keeps its name

@@ -1,6 +1,7 @@
 """toolkit.plots: figures are returned, PNGs written, Arabic labels rendered with real glyphs and shaped."""
 from __future__ import annotations
 
+import io
 import unicodedata
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -125,3 +127,63 @@ def test_style_sets_a_font_with_arabic() -> None:
         title = ax.set_title("روسيا")
     assert title.get_fontfamily() == [P.FONT_FAMILY]
     assert P.sector_label("energy", "ar") == "طاقة" and P.country_label("TJK", "ar") == "طاجيكستان"
+
+
+# --------------------------------------------------------------------------- empty input, labels that do not overlap
+
+def _no_data_texts(fig: Figure) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "tk-no-data"]
+
+
+def test_empty_input_gives_a_chart_that_says_so(recwarn: pytest.WarningsRecorder) -> None:
+    quiet = F.tables(toolkit.Corpus.from_articles([toolkit.from_text(
+        "The weather in the capital was mild this week and the markets were calm.", id="quiet", language="en")]))
+    charts = {
+        "dyads": P.plot_dyads(R.dyads(quiet)),
+        "timeline": P.plot_timeline(R.timeline(quiet)),
+        "coop": P.plot_cooperation_conflict(quiet),
+        "heatmap": P.plot_sector_heatmap(R.country_sector_matrix(quiet)),
+        "network": P.plot_network(R.network(quiet)),
+    }
+    for name, fig in charts.items():
+        assert _no_data_texts(fig) in (["no events"], ["no events with a sector"]), name
+        fig.savefig(io.BytesIO(), format="png")
+    assert _no_data_texts(P.plot_dyads(R.dyads(quiet), lang="ar")) == ["لا أحداث"]
+    assert not [w for w in recwarn.list if issubclass(w.category, UserWarning)], [str(w.message) for w in recwarn.list]
+
+
+def test_charts_with_data_say_nothing_of_the_kind(t: F.Tables) -> None:
+    assert _no_data_texts(P.plot_dyads(R.dyads(t))) == []
+    assert _no_data_texts(P.plot_network(R.network(t))) == []
+
+
+def _label_boxes(fig: Figure) -> list:
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in fig.axes[0].texts if t.get_text()]
+
+
+def test_network_labels_do_not_overlap_and_the_drawing_is_deterministic(t: F.Tables) -> None:
+    graph = R.network(t)
+    fig = P.plot_network(graph)
+    boxes = _label_boxes(fig)
+    assert len(boxes) >= 20  # most of the 36 actors keep their label
+    assert "Russia" in [name for name, _ in boxes]
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1:]:
+            assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
+    again = P.plot_network(graph)
+    assert [(n, tuple(np.round(b.bounds, 3))) for n, b in _label_boxes(again)] == [
+        (n, tuple(np.round(b.bounds, 3))) for n, b in boxes]
+    # a long organisation name is shown by its code
+    assert "UNSC" in [name for name, _ in boxes] and "United Nations Security Council" not in [n for n, _ in boxes]
+
+
+def test_network_keeps_the_most_connected_nodes(t: F.Tables) -> None:
+    graph = R.network(t)
+    fig = P.plot_network(graph, max_nodes=5, labels=3)
+    offsets = fig.axes[0].collections[-1].get_offsets()
+    assert len(offsets) == 5
+    assert len(_label_boxes(fig)) == 3
+    top5 = R.node_table(graph, top=5)["code"].map(P.country_label).tolist()
+    assert {name for name, _ in _label_boxes(fig)} <= set(top5)

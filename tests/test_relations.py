@@ -219,3 +219,75 @@ def test_agent_dyads_keep_one_sided_and_domestic_events(t: F.Tables) -> None:
     if len(one_sided):  # a one-sided event is a row with an empty side
         assert ((d["source"] == "") | (d["target"] == "") | (d["source"] == d["target"])).any()
     assert list(d["events"]) == sorted(d["events"], reverse=True)
+
+
+# --------------------------------------------------------------------------- empty input, choices, captions
+
+@pytest.fixture(scope="module")
+def quiet() -> F.Tables:
+    """One English article without events (written for the case)."""
+    text = "The weather in the capital was mild this week and the markets were calm."
+    return F.tables(toolkit.Corpus.from_articles([toolkit.from_text(text, id="quiet", language="en")]))
+
+
+def test_empty_input_gives_declared_empty_tables(quiet: F.Tables) -> None:
+    assert list(R.dyads(quiet).columns) == R.DYAD_COLUMNS and len(R.dyads(quiet)) == 0
+    assert list(R.partners(quiet, "RUS").columns) == R.PARTNER_COLUMNS and len(R.partners(quiet, "RUS")) == 0
+    assert list(R.evidence(quiet, ("RUS", "UKR")).columns) == R.EVIDENCE_COLUMNS
+    assert R.top_dyad(quiet) is None
+    assert len(R.timeline(quiet)) == 0 and list(R.timeline(quiet).columns) == R.QUAD_COLUMNS
+    assert R.country_sector_matrix(quiet).empty
+    assert len(R.network(quiet)) == 0 and len(R.node_table(R.network(quiet))) == 0
+
+
+def test_no_country_and_no_pair_give_no_rows(t: F.Tables) -> None:
+    assert list(R.partners(t, None).columns) == R.PARTNER_COLUMNS and len(R.partners(t, None)) == 0
+    assert list(R.evidence(t, None).columns) == R.EVIDENCE_COLUMNS and len(R.evidence(t, None)) == 0
+
+
+def test_partners_from_the_countrys_events_only_match_the_dyads(t: F.Tables) -> None:
+    d = R.dyads(t)
+    p = R.partners(t, "RUS").set_index("partner")
+    mine = d[(d["a"] == "RUS") | (d["b"] == "RUS")]
+    assert len(p) == len(mine)
+    for row in mine.itertuples():
+        other = row.b if row.a == "RUS" else row.a
+        assert p.loc[other, "events"] == row.events and p.loc[other, "refs"] == row.refs
+
+
+def test_top_dyad(t: F.Tables) -> None:
+    d = R.dyads(t)
+    assert R.top_dyad(t) == (d.iloc[0]["a"], d.iloc[0]["b"])
+    tjk = R.top_dyad(t, country="TJK")
+    assert "TJK" in tjk and R.dyads(t).set_index("pair").loc["–".join(sorted(tjk)), "events"] == max(
+        d.loc[(d["a"] == "TJK") | (d["b"] == "TJK"), "events"])
+    assert R.top_dyad(t, country="XYZ") is None
+
+
+def test_pair_label() -> None:
+    assert R.pair_label(("IRN", "RUS")) == "Iran – Russia (IRN–RUS)"
+    assert R.pair_label("RUS→TJK", directed=True) == "Russia → Tajikistan (RUS→TJK)"
+    assert R.pair_label(None) == "none"
+
+
+def test_node_table(t: F.Tables) -> None:
+    g = R.network(t)
+    nodes = R.node_table(g)
+    assert list(nodes.columns) == R.NODE_COLUMNS and len(nodes) == g.number_of_nodes()
+    first = nodes.iloc[0]
+    assert first["code"] == "RUS" and first["events"] == g.degree("RUS", weight="weight")
+    assert first["partners"] == g.degree("RUS") and first["name_en"] == "Russia"
+    assert nodes["events"].is_monotonic_decreasing
+    assert len(R.node_table(g, top=5)) == 5
+
+
+def test_default_freq_follows_the_publication_dates(t: F.Tables, quiet: F.Tables) -> None:
+    assert R.default_freq(t) == "Q"  # the bundled articles span 2023-04-28 … 2025-10-16
+    def spanning(*dates: str) -> F.Tables:
+        arts = pd.DataFrame({"id": [f"a{i}" for i in range(len(dates))], "published": list(dates)})
+        return F.Tables(arts, t.mentions.iloc[0:0], t.events.iloc[0:0], t.sentences.iloc[0:0])
+    assert R.default_freq(spanning("2015-07-21", "2015-08-11")) == "W"  # SaudiNewsNet's three weeks
+    assert R.default_freq(spanning("2024-01-01", "2025-06-30")) == "M"
+    assert R.default_freq(spanning("2001", "2024-05-01")) == "Y"
+    assert R.default_freq(quiet) == "M"  # no date: months
+    assert set(R.FREQ_WORDS) == {"W", "M", "Q", "Y"}

@@ -113,6 +113,8 @@ def test_no_match_empties_outputs(explorer: widgets.Explorer) -> None:
 
 
 def test_plot_is_a_figure_of_the_filtered_events(explorer: widgets.Explorer) -> None:
+    assert explorer.plot.outputs == ()  # drawn when its tab is shown, not at every filter change
+    explorer.tabs.selected_index = explorer.TABS.index("Cooperation / conflict")
     outputs = explorer.plot.outputs
     assert len(outputs) == 1 and "image/png" in outputs[0]["data"]
     first = outputs[0]["data"]["image/png"]
@@ -120,6 +122,29 @@ def test_plot_is_a_figure_of_the_filtered_events(explorer: widgets.Explorer) -> 
     assert explorer.plot.outputs[0]["data"]["image/png"] != first
     explorer.text.value = "zzzz-no-such-word"
     assert explorer.plot.outputs[0]["output_type"] == "stream"
+
+
+def test_map_tab_follows_the_country_filter(explorer: widgets.Explorer) -> None:
+    explorer.countries.value = ("TJK",)
+    assert explorer.map.outputs == ()  # not drawn while its tab is hidden
+    explorer.tabs.selected_index = explorer.TABS.index("Map")
+    assert explorer.map_title.startswith("Partners of Tajikistan")
+    png = explorer.map.outputs[0]["data"]["image/png"]
+    explorer.countries.value = ("RUS", "TJK")  # two countries: their dyad
+    assert explorer.map_title.startswith("Russia – Tajikistan")
+    assert explorer.map.outputs[0]["data"]["image/png"] != png
+    explorer.stance.value = "conflict"  # RUS–TJK has no conflict event in the corpus
+    assert explorer.map_title == "Russia – Tajikistan · 0 events"
+    explorer.countries.value = ("RUS", "BRICS")
+    assert "BRICS is not on the map" in explorer.map.outputs[0]["text"]
+    explorer.countries.value = ()
+    assert "Choose one country" in explorer.map.outputs[0]["text"]
+
+
+def test_starting_countries_keep_only_known_codes(corpus: toolkit.Corpus) -> None:
+    ex = widgets.explore(corpus, countries=("TJK", None, "XXX"), plot=False)
+    assert ex.countries.value == ("TJK",) and ex.filters() == {"countries": ["TJK"]}
+    assert widgets.explore(corpus, countries=(None,), plot=False).filters() == {}
 
 
 def test_reset_and_static_views(explorer: widgets.Explorer) -> None:

@@ -64,6 +64,22 @@ class Annotation:
             parts.append(f"sentence {m.sentence}: {self.sentence_text(m.sentence)}")
         return "\n".join(parts)
 
+    def first(self, type: str, kind: str | None = None) -> int | None:
+        """The index (in ``mentions``) of the first mention of ``type`` (and ``kind``), or None."""
+        for i, m in enumerate(self.mention_records):
+            if m.type == type and (kind is None or m.kind == kind):
+                return i
+        return None
+
+    def explain_first(self, type: str, kind: str | None = None) -> str:
+        """:meth:`explain` of the first mention of ``type`` (and ``kind``), or a sentence saying
+        there is none (``"no person mention in this article"``)."""
+        i = self.first(type, kind)
+        if i is None:
+            what = f"{type} mention" + (f" of kind {kind!r}" if kind else "")
+            return f"no {what} in this article"
+        return self.explain(i)
+
     def __repr__(self) -> str:
         counts: dict[str, int] = {}
         for m in self.mention_records:

@@ -33,7 +33,9 @@ import pandas as pd
 from toolkit.annotation import Annotation
 from toolkit.arabic import is_arabic, normalize, normalize_key
 from toolkit.language import is_arabic_text
+from toolkit.filters import as_tables, main_country
 from toolkit.layout import line_spans
+from toolkit.lexicon import name_of
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.schema import SENTENCES
 from toolkit.tables import frame, is_missing, sentence_rows
@@ -596,5 +598,324 @@ def render_kwic(df: pd.DataFrame) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+# --------------------------------------------------------------------------- readable tables
+
+#: Cells longer than this many characters are shortened in :func:`table` (the full text a click away).
+CELL_CHARS = 60
+
+TABLE_STYLE = (
+    "<style>"
+    ".tk-tablewrap{max-width:100%;overflow-x:auto;margin:0.2em 0 0.6em 0}"
+    ".tk-tablewrap table.tk-tbl{table-layout:auto;width:auto;max-width:100%;border-collapse:collapse;"
+    "font-size:0.85em;margin:0;line-height:1.45}"
+    ".tk-tablewrap .tk-tbl th,.tk-tablewrap .tk-tbl td{padding:0.2em 0.55em;vertical-align:top;text-align:start;"
+    "white-space:normal;overflow-wrap:anywhere;max-width:32em;border-bottom:1px solid rgba(128,128,128,0.3)}"
+    ".tk-tablewrap .tk-tbl th{font-weight:bold;border-bottom-width:2px}"
+    ".tk-tablewrap .tk-tbl td.tk-num,.tk-tablewrap .tk-tbl th.tk-num{text-align:right;white-space:nowrap}"
+    ".tk-tablewrap .tk-tbl details>summary{cursor:pointer}"
+    ".tk-tablewrap .tk-tbl details[open]>summary{opacity:0.6}"
+    ".tk-tablewrap .tk-count{font-size:0.8em;opacity:0.75;margin:0.1em 0}"
+    ".tk-tablewrap .tk-caption{font-weight:bold;margin:0.2em 0}"
+    "</style>"
+)
+
+
+def cell_text(value: Any) -> str:
+    """How a table cell reads: lists joined with commas (``diplomacy, trade``), an evidence
+    dict as ``article#sentence: text``, other dicts as ``key: value``, integral floats without
+    ``.0``, other floats to three decimals, missing values empty; runs of spaces collapsed."""
+    if isinstance(value, dict):
+        if {"article_id", "sentence", "text"} <= set(value):
+            text = f"{value['article_id']}#{value['sentence']}: {value['text']}"
+        else:
+            text = ", ".join(f"{k}: {cell_text(v)}" for k, v in value.items() if not _missing(v))
+    elif isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ == "ndarray":
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+        text = (" · " if any(isinstance(v, dict) for v in items) else ", ").join(cell_text(v) for v in items)
+    elif isinstance(value, str):
+        text = value
+    elif _missing(value):
+        text = ""
+    elif isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else f"{value:.3f}".rstrip("0").rstrip(".")
+    else:
+        text = str(value)
+    return " ".join(text.split())
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 1)].rstrip() + "…"
+
+
+class TableView:
+    """A DataFrame made readable for a notebook or a report: cells shortened (the whole text a
+    click away in a ``<details>`` element, and in the cell's ``title``), lists as
+    ``a, b``, every text escaped and laid out in its own direction, the table wrapped to the
+    page width. ``frame`` is the table shown (cells as text); ``total`` the rows before
+    ``rows`` cut it. Its plain-text form is ``frame`` printed."""
+
+    def __init__(self, frame: pd.DataFrame, full: pd.DataFrame, numeric: Sequence[bool], total: int, width: int,
+                 caption: str = ""):
+        self.frame = frame
+        self.full = full
+        self.numeric = list(numeric)
+        self.total = total
+        self.width = width
+        self.caption = caption
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def _count(self) -> str:
+        n = len(self.frame)
+        if self.total == 0:
+            return "no rows"
+        if n < self.total:
+            return f"the first {n} of {self.total} rows"
+        return ""
+
+    def __repr__(self) -> str:
+        count = self._count()
+        head = f"{self.caption}\n" if self.caption else ""
+        if not len(self.frame):
+            return head + f"(no rows; columns: {', '.join(map(str, self.frame.columns))})"
+        text = self.frame.to_string(index=False)
+        return head + text + (f"\n({count})" if count else "")
+
+    def _repr_html_(self) -> str:
+        head = "".join(f'<th class="{"tk-num" if num else "tk-txt"}">{_e(col)}</th>'
+                       for col, num in zip(self.frame.columns, self.numeric))
+        body = []
+        for short_row, full_row in zip(self.frame.itertuples(index=False), self.full.itertuples(index=False)):
+            cells = []
+            for short, full, num in zip(short_row, full_row, self.numeric):
+                if num:
+                    cells.append(f'<td class="tk-num">{_e(short)}</td>')
+                elif short != full:
+                    cells.append(f'<td dir="auto" title="{_e(full)}"><details><summary>{_e(short)}</summary>'
+                                 f"{_e(full)}</details></td>")
+                else:
+                    cells.append(f'<td dir="auto">{_e(short)}</td>')
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        count = self._count()
+        note = f'<p class="tk-count">{_e(count)}</p>' if count else ""
+        caption = f'<p class="tk-caption">{_e(self.caption)}</p>' if self.caption else ""
+        return (f'{TABLE_STYLE}<div class="tk-tablewrap">{caption}{note}<table class="tk-tbl"><thead><tr>{head}</tr>'
+                f"</thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
+def table(df: pd.DataFrame | pd.Series, columns: Sequence[str] | None = None, *, rows: int | None = None,
+          width: int = CELL_CHARS, caption: str = "") -> TableView:
+    """``df`` (its ``columns``, its first ``rows``) as a :class:`TableView`: what a notebook
+    shows instead of a wide DataFrame, with a ``caption`` line above it. A named index (a
+    period, a country) becomes the first column(s); an unnamed one is left out. Columns asked
+    for but absent are left out."""
+    if isinstance(df, pd.Series):
+        df = df.to_frame(df.name if df.name is not None else "value")
+    if any(name is not None for name in df.index.names):
+        df = df.reset_index()
+    if columns is not None:
+        df = df[[c for c in columns if c in df.columns]]
+    total = len(df)
+    shown = df.head(rows) if rows is not None else df
+    numeric = [pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])
+               for c in shown.columns]
+    full = pd.DataFrame({c: [cell_text(v) for v in shown[c]] for c in shown.columns}, columns=shown.columns)
+    short = pd.DataFrame({c: [_short(v, width) for v in full[c]] for c in full.columns}, columns=full.columns)
+    return TableView(short, full, numeric, total, width, caption)
+
+
+# --------------------------------------------------------------------------- prose
+
+class Prose:
+    """A few sentences of Markdown made from the data (what a notebook says about the corpus
+    or the article it shows); in a notebook it renders as Markdown, in plain text it is itself."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(value: Any) -> str:
+    """``value`` as literal Markdown text inside a sentence: HTML escaped, the characters that
+    mark emphasis, code, links and tables backslashed, runs of spaces collapsed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(value).split()), quote=False))
+
+
+def md_code(value: Any) -> str:
+    """``value`` as a Markdown code span (an id, a code): backticks inside become quotes."""
+    return "`" + " ".join(str(value).split()).replace("`", "'") + "`"
+
+
+def _names(pairs: Iterable[tuple[str, int]], limit: int, unit: str = "mentions") -> str:
+    items = [f"{md(name)} ({n}{' ' + (unit if n != 1 else unit.rstrip('s')) if i == 0 else ''})"
+             for i, (name, n) in enumerate(list(pairs)[:limit])]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_LANGUAGES = {"ar": "Arabic", "en": "English", "fr": "French", "fa": "Persian", "tr": "Turkish", "ru": "Russian",
+              "und": "undetermined"}
+
+
+def describe_article(article: Any, ann: Any = None, *, why: str | None = None) -> Prose:
+    """What a notebook says about the article it shows, from its metadata and annotations:
+    its title, source, date (and how the date was found), length; the countries and people
+    it names most; its events; and ``why`` it was chosen. Every value is escaped."""
+    def known(v: Any) -> bool:
+        return not _missing(v)
+
+    meta = article.meta if hasattr(article, "meta") else {}
+    lang = meta.get("language")
+    first = f"The article shown is {md_code(article.id)}"
+    if known(meta.get("title")):
+        first += f", *{md(meta['title'])}*"
+    bits = []
+    if known(lang):
+        bits.append(f"in {_LANGUAGES.get(str(lang), md(lang))}")
+    if known(meta.get("source")):
+        src = md(meta["source"])
+        if known(meta.get("source_en")) and meta.get("source_en") != meta.get("source"):
+            src += f" ({md(meta['source_en'])})"
+        bits.append(f"from {src}")
+    if known(meta.get("published")):
+        date = f"published {md(meta['published'])}"
+        if known(meta.get("published_basis")):
+            date += f" ({md(meta['published_basis'])})"
+        bits.append(date)
+    for key, label in (("publisher", "publisher"), ("photo_credit", "photo")):
+        if known(meta.get(key)):
+            bits.append(f"{label}: {md(meta[key])}")
+    text = getattr(article, "text", "") or ""
+    paragraphs = len(getattr(article, "paragraphs", ()) or ())
+    lines = [first + (", " + ", ".join(bits) if bits else "") +
+             f": {len(text):,} characters in {paragraphs} paragraph{'s' if paragraphs != 1 else ''}."]
+    if ann is not None:
+        m = ann.mentions
+        countries = m[m["type"] == "country"]["value"].dropna().astype(str).value_counts()
+        named = [(name_of(c), int(n)) for c, n in countries.items()]
+        people = m[m["type"] == "person"]
+        person_names = [(nm if isinstance(nm, str) and nm else str(v), int(n)) for (v, nm), n in
+                        people.groupby(["value", "name_en"], dropna=False, sort=False).size()
+                        .sort_values(ascending=False, kind="stable").items()] if len(people) else []
+        said = []
+        if named:
+            said.append(f"it names {len(named)} countr{'ies' if len(named) != 1 else 'y'}, most often "
+                        f"{_names(named, 3)}")
+        else:
+            said.append("it names no country")
+        said.append(f"the people it names are {_names(person_names, 4)}" if person_names else "it names no person")
+        n_events = len(ann.events)
+        if n_events:
+            types = ann.events["type"].astype(str).value_counts()
+            said.append(f"the annotators find {n_events} event{'s' if n_events != 1 else ''} between countries "
+                        f"(most often {md(types.index[0])})")
+        else:
+            said.append("the annotators find no event between countries in it")
+        lines.append(said[0][0].upper() + "; ".join(said)[1:] + ".")
+    if why:
+        lines.append(f"Why this article: {why}.")
+    return Prose("\n\n".join(lines))
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def describe_corpus(data: Any) -> Prose:
+    """What a corpus holds, in two sentences made from its tables (a Corpus or
+    ``toolkit.filters.Tables``): articles, languages, dates; mentions, events, and the country
+    named in most articles."""
+    t = as_tables(data)
+    a = t.articles
+    langs = a["language"].dropna().astype(str).value_counts()
+    lang_text = ", ".join(f"{_LANGUAGES.get(k, md(k))} {n:,}" for k, n in langs.items())
+    dates = a["published"].dropna().astype(str)
+    first = _plural(len(a), "article")
+    if lang_text:
+        first += f" ({lang_text})"
+    if len(dates):
+        first += f", published from {md(dates.min())} to {md(dates.max())}"
+        undated = len(a) - len(dates)
+        if undated:
+            first += f" ({_plural(undated, 'article')} without a date)"
+    no_text = int((a["n_chars"].fillna(0) == 0).sum()) if "n_chars" in a.columns else 0
+    if no_text:
+        first += f"; {_plural(no_text, 'article')} without a text"
+    kinds = t.mentions["type"].astype(str).value_counts()
+    second = f"The annotators found {_plural(len(t.mentions), 'mention')}"
+    if len(kinds):
+        listed = ", ".join(f"{md(k)} {n:,}" for k, n in kinds.head(6).items())
+        second += f" ({listed}{'…' if len(kinds) > 6 else ''})"
+    second += f" and {_plural(len(t.events), 'event row')} between countries"
+    code = main_country(t)
+    if code is not None:
+        m = t.mentions
+        n_art = m.loc[(m["type"] == "country") & (m["value"] == code), "article_id"].nunique()
+        second += (f"; the country named in most articles is {md(name_of(code))} "
+                   f"({md_code(code)}, {n_art:,} of {len(a):,})")
+    else:
+        second += "; no article names a country"
+    return Prose(f"This corpus holds {first}. {second}.")
+
+
+def describe_country(data: Any, code: str | None, *, asked: str | None = None) -> Prose:
+    """Which country a notebook studies and why: the one asked for (``asked``), or the
+    country named in most articles when none was asked for; its articles, mentions and
+    events; a sentence saying that the sections on one country are empty when there is none."""
+    t = as_tables(data)
+    if code is None:
+        return Prose("No article of this corpus names a country, so the sections about one country "
+                     "below have nothing to show.")
+    m = t.mentions
+    hit = m[(m["type"].isin(("country", "organization"))) & (m["value"] == code)]
+    ev = t.events
+    n_ev = int(((ev["source"] == code) | (ev["target"] == code)).sum())
+    facts = (f"named in {hit['article_id'].nunique():,} of the {len(t.articles):,} articles "
+             f"({_plural(len(hit), 'mention')}) and in {_plural(n_ev, 'event row')}")
+    if asked is not None and asked == code:
+        why = "the country asked for (the COUNTRY parameter)"
+    elif asked is not None:
+        why = (f"the country named in most articles, since {md_code(asked)} (the COUNTRY parameter) is not named "
+               "in this corpus")
+    else:
+        why = "the country named in most articles (COUNTRY is None)"
+    return Prose(f"The country studied below is **{md(name_of(code))}** ({md_code(code)}), {facts}. It is {why}.")
+
+
+def default_query(data: Any) -> str | None:
+    """A word worth reading in context in ``data``: the trigger most events were found by,
+    else the most frequent sector word, else the most frequent country name as written;
+    None when the corpus has none of these."""
+    events = getattr(data, "events", None)
+    if isinstance(events, pd.DataFrame) and len(events):
+        words = events["evidence"].dropna().astype(str).str.strip()
+        words = words[words != ""]
+        if len(words):
+            return str(words.value_counts().index[0])
+    mentions = getattr(data, "mentions", None)
+    if isinstance(mentions, pd.DataFrame):
+        for kind in ("sector", "country"):
+            texts = mentions.loc[mentions["type"] == kind, "text"].dropna().astype(str)
+            if len(texts):
+                return str(texts.value_counts().index[0])
+    return None
+
+
 __all__ = ["render_article", "render_annotation", "render_annotated", "kwic", "render_kwic", "tooltip",
-           "TYPE_COLOURS", "KWIC_COLUMNS"]
+           "TYPE_COLOURS", "KWIC_COLUMNS", "table", "TableView", "cell_text", "Prose", "md", "describe_article",
+           "default_query", "md_code", "describe_corpus", "describe_country", "CELL_CHARS"]

@@ -290,9 +290,20 @@ def select(data: Any, *, countries: Sequence[str] | None = None, dyad: tuple[str
            text: str | None = None) -> Tables:
     """The tables of ``data`` (Corpus or Tables) narrowed by the AND of the criteria given.
 
-    ``None`` (and an empty list or string) means "no filter"; see the module docstring for
-    what each criterion keeps.
+    ``None`` (and an empty list or string, or a list of ``None``) means "no filter": a
+    notebook can pass ``countries=[COUNTRY]`` whether or not a country was found. See the
+    module docstring for what each criterion keeps.
     """
+    def given(values: Any) -> Any:
+        if values is None or isinstance(values, str):
+            return values
+        kept = [v for v in values if v is not None]
+        return kept or None
+
+    countries, sectors, sources, languages, event_types = (
+        given(countries), given(sectors), given(sources), given(languages), given(event_types))
+    if dyad is not None and any(side is None for side in dyad):
+        dyad = None
     t = as_tables(data)
     # article-level criteria first: they are cheap and shrink the rest
     if sources:
@@ -396,8 +407,123 @@ def options(data: Any) -> dict[str, Any]:
     }
 
 
+#: Columns of :func:`country_table` (the ``countries`` entries of :func:`options`).
+COUNTRY_COLUMNS = ["code", "name_en", "name_ar", "label", "articles", "mentions", "events"]
+
+
+def country_table(data: Any) -> pd.DataFrame:
+    """The countries (and organisations acting in events) of ``data`` as a table, most articles
+    first: the ``countries`` entries of :func:`options`, with :data:`COUNTRY_COLUMNS` even when
+    the corpus names none."""
+    rows = options(data)["countries"]
+    df = pd.DataFrame(rows, columns=COUNTRY_COLUMNS)
+    for col in ("articles", "mentions", "events"):
+        df[col] = df[col].astype("int64")
+    return df
+
+
+def main_country(data: Any) -> str | None:
+    """The country named in most articles (then most mentions, then the code), or None when
+    no article names a country. Only ``country`` mentions count, so an organisation (BRICS)
+    is never the country studied."""
+    t = as_tables(data)
+    m = t.mentions
+    m = m[(m["type"] == "country") & m["value"].notna()]
+    if not len(m):
+        return None
+    values = m["value"].astype(str)
+    articles = m.groupby(values)["article_id"].nunique()
+    mentions = values.value_counts()
+    table = pd.DataFrame({"articles": articles, "mentions": mentions.reindex(articles.index)})
+    table["code"] = table.index
+    table = table.sort_values(["articles", "mentions", "code"], ascending=[False, False, True], kind="stable")
+    return str(table.index[0])
+
+
+def choose_country(data: Any, asked: str | None = None) -> str | None:
+    """The country a notebook studies: ``asked`` when ``data`` names it (a country or an
+    organisation mentioned or acting in an event), else :func:`main_country`."""
+    if asked is not None:
+        t = as_tables(data)
+        m = t.mentions
+        named = m["type"].isin(("country", "organization")) & (m["value"] == asked)
+        if named.any() or (t.events["source"] == asked).any() or (t.events["target"] == asked).any():
+            return asked
+    return main_country(data)
+
+
+def top_choice(data: Any, key: str, *, countries: Sequence[str] | None = None) -> Any:
+    """The first (most frequent) choice of :func:`options` ``key`` (``"sectors"``,
+    ``"event_types"``, ``"dyads"``, ``"sources"``, ...) in ``data``, or among the events and
+    articles of ``countries`` when given; None when there is none.
+
+    For ``"countries"`` it is the code. What a notebook parameter defaults to: the sector or
+    the event type the corpus holds most, the pair with most events.
+    """
+    t = as_tables(data)
+    wanted = [c for c in (countries or ()) if c]
+    if wanted:
+        t = by_countries(t, wanted)
+    values = options(t).get(key)
+    if values is None:
+        raise KeyError(f"options() has no {key!r}; choose from {', '.join(sorted(options(t)))}")
+    if not values:
+        return None
+    first = values[0]
+    return first["code"] if isinstance(first, dict) else first
+
+
+def choose_article(data: Any, wanted: str | None = None) -> tuple[str | None, str]:
+    """The article a notebook shows, and why: ``wanted`` when the corpus has it, else
+    :func:`pick_article`'s choice (else the first article, when none has a text). The reason
+    is a clause for a sentence ("it is the article asked for").  ``(None, reason)`` only for
+    a corpus without articles."""
+    t = as_tables(data)
+    ids = list(t.articles["id"])
+    if wanted is not None and wanted in set(ids):
+        return str(wanted), "it is the article asked for (the ARTICLE_ID parameter)"
+    missing = f"{wanted!r} (the ARTICLE_ID parameter) is not in this corpus, so " if wanted is not None else ""
+    chosen = pick_article(t)
+    if chosen is None:
+        if not ids:
+            return None, missing + "the corpus has no article"
+        return str(ids[0]), missing + "no article has a text, and this is the first one"
+    kinds = sorted(set(t.mentions.loc[t.mentions["article_id"] == chosen, "type"].dropna().astype(str)))
+    has_events = bool((t.events["article_id"] == chosen).any())
+    shown = ", ".join(kinds) if kinds else "none"
+    what = f"{shown}{', and events' if has_events else ''}"
+    if len(ids) == 1:
+        return chosen, missing + f"it is the corpus's only article (its annotations: {what})"
+    return chosen, missing + (f"of the {len(ids)} articles, it is the shortest of those that show the most kinds "
+                              f"of annotation ({what})")
+
+
+def pick_article(data: Any) -> str | None:
+    """The id of the article that shows the annotations best in the least reading: the most
+    kinds of mentions (and events as one more kind), then the fewest characters, then the first
+    in corpus order; None when no article has a text."""
+    t = as_tables(data)
+    a = t.articles
+    if not len(a):
+        return None
+    kinds = t.mentions.groupby("article_id")["type"].nunique()
+    with_events = set(t.events["article_id"])
+    chars = a["n_chars"] if "n_chars" in a.columns else pd.Series(1, index=a.index)
+    best: tuple[Any, ...] | None = None
+    chosen = None
+    for order, (aid, n) in enumerate(zip(a["id"], chars)):
+        if is_missing(n) or not n:
+            continue
+        key = (-(int(kinds.get(aid, 0)) + (aid in with_events)), int(n), order)
+        if best is None or key < best:
+            best, chosen = key, aid
+    return None if chosen is None else str(chosen)
+
+
 __all__ = [
     "Tables", "STANCES", "tables", "as_tables", "restrict", "select", "options", "name_of",
+    "country_table", "main_country", "choose_country", "top_choice", "pick_article", "choose_article",
+    "COUNTRY_COLUMNS",
     "by_countries", "by_dyad", "by_dates", "by_sectors", "by_sources", "by_languages",
     "by_event_types", "by_stance", "by_text", "matching_sentences", "date_interval", "event_dates",
 ]

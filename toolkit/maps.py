@@ -34,7 +34,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, Patch, PathPatch
 from matplotlib.path import Path
 
 from toolkit import relations
-from toolkit.plots import country_label, figure_axes, figure_result, style
+from toolkit.plots import country_label, figure_axes, figure_result, place_labels, style
 
 #: The file of country shapes inside the package.
 GEODATA = "countries_110m.json"
@@ -53,14 +53,25 @@ LATITUDES = (-58.0, 84.0)
 
 _WORDS = {
     "en": {"partners": "Partners of {name}", "events": "events", "reports": "reports",
-           "no_data": "none", "focus": "{name}", "dyad": "{a} – {b}", "of_total": "{n} {what}"},
+           "no_data": "none", "focus": "{name}", "dyad": "{a} – {b}", "of_total": "{n} {what}",
+           "no_country": "no country chosen", "no_partner": "no events with a partner on the map",
+           "no_dyad": "no pair of countries with events", "partners_title": "Partners",
+           "dyad_title": "A pair of countries"},
     "ar": {"partners": "شركاء {name}", "events": "أحداث", "reports": "تقارير",
-           "no_data": "لا شيء", "focus": "{name}", "dyad": "{a} – {b}", "of_total": "{n} {what}"},
+           "no_data": "لا شيء", "focus": "{name}", "dyad": "{a} – {b}", "of_total": "{n} {what}",
+           "no_country": "لم تُختر دولة", "no_partner": "لا أحداث مع شريك على الخريطة",
+           "no_dyad": "لا زوج من الدول بينهما أحداث", "partners_title": "الشركاء",
+           "dyad_title": "زوج من الدول"},
 }
 
 
 def _word(key: str, lang: str, **fmt: Any) -> str:
     return _WORDS.get(lang, _WORDS["en"])[key].format(**fmt)
+
+
+def _one(what: str, n: int, lang: str) -> str:
+    """``events`` / ``reports`` in the singular for one (English titles: "1 event")."""
+    return what[:-1] if lang == "en" and n == 1 and what.endswith("s") else what
 
 
 # --------------------------------------------------------------------------- shapes
@@ -100,14 +111,32 @@ def countries() -> dict[str, Country]:
     return out
 
 
+def on_map(code: Any) -> bool:
+    """True when the map can draw ``code`` (a country shape or a capital's dot)."""
+    return isinstance(code, str) and code in countries()
+
+
 def not_on_map() -> list[str]:
     """Lexicon countries the map has neither a shape nor a point for (Macau, Nauru)."""
     return list(geodata()["meta"]["not_on_the_map"])
 
 
+_PATHS: dict[str, tuple[Country, Path]] = {}
+
+
 def country_path(country: Country) -> Path:
     """One compound Path of all the country's rings; holes run the other way round from their
-    outer ring (as in the shapefile), so the fill leaves them out (Lesotho in South Africa)."""
+    outer ring (as in the shapefile), so the fill leaves them out (Lesotho in South Africa).
+    Made once per country (a map draws each country every time)."""
+    cached = _PATHS.get(country.code)
+    if cached is not None and cached[0] is country:
+        return cached[1]
+    path = _country_path(country)
+    _PATHS[country.code] = (country, path)
+    return path
+
+
+def _country_path(country: Country) -> Path:
     verts: list[np.ndarray] = []
     codes: list[np.ndarray] = []
     for poly in country.polygons:
@@ -142,7 +171,9 @@ def draw_world(ax: Any, colors: dict[str, str] | None = None, *, antarctica: boo
         if code == "ATA" and not antarctica:
             continue
         patch = _patch(country, colors.get(code, NO_DATA))
-        ax.add_patch(patch)
+        # add_artist, not add_patch: the limits are set below, and working out every
+        # country's extent for the data limits costs more than drawing the map
+        ax.add_artist(patch)
         patches[code] = patch
     ax.set_xlim(-180, 180)
     ax.set_ylim(-90 if antarctica else LATITUDES[0], LATITUDES[1])
@@ -201,11 +232,15 @@ def _class_of(n: int, bounds: list[tuple[int, int]]) -> int:
     return len(bounds) - 1
 
 
-def plot_partners(data: Any, country: str, *, count: str = "events", lang: str = "en", ax: Any = None,
+def plot_partners(data: Any, country: str | None, *, count: str = "events", lang: str = "en", ax: Any = None,
                   title: str | None = None, cmap: str = "Blues", labels: int = 5, antarctica: bool = False) -> Any:
     """A choropleth of ``country``'s partners: each partner filled by its class of events (or
     reports), the country itself in orange, countries without events grey; a legend of the
-    classes; the ``labels`` largest partners named."""
+    classes; the ``labels`` largest partners named. A country without partners on the map (or
+    None: no country chosen) gives the world map with a line that says so."""
+    if country is None:
+        return _empty_world(ax, title if title is not None else _word("partners_title", lang),
+                            _word("no_country", lang), antarctica=antarctica)
     counts = partner_counts(data, country, count=count)
     counts = counts[counts["events"] > 0]
     on_map = counts[counts["on_map"] != ""]
@@ -221,11 +256,6 @@ def plot_partners(data: Any, country: str, *, count: str = "events", lang: str =
     with style():
         fig, axes = figure_axes(ax, (11, 5.6))
         draw_world(axes, colors, antarctica=antarctica, dots=dots)
-        for code, n in list(zip(on_map["partner"], on_map["events"]))[:labels]:
-            x, y = shapes[code].label
-            axes.annotate(f"{country_label(code, lang)} {int(n)}", (x, y), ha="center", va="center",
-                          fontsize="x-small", zorder=5,
-                          path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
         name = country_label(country, lang)
         what = _word(count, lang)
         handles = [Patch(facecolor=FOCUS, edgecolor="#555555", label=_word("focus", lang, name=name))]
@@ -234,13 +264,53 @@ def plot_partners(data: Any, country: str, *, count: str = "events", lang: str =
         handles.append(Patch(facecolor=NO_DATA, edgecolor="#555555", label=_word("no_data", lang)))
         axes.legend(handles=handles, title=what, loc="lower left", fontsize="x-small", title_fontsize="small",
                     framealpha=0.9)
+        if not len(on_map):
+            _note(axes, _word("no_partner", lang))
+        elif labels:
+            # the largest partners named where their names do not overlap (a crowded region
+            # keeps the largest); at most ``labels`` names
+            codes = list(on_map["partner"])
+            names = [f"{country_label(c, lang)} {int(n)}" for c, n in zip(codes, on_map["events"])]
+            for label in place_labels(axes, [shapes[c].label for c in codes], names, [1.0] * len(codes),
+                                      limit=labels, fontsize="x-small",
+                                      offsets=[(0, 0, "center", "center"), (0, 7, "center", "bottom"),
+                                               (0, -7, "center", "top")]):
+                label.set_zorder(5)
         total = int(counts["events"].sum())
-        axes.set_title(title if title is not None else
-                       f"{_word('partners', lang, name=name)} · {_word('of_total', lang, n=total, what=what)}")
+        of_total = _word("of_total", lang, n=total, what=_one(what, total, lang))
+        axes.set_title(title if title is not None else f"{_word('partners', lang, name=name)} · {of_total}")
+        return figure_result(fig, axes, ax)
+
+
+def _note(axes: Any, message: str) -> None:
+    axes.text(0.5, 0.5, message, transform=axes.transAxes, ha="center", va="center", fontsize="large",
+              color="#444444", zorder=7, gid="tk-no-data",
+              path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
+
+
+def _empty_world(ax: Any, title: str, message: str, *, antarctica: bool = False) -> Any:
+    """The world in grey with ``message`` across it: what a map of nothing shows."""
+    with style():
+        fig, axes = figure_axes(ax, (11, 5.6))
+        draw_world(axes, antarctica=antarctica)
+        _note(axes, message)
+        axes.set_title(title)
         return figure_result(fig, axes, ax)
 
 
 # --------------------------------------------------------------------------- dyads
+
+
+def top_dyad(data: Any, *, country: str | None = None, count: str = "events") -> tuple[str, str] | None:
+    """The pair with most events whose two sides are on the map (involving ``country`` when
+    given), as :func:`toolkit.relations.top_dyad` orders them; None when there is none."""
+    d = relations.dyads(data, count=count)
+    if country is not None:
+        d = d[(d["a"] == country) | (d["b"] == country)]
+    for a, b in zip(d["a"], d["b"]):
+        if on_map(a) and on_map(b):
+            return str(a), str(b)
+    return None
 
 def dyad_counts(data: Any, pair: str | Sequence[str], *, count: str = "events") -> dict[str, int]:
     """``{"a→b": n, "b→a": n, "total": n}``: the pair's events each way (an event told both ways
@@ -276,10 +346,14 @@ def _extent(codes: Sequence[str], margin: float = 12.0) -> tuple[float, float, f
     return cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
 
 
-def plot_dyad(data: Any, pair: str | Sequence[str], *, count: str = "events", lang: str = "en", ax: Any = None,
+def plot_dyad(data: Any, pair: str | Sequence[str] | None, *, count: str = "events", lang: str = "en", ax: Any = None,
               title: str | None = None) -> Any:
     """The two countries of ``pair`` (first orange, second lilac) and a curved arrow for each
-    direction with events, as wide as its count and labelled with it; the title gives the total."""
+    direction with events, as wide as its count and labelled with it; the title gives the total.
+    ``pair`` None (no pair with events: see :func:`top_dyad`) gives the world with a line that
+    says so."""
+    if pair is None:
+        return _empty_world(ax, title if title is not None else _word("dyad_title", lang), _word("no_dyad", lang))
     a, b = relations.parse_pair(pair)
     shapes = countries()
     missing = [c for c in (a, b) if c not in shapes]
@@ -323,11 +397,11 @@ def plot_dyad(data: Any, pair: str | Sequence[str], *, count: str = "events", la
         what = _word(count, lang)
         axes.set_title(title if title is not None else
                        f"{_word('dyad', lang, a=country_label(a, lang), b=country_label(b, lang))} · "
-                       f"{_word('of_total', lang, n=n['total'], what=what)}")
+                       f"{_word('of_total', lang, n=n['total'], what=_one(what, n['total'], lang))}")
         return figure_result(fig, axes, ax)
 
 
 __all__ = [
     "Country", "countries", "geodata", "not_on_map", "country_path", "draw_world", "partner_counts", "classes",
-    "plot_partners", "dyad_counts", "plot_dyad", "PARTNER_COLUMNS", "GEODATA",
+    "plot_partners", "dyad_counts", "plot_dyad", "PARTNER_COLUMNS", "GEODATA", "on_map", "top_dyad",
 ]

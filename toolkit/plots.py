@@ -14,10 +14,13 @@ from __future__ import annotations
 import contextlib
 from typing import Any, Iterator
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.ticker import MaxNLocator
 
 from toolkit.filters import name_of
 
@@ -36,6 +39,7 @@ _WORDS = {
         "dyads": "Strongest dyads", "timeline": "Events over time", "heatmap": "Countries × sectors",
         "network": "Network of countries", "coop_conflict": "Cooperation and conflict",
         "intensity": "mean intensity (−10 conflict … +10 cooperation)", "country": "country", "sector": "sector",
+        "no_events": "no events", "no_sectors": "no events with a sector",
     },
     "ar": {
         "q1": "تعاون لفظي", "q2": "تعاون مادي", "q3": "صراع لفظي", "q4": "صراع مادي",
@@ -43,6 +47,7 @@ _WORDS = {
         "dyads": "أقوى الثنائيات", "timeline": "الأحداث عبر الزمن", "heatmap": "الدول والقطاعات",
         "network": "شبكة الدول", "coop_conflict": "التعاون والصراع",
         "intensity": "متوسط الشدة", "country": "الدولة", "sector": "القطاع",
+        "no_events": "لا أحداث", "no_sectors": "لا أحداث في قطاع",
     },
 }
 
@@ -99,6 +104,16 @@ def figure_result(fig: Any, ax: Any, given: Any) -> Any:
     return given if given is not None else fig
 
 
+def no_data(axes: Any, message: str, *, keep_axes: bool = False) -> None:
+    """Write ``message`` (``"no events"``) in the middle of ``axes``: an empty chart says why
+    it is empty. The ticks go unless ``keep_axes``."""
+    axes.text(0.5, 0.5, message, transform=axes.transAxes, ha="center", va="center", fontsize="large",
+              color="#666666", gid="tk-no-data")
+    if not keep_axes:
+        axes.set_xticks([])
+        axes.set_yticks([])
+
+
 # --------------------------------------------------------------------------- dyads
 
 def plot_dyads(dyads_df: pd.DataFrame, top: int = 15, *, lang: str = "en", ax: Any = None,
@@ -117,9 +132,12 @@ def plot_dyads(dyads_df: pd.DataFrame, top: int = 15, *, lang: str = "en", ax: A
             left += vals
         axes.set_yticks(y, labels)
         axes.set_xlabel(word("events", lang))
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(title if title is not None else word("dyads", lang))
         if len(d):
-            axes.legend(loc="lower right", fontsize="small")
+            axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+        else:
+            no_data(axes, word("no_events", lang))
         return figure_result(fig, axes, ax)
 
 
@@ -154,9 +172,14 @@ def plot_timeline(timeline_df: pd.DataFrame, *, lang: str = "en", ax: Any = None
             else:
                 raise ValueError(f"kind must be 'bar' or 'line', not {kind!r}")
         axes.set_ylabel(word("events", lang))
+        if pd.api.types.is_integer_dtype(np.asarray(timeline_df.to_numpy()).dtype):
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(title if title is not None else word("timeline", lang))
-        if len(timeline_df.columns):
-            axes.legend(fontsize="small")
+        if not len(timeline_df):
+            no_data(axes, word("no_events", lang))
+        elif len(timeline_df.columns):
+            # beside the chart: loc="best" would search the bars (slow, and it warns when slow)
+            axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         fig.autofmt_xdate() if ax is None else None
         return figure_result(fig, axes, ax)
 
@@ -183,6 +206,7 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
             axes.bar(x, -tl["conflict"].to_numpy(dtype=float), width=width, align="edge",
                      color=STANCE_COLORS["conflict"], label=word("conflict", lang))
             axes.set_ylabel(word("events", lang))
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         elif measure == "intensity":
             tl = timeline(data, country=country, dyad=dyad, freq=freq, by=None, value="intensity", when=when)
             x, width = _period_x(tl.index)
@@ -202,7 +226,11 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
         elif country:
             what += ": " + country_label(country, lang)
         axes.set_title(title if title is not None else what)
-        axes.legend(fontsize="small")
+        if len(tl):
+            # beside the chart: loc="best" would search the bars (slow, and it warns when slow)
+            axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+        else:
+            no_data(axes, word("no_events", lang))
         fig.autofmt_xdate() if ax is None else None
         return figure_result(fig, axes, ax)
 
@@ -215,6 +243,10 @@ def plot_sector_heatmap(matrix: pd.DataFrame, *, top: int | None = 15, lang: str
     with style():
         m = matrix.iloc[:top, :top] if top else matrix
         fig, axes = figure_axes(ax, (max(5, 0.6 * m.shape[1] + 2.5), max(3, 0.4 * m.shape[0] + 1.5)))
+        if not m.size:
+            no_data(axes, word("no_sectors", lang))
+            axes.set_title(title if title is not None else word("heatmap", lang))
+            return figure_result(fig, axes, ax)
         values = m.to_numpy(dtype=float)
         image = axes.imshow(values, cmap=cmap, aspect="auto")
         axes.set_xticks(np.arange(m.shape[1]), [sector_label(s, lang) for s in m.columns],
@@ -236,50 +268,142 @@ def plot_sector_heatmap(matrix: pd.DataFrame, *, top: int | None = 15, lang: str
 
 # --------------------------------------------------------------------------- network
 
+#: At most this many nodes are drawn by :func:`plot_network` (the most connected ones).
+MAX_NODES = 40
+#: Longer names are labelled by their code on a network (``UNSC`` rather than its full name).
+MAX_LABEL_CHARS = 22
+
+
+def _node_label(code: str, lang: str) -> str:
+    label = country_label(code, lang)
+    return str(code) if len(label) > MAX_LABEL_CHARS else label
+
+
+def _overlaps(box: Any, boxes: list[Any]) -> bool:
+    return any(box.x0 < b.x1 and b.x0 < box.x1 and box.y0 < b.y1 and b.y0 < box.y1 for b in boxes)
+
+
+def place_labels(axes: Any, points: list[tuple[float, float]], texts: list[str], sizes: list[float], *,
+                 limit: int | None = None, fontsize: Any = "small",
+                 offsets: list[tuple[float, float, str, str]] | None = None) -> list[Any]:
+    """Label ``points`` (data coordinates; most important first) without overlaps.
+
+    Each label is tried above its point, then below, right and left, just clear of its marker
+    (``sizes`` are marker areas in points², as for ``scatter``), or at the ``offsets`` given
+    (``(dx, dy, ha, va)`` in points); the first place where it overlaps no label already
+    placed, no other marker and stays inside the axes is kept, and a label with no free place
+    is left out. At most ``limit`` labels. Deterministic: the same points give the same
+    labels. Returns the annotations placed.
+    """
+    fig = axes.figure
+    fig.canvas.draw()  # the final layout, so that sizes on screen are those of the saved figure
+    renderer = fig.canvas.get_renderer()
+    frame = axes.get_window_extent(renderer)
+    scale = fig.dpi / 72.0
+    centres = axes.transData.transform(np.asarray(points, dtype=float)) if points else np.zeros((0, 2))
+    radii = [np.sqrt(max(a, 1.0)) / 2 * scale for a in sizes]
+    from matplotlib.transforms import Bbox
+
+    markers = [Bbox.from_extents(x - r, y - r, x + r, y + r) for (x, y), r in zip(centres, radii)]
+    placed: list[Any] = []
+    boxes: list[Any] = []
+    for i, (xy, text) in enumerate(zip(points, texts)):
+        if limit is not None and len(placed) >= limit:
+            break
+        gap = radii[i] / scale + 2  # points, from the centre to the label's edge
+        others = markers[:i] + markers[i + 1:]
+        around = offsets or [(0, gap, "center", "bottom"), (0, -gap, "center", "top"),
+                             (gap, 0, "left", "center"), (-gap, 0, "right", "center")]
+        # first clear of every marker; failing that (a crowded centre), over markers but never
+        # over another label: the most important labels are the ones in the crowd
+        for avoid in (others, []):
+            for dx, dy, ha, va in around:
+                ann = axes.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                    fontsize=fontsize, zorder=3, annotation_clip=False,
+                                    path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+                ann.set_in_layout(False)
+                box = ann.get_window_extent(renderer)
+                inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+                if inside and not _overlaps(box, boxes) and not _overlaps(box, avoid):
+                    placed.append(ann)
+                    boxes.append(box)
+                    break
+                ann.remove()
+            else:
+                continue
+            break
+    return placed
+
+
 def plot_network(graph: Any, *, lang: str = "en", ax: Any = None, min_weight: int = 1, seed: int = 0,
-                 title: str | None = None) -> Any:
+                 title: str | None = None, max_nodes: int | None = MAX_NODES, labels: int | None = None) -> Any:
     """Draw a ``relations.network`` graph: edge width by weight, green/red by cooperation/conflict
-    share (event networks), node size by mentions, labels in ``lang``. The layout is seeded."""
+    share (event networks), node size by mentions, labels in ``lang``.
+
+    The drawing is deterministic: nodes and edges are laid out in sorted order with a seeded
+    spring layout. Only the ``max_nodes`` most connected actors are drawn (None: all); labels
+    go to the most connected first, each where it overlaps no other label or node, and a
+    label with no free place is left out (``labels`` caps their number). A name longer than
+    :data:`MAX_LABEL_CHARS` is shown by its code. An empty graph gives a chart that says so.
+    """
     import networkx as nx
     from matplotlib.collections import LineCollection
 
     with style():
-        fig, axes = figure_axes(ax, (8, 8))
+        fig, axes = figure_axes(ax, (8, 8) if len(graph) else (8, 2.5))
         edges = [(u, v, d) for u, v, d in graph.edges(data=True) if d.get("weight", 1) >= min_weight]
         keep = {n for u, v, _ in edges for n in (u, v)} if min_weight > 1 else set(graph.nodes)
-        sub = graph.subgraph(keep)
-        pos = nx.spring_layout(sub, seed=seed, weight="weight") if len(sub) else {}
+        strength: dict[Any, float] = {n: 0.0 for n in keep}
+        for u, v, d in edges:
+            for n in (u, v):
+                if n in strength:
+                    strength[n] += d.get("weight", 1)
+        ranked = sorted(keep, key=lambda n: (-strength[n], str(n)))
+        if max_nodes is not None:
+            ranked = ranked[:max_nodes]
+        kept = set(ranked)
+        edges = sorted(((u, v, d) for u, v, d in edges if u in kept and v in kept),
+                       key=lambda e: (str(e[0]), str(e[1])))
+        layout = nx.Graph()
+        layout.add_nodes_from(sorted(kept, key=str))
+        layout.add_edges_from((u, v) for u, v, _ in edges)
+        n = len(layout)
+        pos = nx.spring_layout(layout, seed=seed, k=2.2 / np.sqrt(n) if n > 1 else None, iterations=200) if n else {}
         if edges:
-            segs = [(pos[u], pos[v]) for u, v, _ in edges if u in pos and v in pos]
+            segs = [(pos[u], pos[v]) for u, v, _ in edges]
             weights = np.array([d.get("weight", 1) for *_, d in edges], dtype=float)
-            widths = 0.8 + 5 * weights / weights.max()
+            share_of_max = weights / weights.max()
+            widths = 0.8 + 5 * share_of_max
             colors = []
-            for *_, d in edges:
+            for (*_, d), strength in zip(edges, share_of_max):
                 coop, conf = d.get("cooperation"), d.get("conflict")
                 if coop is None or conf is None or coop + conf == 0:
-                    colors.append("#999999")
+                    rgba = matplotlib.colors.to_rgba("#999999")
                 else:
-                    share = conf / (coop + conf)
-                    colors.append(_EDGE_CMAP(share))
-            axes.add_collection(LineCollection(segs, linewidths=widths, colors=colors, alpha=0.7, zorder=1))
-        nodes = list(sub.nodes)
-        if nodes:
-            xy = np.array([pos[n] for n in nodes])
-            mentions = np.array([sub.nodes[n].get("mentions", 1) or 1 for n in nodes], dtype=float)
-            sizes = 60 + 900 * np.sqrt(mentions / mentions.max())
-            axes.scatter(xy[:, 0], xy[:, 1], s=sizes, color="#6baed6", edgecolors="#08519c", zorder=2)
-            for n, (px, py) in zip(nodes, xy):
-                label = country_label(n, lang)
-                axes.annotate(label, (px, py), xytext=(0, 9), textcoords="offset points", ha="center",
-                              va="bottom", fontsize="small", zorder=3)
+                    rgba = _EDGE_CMAP(conf / (coop + conf))
+                # light edges fade, so that a dense network still shows its strong ties
+                colors.append((*rgba[:3], 0.25 + 0.55 * float(np.sqrt(strength))))
+            axes.add_collection(LineCollection(segs, linewidths=widths, colors=colors, zorder=1))
         axes.set_axis_off()
-        axes.margins(0.1)
-        axes.autoscale_view()
         axes.set_title(title if title is not None else word("network", lang))
+        if not ranked:
+            no_data(axes, word("no_events", lang))
+            return figure_result(fig, axes, ax)
+        xy = np.array([pos[node] for node in ranked])
+        mentions = np.array([graph.nodes[node].get("mentions", 1) or 1 for node in ranked], dtype=float)
+        sizes = 60 + 900 * np.sqrt(mentions / mentions.max())
+        axes.scatter(xy[:, 0], xy[:, 1], s=sizes, color="#6baed6", edgecolors="#08519c", zorder=2)
+        pad_x = 0.12 * (np.ptp(xy[:, 0]) or 1.0)
+        pad_y = 0.08 * (np.ptp(xy[:, 1]) or 1.0)
+        axes.set_xlim(xy[:, 0].min() - pad_x, xy[:, 0].max() + pad_x)
+        axes.set_ylim(xy[:, 1].min() - pad_y, xy[:, 1].max() + 2 * pad_y)
+        place_labels(axes, [tuple(p) for p in xy], [_node_label(node, lang) for node in ranked], list(sizes),
+                     limit=labels)
         return figure_result(fig, axes, ax)
 
 
 __all__ = [
     "style", "plot_dyads", "plot_timeline", "plot_sector_heatmap", "plot_network", "plot_cooperation_conflict",
     "country_label", "sector_label", "word", "figure_axes", "figure_result", "FONT_FAMILY", "SECTORS_AR",
+    "no_data", "place_labels", "MAX_NODES",
 ]

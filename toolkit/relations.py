@@ -68,9 +68,17 @@ def _one_per_event(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per event_id (its first row), what quad classes, intensity and score count."""
     return rows.drop_duplicates("event_id") if "event_id" in rows.columns else rows
 
-def _sentence_texts(t: Tables) -> dict[tuple[str, int], str]:
+def _sentence_texts(t: Tables, events: pd.DataFrame | None = None) -> dict[tuple[str, int], str]:
+    """(article_id, sentence) -> text, for the sentences of ``events``' articles (all when None)."""
     s = t.sentences
+    if events is not None:
+        s = s[s["article_id"].isin(set(events["article_id"]))]
     return {(a, int(i)): txt for a, i, txt in zip(s["article_id"], s["sentence"], s["text"])}
+
+
+#: The event columns a dyad's summary reads (grouping whole rows of 26 columns costs far more).
+_SUMMARY_COLUMNS = ("article_id", "sentence", "event_id", "source", "target", "quad_class", "intensity", "mode",
+                    "sectors")
 
 
 def ref(article_id: str, sentence: Any) -> str:
@@ -185,7 +193,8 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
     if not len(ev):
         return pd.DataFrame(columns=DYAD_COLUMNS)
     dates = event_dates(t)
-    texts = _sentence_texts(t)
+    texts = _sentence_texts(t, ev)
+    ev = ev[[c for c in _SUMMARY_COLUMNS if c in ev.columns]]
     if directed:
         keys = list(zip(ev["source"], ev["target"]))
     else:
@@ -208,8 +217,8 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
 def two_sided(ev: pd.DataFrame) -> pd.Series:
     """Rows whose source and target are both named and differ (the pairs dyads count)."""
     src, tgt = ev["source"], ev["target"]
-    ok = src.map(lambda v: isinstance(v, str) and v != "") & tgt.map(lambda v: isinstance(v, str) and v != "")
-    return ok & (src != tgt)
+    ok = [isinstance(a, str) and a != "" and isinstance(b, str) and b != "" and a != b for a, b in zip(src, tgt)]
+    return pd.Series(ok, index=ev.index, dtype=bool)
 
 
 def agent_dyads(data: Any, *, directed: bool = True) -> pd.DataFrame:
@@ -254,16 +263,48 @@ def agent_dyads(data: Any, *, directed: bool = True) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
-    """The partners of ``country`` (any actor it has events with), most events first.
+PARTNER_COLUMNS = [
+    "partner", "name_en", "name_ar", "events", "reports", "as_source", "as_target", "articles", "q1", "q2",
+    "q3", "q4", "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
+    "examples", "refs",
+]
+
+
+def pair_label(pair: str | Sequence[str] | None, *, directed: bool = False) -> str:
+    """A pair as it reads in a caption: ``"Iran – Russia (IRN–RUS)"``; ``"none"`` for None."""
+    if pair is None:
+        return "none"
+    a, b = parse_pair(pair)
+    sep = DIRECTED_SEP if directed else UNDIRECTED_SEP
+    return f"{name_of(a)} {'→' if directed else '–'} {name_of(b)} ({a}{sep}{b})"
+
+
+def top_dyad(data: Any, *, country: str | None = None, count: str = "events") -> tuple[str, str] | None:
+    """The pair with most events (of :func:`dyads`; involving ``country`` when given), as a pair
+    of codes in the order ``dyads`` gives them, or None when there is none."""
+    d = dyads(data, count=count)
+    if country is not None:
+        d = d[(d["a"] == country) | (d["b"] == country)]
+    if not len(d):
+        return None
+    return str(d["a"].iloc[0]), str(d["b"].iloc[0])
+
+
+def partners(data: Any, country: str | None, *, count: str = "events") -> pd.DataFrame:
+    """The partners of ``country`` (any actor it has events with), most events first; the same
+    columns, without rows, when ``country`` is None or has no events.
 
     Columns: ``partner``, ``name_en``, ``name_ar``, ``events`` (distinct events, or event rows
     with ``count="reports"``), ``reports``, ``as_source`` (events where ``country`` acts),
     ``as_target``, ``articles``, ``q1``..``q4``, ``cooperation``, ``conflict``,
     ``mean_intensity``, ``score``, ``top_sectors``, ``first``, ``last``, ``examples``, ``refs``.
     """
+    cols = PARTNER_COLUMNS
+    if country is None:
+        return pd.DataFrame(columns=cols)
     t = as_tables(data)
     ev = counted_events(t, count=count)
+    ev = ev[(ev["source"] == country) | (ev["target"] == country)]  # its dyads need only its events
     t = Tables(t.articles, t.mentions, ev, t.sentences)
     d = dyads(t, count=count)
     d = d[(d["a"] == country) | (d["b"] == country)].copy()
@@ -275,13 +316,14 @@ def partners(data: Any, country: str, *, count: str = "events") -> pd.DataFrame:
     d["name_ar"] = d["partner"].map(lambda c: name_of(c, lang="ar"))
     d["as_source"] = d["partner"].map(lambda p: out_counts.get(p, 0)).astype(int)
     d["as_target"] = d["partner"].map(lambda p: in_counts.get(p, 0)).astype(int)
-    cols = ["partner", "name_en", "name_ar", "events", "reports", "as_source", "as_target", "articles", "q1", "q2",
-            "q3", "q4", "cooperation", "conflict", "mean_intensity", "score", "top_sectors", "first", "last",
-            "examples", "refs"]
     return d[cols].reset_index(drop=True)
 
 
-def evidence(data: Any, pair: str | Sequence[str], *, sector: str | None = None,
+EVIDENCE_COLUMNS = ["article_id", "sentence", "ref", "source", "target", "type", "mode", "quad_class", "intensity",
+                    "date", "sectors", "evidence", "rule", "text"]
+
+
+def evidence(data: Any, pair: str | Sequence[str] | None, *, sector: str | None = None,
              directed: bool = False) -> pd.DataFrame:
     """The events behind a number, with their sentences.
 
@@ -289,10 +331,13 @@ def evidence(data: Any, pair: str | Sequence[str], *, sector: str | None = None,
     direction unless ``directed``) or a single code (the events involving it); ``sector``
     keeps the events with that sector (a cell of :func:`country_sector_matrix`). Columns:
     ``article_id``, ``sentence``, ``ref``, ``source``, ``target``, ``type``, ``mode``,
-    ``quad_class``, ``intensity``, ``date``, ``sectors``, ``evidence``, ``rule``, ``text``.
+    ``quad_class``, ``intensity``, ``date``, ``sectors``, ``evidence``, ``rule``, ``text``
+    (:data:`EVIDENCE_COLUMNS`; no rows when ``pair`` is None).
     """
     t = as_tables(data)
     ev = t.events
+    if pair is None:  # no pair chosen (a corpus without events): the columns, no rows
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     if isinstance(pair, str) and not any(sep in pair for sep in (UNDIRECTED_SEP, DIRECTED_SEP, "->", "-", "/", " ")):
         mask = (ev["source"] == pair) | (ev["target"] == pair)
     else:
@@ -303,7 +348,7 @@ def evidence(data: Any, pair: str | Sequence[str], *, sector: str | None = None,
     if sector is not None:
         mask &= ev["sectors"].map(lambda v: sector in _sector_list([v])).astype(bool)
     rows = ev[mask]
-    texts = _sentence_texts(t)
+    texts = _sentence_texts(t, rows)
     dates = event_dates(t)
     out = pd.DataFrame({
         "article_id": rows["article_id"],
@@ -391,6 +436,24 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
     table.columns.name = None
     table.index.name = "period"
     return table
+
+
+#: The period of a timeline for a corpus spanning up to this many days (then the next).
+FREQ_SPANS = ((120, "W"), (2 * 366, "M"), (8 * 366, "Q"))
+#: Each frequency in words, for captions.
+FREQ_WORDS = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def default_freq(data: Any) -> str:
+    """A timeline period that suits the corpus's publication dates: weeks for up to four
+    months, months for up to two years, quarters for up to eight, years beyond (and months
+    when no article is dated)."""
+    t = as_tables(data)
+    spans = [iv for iv in map(date_interval, t.articles["published"]) if iv]
+    if not spans:
+        return "M"
+    days = (max(b for _, b in spans) - min(a for a, _ in spans)).days + 1
+    return next((freq for limit, freq in FREQ_SPANS if days <= limit), "Y")
 
 
 # --------------------------------------------------------------------------- country × sector
@@ -497,6 +560,23 @@ def network(data: Any, *, kind: str = "events", directed: bool = False, count: s
     return graph
 
 
+NODE_COLUMNS = ["code", "name_en", "partners", "events", "mentions"]
+
+
+def node_table(graph: Any, *, top: int | None = None) -> pd.DataFrame:
+    """The nodes of a :func:`network` graph as a table, most connected first: ``code``,
+    ``name_en``, ``partners`` (the actors it is joined to), ``events`` (the weights of its edges
+    added up: its events with any partner, or its co-mention articles) and ``mentions``."""
+    rows = [{"code": str(n), "name_en": graph.nodes[n].get("name_en") or name_of(n),
+             "partners": int(graph.degree(n)), "events": int(graph.degree(n, weight="weight")),
+             "mentions": int(graph.nodes[n].get("mentions", 0))} for n in graph.nodes]
+    df = pd.DataFrame(rows, columns=NODE_COLUMNS)
+    if len(df):
+        df = df.sort_values(["events", "partners", "code"], ascending=[False, False, True], kind="stable")
+    df = df.reset_index(drop=True)
+    return df.head(top) if top else df
+
+
 # --------------------------------------------------------------------------- text
 
 def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = True) -> str:
@@ -528,5 +608,6 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 __all__ = [
     "format_dyads", "dyads", "agent_dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network",
-    "parse_pair", "ref", "counted_events", "two_sided", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS",
+    "parse_pair", "ref", "counted_events", "two_sided", "top_dyad", "pair_label", "node_table", "default_freq",
+    "FREQ_WORDS", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS", "PARTNER_COLUMNS", "EVIDENCE_COLUMNS", "NODE_COLUMNS",
 ]

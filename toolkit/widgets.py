@@ -2,7 +2,7 @@
 
 ``explore(corpus)`` returns an :class:`Explorer`, a ``VBox`` whose attributes are its
 widgets (``countries``, ``months``, ``sector``, ``source``, ``event_type``, ``stance``,
-``text``) and its outputs (``summary``, ``table``, ``articles_table``, ``plot``,
+``text``) and its outputs (``summary``, ``table``, ``articles_table``, ``plot``, ``map``,
 ``article``, ``reader``). Every change of a filter calls :meth:`Explorer.update`, which
 applies ``toolkit.filters.select`` and keeps the result in ``Explorer.current`` (a
 ``toolkit.filters.Tables``). Nothing here annotates or aggregates: the widgets only wire
@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 import ipywidgets as w
 import pandas as pd
 
-from toolkit import display, filters, plots, relations
+from toolkit import display, filters, maps, plots, relations
 
 #: Columns of the events table the explorer shows (those present are shown, in this order).
 EVENT_VIEW = ["article_id", "date", "source", "target", "type", "mode", "quad_class", "intensity", "sectors",
@@ -77,12 +77,8 @@ def table_html(df: pd.DataFrame, columns: Sequence[str], *, max_rows: int = MAX_
     head += "</p>"
     if n == 0:
         return head
-    shown = df[cols].head(max_rows).copy()
-    for c in shown.columns:
-        if shown[c].map(lambda v: isinstance(v, (tuple, list))).any():
-            shown[c] = shown[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (tuple, list)) else v)
-    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="tk-table")
-    return head + f"<div dir='auto' style='max-height:24em;overflow:auto'>{body}</div>"
+    body = display.table(df[cols].head(max_rows))._repr_html_()
+    return head + f"<div style='max-height:24em;overflow:auto'>{body}</div>"
 
 
 def figure_output(fig: Any) -> dict[str, Any]:
@@ -124,11 +120,17 @@ class Explorer(w.VBox):
 
     Set any filter widget's ``.value`` (or call :meth:`update`) and ``current`` holds the
     filtered ``Tables``; ``table.value`` / ``articles_table.value`` their HTML; ``plot``
-    the cooperation-versus-conflict chart; ``article`` lists the filtered articles and
-    ``reader`` shows the selected one with its annotations highlighted.
+    the cooperation-versus-conflict chart and ``map`` a world map (one country chosen: its
+    partners; two: their dyad), each drawn when its tab is shown (``tabs.selected_index``) so
+    that a filter change stays quick; ``article`` lists the filtered articles and ``reader``
+    shows the selected one with its annotations highlighted.
     """
 
-    def __init__(self, corpus: Any, *, plot: bool = True, max_rows: int = MAX_ROWS):
+    #: The tabs, in order.
+    TABS = ("Events", "Articles", "Cooperation / conflict", "Map", "Read an article")
+
+    def __init__(self, corpus: Any, *, plot: bool = True, max_rows: int = MAX_ROWS,
+                 countries: Iterable[str | None] = ()):
         _ensure_annotated(corpus)
         self.corpus = corpus
         self.data = filters.tables(corpus)
@@ -160,15 +162,20 @@ class Explorer(w.VBox):
         self.table = w.HTML()
         self.articles_table = w.HTML()
         self.plot = w.Output(layout=layout)
+        self.map = w.Output(layout=layout)
+        self.map_title = ""
+        self._map_for: tuple[Any, ...] | None = None
         self.article = w.Dropdown(description="Article", style=style, layout=w.Layout(width="48em"))
         self.reader = w.HTML()
         self.current = self.data
 
-        tabs = w.Tab(children=[self.table, self.articles_table, self.plot,
+        tabs = w.Tab(children=[self.table, self.articles_table, self.plot, self.map,
                                w.VBox([self.article, self.reader])])
-        for i, title in enumerate(["Events", "Articles", "Cooperation / conflict", "Read an article"]):
+        for i, title in enumerate(self.TABS):
             tabs.set_title(i, title)
         self.tabs = tabs
+        known = {v for _, v in self.countries.options}
+        self.countries.value = tuple(c for c in countries if c in known)
         filters_box = w.HBox([w.VBox([self.countries]),
                               w.VBox([self.months, self.sector, self.source, self.event_type, self.stance,
                                       self.text, self.reset])])
@@ -177,6 +184,7 @@ class Explorer(w.VBox):
         for widget in self.filter_widgets:
             widget.observe(self._changed, names="value")
         self.article.observe(self._read, names="value")
+        self.tabs.observe(lambda _c: self._refresh_tab(), names="selected_index")
         self.reset.on_click(lambda _b: self.clear())
         self.update()
 
@@ -245,13 +253,51 @@ class Explorer(w.VBox):
                               f"{len(self.data.events)} events &mdash; filters: {html.escape(said)}")
         self.table.value = table_html(cur.events, EVENT_VIEW, max_rows=self.max_rows)
         self.articles_table.value = table_html(cur.articles, ARTICLE_VIEW, max_rows=self.max_rows)
-        self._update_plot(kw)
+        self._refresh_tab()
         self._update_articles()
         return cur
 
+    def _key(self) -> tuple[Any, ...]:
+        return tuple(sorted((k, str(v)) for k, v in self.filters().items()))
+
+    def _refresh_tab(self) -> None:
+        """Draw the chart or the map if its tab is the one shown and the filters changed since
+        it was drawn: a filter change does not wait for a figure nobody is looking at, and a
+        tab drawn once is not drawn again for the same filters."""
+        shown = self.TABS[self.tabs.selected_index or 0]
+        if shown == "Cooperation / conflict" and self._plot_for != self._key():
+            self._update_plot(self.filters())
+        elif shown == "Map" and self._map_for != self._key():
+            self._update_map()
+
+    _plot_for: tuple[Any, ...] | None = None
+
+    def _update_map(self) -> None:
+        """Draw the map of the filtered tables: one country chosen, its partners; two, their
+        dyad; otherwise a line saying what to choose (drawn when the Map tab is shown)."""
+        codes = tuple(self.countries.value)
+        self._map_for = self._key()
+        if len(codes) == 1:
+            fig = maps.plot_partners(self.current, codes[0])
+        elif len(codes) == 2 and all(maps.on_map(c) for c in codes):
+            fig = maps.plot_dyad(self.current, codes)
+        else:
+            self.map_title = ""
+            why = ("is not on the map" if len(codes) == 2 else "")
+            text = (f"{' or '.join(c for c in codes if not maps.on_map(c))} {why}: " if why else "") + (
+                "Choose one country to map its partners, or two to map the events between them.")
+            self.map.outputs = ({"output_type": "stream", "name": "stdout", "text": text + "\n"},)
+            return
+        fig = getattr(fig, "figure", fig)
+        self.map_title = fig.axes[0].get_title() if fig.axes else ""
+        self.map.outputs = (figure_output(fig),)
+        _close(fig)
+
     def _update_plot(self, kw: dict[str, Any]) -> None:
+        """Draw the cooperation / conflict chart of the filtered tables (when its tab is shown)."""
         if not self.show_plot:
             return
+        self._plot_for = self._key()
         countries = kw.get("countries") or []
         options: dict[str, Any] = {}
         if len(countries) == 1:
@@ -329,7 +375,10 @@ class Explorer(w.VBox):
 
 
 def explore(corpus: Any, **kwargs: Any) -> Explorer:
-    """An :class:`Explorer` over ``corpus`` (annotated first when it is not yet)."""
+    """An :class:`Explorer` over ``corpus`` (annotated first when it is not yet).
+
+    ``countries=("RUS",)`` starts with those countries chosen (codes the corpus does not
+    name, and None, are left out), ``plot=False`` leaves the chart out."""
     return Explorer(corpus, **kwargs)
 
 
@@ -364,10 +413,12 @@ class PartnersView(w.VBox):
             self.partners.value = self.sectors.value = ""
             return self.current
         self.current = relations.partners(self.data, code)
-        self.partners.value = "<h4>Partners</h4>" + _frame_html(self.current)
+        self.partners.value = f"<h4>Partners of {html.escape(filters.name_of(code))}</h4>" + _frame_html(
+            self.current, PARTNER_VIEW)
         matrix = relations.country_sector_matrix(self.data)
         row = matrix.loc[code] if code in matrix.index else pd.Series(dtype="int64")
         row = row[row > 0].sort_values(ascending=False) if len(row) else row
+        row.index.name = "sector"
         self.sectors.value = "<h4>Sectors</h4>" + _frame_html(row.rename("events").to_frame())
         return self.current
 
@@ -377,14 +428,21 @@ class PartnersView(w.VBox):
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = repr(self)
-        bundle["text/html"] = f"<p><i>Interactive partner view.</i></p>{self.partners.value}{self.sectors.value}"
+        bundle["text/html"] = (f"<p><i>Interactive partner view (run the notebook to choose a country).</i></p>"
+                               f"<div style='display:flex;flex-wrap:wrap;gap:0 2em;align-items:flex-start'>"
+                               f"<div>{self.partners.value}</div><div>{self.sectors.value}</div></div>")
         return bundle
 
 
-def _frame_html(df: pd.DataFrame, max_rows: int = 30) -> str:
+#: Columns of a country's partners that the partner view shows.
+PARTNER_VIEW = ["partner", "name_en", "events", "as_source", "as_target", "cooperation", "conflict", "score",
+                "top_sectors", "first", "last"]
+
+
+def _frame_html(df: pd.DataFrame, columns: Sequence[str] | None = None, max_rows: int = 10) -> str:
     if len(df) == 0:
         return "<p>none</p>"
-    return df.head(max_rows).to_html(escape=True, border=0, classes="tk-table")
+    return display.table(df, columns, rows=max_rows)._repr_html_()
 
 
 __all__ = ["Explorer", "explore", "PartnersView", "show", "table_html", "figure_output"]

@@ -1,0 +1,57 @@
+"""The explorer's callback: how long one change of the country filter takes, in one run.
+
+Builds the explorer on the bundled corpus and changes the country filter through the same
+countries, with the Events tab shown (tables only: the chart and the map wait for their
+tab), with the chart's tab shown and with the Map tab shown. Prints the median seconds of
+each and its ratio to the baseline, ``toolkit.filters.select`` alone for the same change
+(the part of the callback that cannot be skipped).
+
+    python benchmarks/bench_explorer.py [CORPUS]
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import toolkit  # noqa: E402
+from toolkit import filters, widgets  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+COUNTRIES = [("TJK",), ("IRN",), ("TUR",), ("RUS", "TJK"), ("KAZ",), ("EGY",)]
+
+
+def median_seconds(step, rounds: int = 2) -> float:
+    times = []
+    for _ in range(rounds):
+        for codes in COUNTRIES:
+            start = time.perf_counter()
+            step(codes)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> int:
+    corpus = toolkit.load_corpus(argv[0] if argv else CORPUS).annotate(progress=False)
+    ex = widgets.explore(corpus)
+    base = median_seconds(lambda codes: filters.select(ex.data, countries=list(codes)))
+    print(f"baseline, filters.select alone: {base:.3f} s")
+
+    def change(codes: tuple[str, ...]) -> None:
+        ex.countries.value = codes
+
+    for tab in ("Events", "Cooperation / conflict", "Map"):
+        ex.countries.value = ()
+        ex.tabs.selected_index = ex.TABS.index(tab)
+        took = median_seconds(change)
+        print(f"one country change, {tab} tab shown: {took:.3f} s (ratio to the baseline {took / base:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
