@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from toolkit import lexicon
 from toolkit.model import Doc
+import toolkit.ner.crf as crf
 import toolkit.ner.features as F
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -29,6 +30,10 @@ MODEL_NAME = "ner-newsfane"
 MODEL_FILE = MODEL_DIR / f"{MODEL_NAME}.crfsuite"
 META_FILE = MODEL_DIR / f"{MODEL_NAME}.json"
 VOCAB_FILE = MODEL_DIR / f"{MODEL_NAME}.vocab.tsv"
+#: the CRF's weights for the numpy decoder (toolkit.ner.crf), written from MODEL_FILE by training
+DECODER_FILE = MODEL_DIR / f"{MODEL_NAME}.npz"
+#: the classifier of a name's fine class (a maximum-entropy model over the name and its context)
+FINE_FILE = MODEL_DIR / f"{MODEL_NAME}.fine.npz"
 #: the share of Arabic letters a sentence needs before the tagger reads it
 ARABIC_SHARE = 0.5
 
@@ -70,9 +75,18 @@ def classes() -> dict[str, dict[str, str]]:
     return {r["newsfane"]: r for r in lexicon.rows("ner_classes", required=("newsfane", "coarse", "fine"))}
 
 
+#: the label schemes a model can be trained with (see :func:`training_label`)
+LEVELS = ("fine", "coarse", "mixed")
+
+
 def training_label(tag: str, level: str = "fine") -> str:
-    """The label a NewsFANE BIO tag is trained as: the fine class, or MISC for products,
-    vehicles and weapons (``B-Book`` -> ``B-MISC``)."""
+    """The label a NewsFANE BIO tag is trained as, by ``level``:
+
+    - ``fine``: the NewsFANE class, or MISC for products, vehicles and weapons (``B-Book`` -> ``B-MISC``);
+    - ``coarse``: the coarse class (PER, ORG, GPE, LOC, FAC, MISC);
+    - ``mixed``: organisations by their NewsFANE class (sports clubs, media and ministries are
+      written differently), nations by themselves, the rest coarse.
+    """
     if tag == "O":
         return tag
     bio, cls = tag[:2], tag[2:]
@@ -80,11 +94,10 @@ def training_label(tag: str, level: str = "fine") -> str:
     if row is None:
         raise lexicon.error("ner_classes", None, f"NewsFANE class {cls!r} is not listed")
     if level == "coarse":
-        return bio + ("Nation" if cls == "Nation" else row["coarse"])
+        return bio + row["coarse"]
+    if level == "mixed":
+        return bio + (cls if row["coarse"] == "ORG" or cls == "Nation" else row["coarse"])
     return bio + ("MISC" if row["coarse"] == "MISC" else cls)
-
-
-_local = threading.local()
 
 
 def read_vocab(path: Path) -> F.Vocab:
@@ -97,84 +110,132 @@ def read_vocab(path: Path) -> F.Vocab:
     return out
 
 
+_load_lock = threading.Lock()
+
+
+class _Scorer:
+    """The model's weights arranged for tagging: each distinct word's summed weights (its own
+    features, and its features as each neighbour), kept once computed; the pair features as
+    sorted codes of two word numbers, looked up for a whole document at once."""
+
+    def __init__(self, model: crf.Model):
+        self.model = model
+        self.o = model.labels.index("O")
+        self.edge = np.stack([model.weights[model.row(F.edge_feature(off))] for off in F.OFFSETS])
+        self.words: dict[str, tuple[np.ndarray, int]] = {}
+        pair_words: dict[str, int] = {}
+        found: dict[tuple[int, int], list[int]] = {}
+        for attr, row in model.index.items():
+            side = 0 if attr.startswith("bi-1=") else 1 if attr.startswith("bi+1=") else -1
+            if side < 0:
+                continue
+            a, b = _split_pair(attr[5:])
+            key = (pair_words.setdefault(a, len(pair_words)), pair_words.setdefault(b, len(pair_words)))
+            found.setdefault(key, [-1, -1])[side] = row
+        self.pair_words = pair_words
+        self.n_pair_words = max(len(pair_words), 1)
+        codes = np.array([a * self.n_pair_words + b for a, b in found], dtype=np.int64)
+        rows = np.array(list(found.values()), dtype=np.int64).reshape(-1, 2)
+        order = np.argsort(codes)
+        self.codes, self.rows = codes[order], rows[order]
+        self.zero = len(model.weights) - 1
+
+    def word(self, w: str) -> tuple[np.ndarray, int]:
+        hit = self.words.get(w)
+        if hit is None:
+            m = self.model
+            vecs = [m.scores(F.own_features(w))] + [m.scores(F.context_features(w, off)) for off in F.OFFSETS]
+            hit = (np.stack(vecs), self.pair_words.get(w, -1))
+            if len(self.words) >= WORD_CACHE:
+                self.words.clear()
+            self.words[w] = hit
+        return hit
+
+    def emissions(self, sents: list[list[str]]) -> np.ndarray:
+        """The state scores of every token of these sentences (flat, sentence after sentence)."""
+        flat = [w for ws in sents for w in ws]
+        total = len(flat)
+        uniq: dict[str, int] = {}
+        ids = np.fromiter((uniq.setdefault(w, len(uniq)) for w in flat), dtype=np.int64, count=total)
+        parts = [self.word(w) for w in uniq]
+        table = np.stack([p[0] for p in parts])
+        gid = np.array([p[1] for p in parts], dtype=np.int64)[ids]
+        lens = np.array([len(ws) for ws in sents], dtype=np.int64)
+        first = np.repeat(np.cumsum(lens) - lens, lens)
+        last = first + np.repeat(lens, lens)
+        at = np.arange(total)
+        emit = table[ids, 0].copy()
+        for k, off in enumerate(F.OFFSETS, 1):
+            j = at + off
+            ok = (j >= first) & (j < last)
+            emit += np.where(ok[:, None], table[ids[np.where(ok, j, at)], k], self.edge[k - 1])
+        if len(self.codes) and total > 1:
+            a, b = gid[:-1], gid[1:]
+            ok = (a >= 0) & (b >= 0) & (first[1:] == first[:-1])
+            left = np.nonzero(ok)[0]
+            code = a[left] * self.n_pair_words + b[left]
+            k = np.minimum(np.searchsorted(self.codes, code), len(self.codes) - 1)
+            hit = self.codes[k] == code
+            left, k = left[hit], k[hit]
+            rows = self.rows[k]
+            w = self.model.weights
+            emit[left + 1] += w[np.where(rows[:, 0] >= 0, rows[:, 0], self.zero)]
+            emit[left] += w[np.where(rows[:, 1] >= 0, rows[:, 1], self.zero)]
+        return emit
+
+
+def _split_pair(s: str) -> tuple[str, str]:
+    """``left|right`` of a pair feature (a token is never longer than one character when it is ``|``)."""
+    if s.startswith("||"):
+        return "|", s[2:]
+    if s.endswith("||"):
+        return s[:-2], "|"
+    a, _, b = s.partition("|")
+    return a, b
+
+
+#: distinct words whose summed weights are kept (the cache is emptied when full)
+WORD_CACHE = 200_000
+
+
 @lru_cache(maxsize=1)
-def _load_vocab() -> bool:
-    F.set_vocab(read_vocab(VOCAB_FILE))
-    return True
-
-
-def _tagger() -> pycrfsuite.Tagger:
-    """One opened model per thread (a crfsuite Tagger is not shared across threads)."""
-    t = getattr(_local, "tagger", None)
-    if t is None:
-        _load_vocab()
-        if not MODEL_FILE.exists():
-            raise FileNotFoundError(f"the name tagger's model is missing: {MODEL_FILE.name} in {MODEL_DIR}")
-        t = pycrfsuite.Tagger()
-        t.open(str(MODEL_FILE))
-        _local.tagger = t
-    return t
-
-
-#: a token whose O marginal is below this is looked at again: the person labels' summed mass
-PERSON_RECHECK = 0.6
-#: a word seen more often than this in the training text and never inside a name gets no second look
-RECHECK_COMMON = 5
+def _scorer() -> _Scorer:
+    with _load_lock:
+        F.set_vocab(read_vocab(VOCAB_FILE))
+        if not DECODER_FILE.exists():
+            raise FileNotFoundError(f"the name tagger's model is missing: {DECODER_FILE.name} in {MODEL_DIR}")
+        return _Scorer(crf.Model.load(DECODER_FILE))
 
 
 @lru_cache(maxsize=1)
-def _label_classes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The model's labels (all but O) and the coarse class of each."""
-    labels = tuple(label for label in _tagger().labels() if label != "O")
-    return labels, tuple(_coarse_of(label) for label in labels)
+def _fine_model() -> crf.Model:
+    return crf.Model.load(FINE_FILE)
+
+
+def tag_sentences(sents: list[list[str]]) -> list[list[tuple[str, float]]]:
+    """(label, marginal probability) for each normalised word of each sentence: the Viterbi
+    labels of the CRF, and the marginal of each label chosen."""
+    sents = [ws for ws in sents]
+    if not any(sents):
+        return [[] for _ in sents]
+    sc = _scorer()
+    kept = [ws for ws in sents if ws]
+    emit = sc.emissions(kept)
+    labels, marg = crf.decode(emit, [len(ws) for ws in kept], sc.model.trans)
+    conf = marg[np.arange(len(labels)), labels]
+    names = sc.model.labels
+    out: list[list[tuple[str, float]]] = []
+    at = 0
+    for ws in sents:
+        n = len(ws)
+        out.append([(names[y], float(c)) for y, c in zip(labels[at:at + n].tolist(), conf[at:at + n].tolist())])
+        at += n
+    return out
 
 
 def tag_words(words: list[str]) -> list[tuple[str, float]]:
-    """(label, marginal probability) for each normalised word of one sentence.
-
-    Viterbi labels, except that a word the model is unsure about (its O marginal below
-    ``PERSON_RECHECK``) is a person when the person labels together outweigh O and every other
-    coarse class: the fine person classes split the mass that says "a person", so Viterbi
-    would often pick O. The label is then the likeliest person label (I- when it continues a
-    person), its confidence the summed mass.
-    """
-    if not words:
-        return []
-    t = _tagger()
-    labels = t.tag(pycrfsuite.ItemSequence(F.sentence_features(words)))
-    out: list[tuple[str, float]] = []
-    everything, coarse = _label_classes()
-    vocab = F.vocab()
-    for i, y in enumerate(labels):
-        w = words[i]
-        if y == "O":
-            total, in_names = vocab.get(w, (0, 0))
-            if total > RECHECK_COMMON and in_names == 0:
-                out.append((y, 1.0))  # a common word never seen in a name: no second look
-                continue
-        p_o = t.marginal("O", i)
-        if p_o < PERSON_RECHECK:
-            mass: dict[str, float] = {}
-            begin = inside = 0.0
-            best, best_p = "", 0.0
-            for label, c in zip(everything, coarse):
-                p = t.marginal(label, i)
-                mass[c] = mass.get(c, 0.0) + p
-                if c == "PER":
-                    if label[0] == "B":
-                        begin += p
-                    else:
-                        inside += p
-                    if p > best_p:
-                        best, best_p = label, p
-            m_per = mass.get("PER", 0.0)
-            if m_per > p_o and all(m_per >= v for v in mass.values()):
-                prev = out[-1][0] if out else "O"
-                cont = prev != "O" and _coarse_of(prev) == "PER" and inside > begin
-                out.append((("I-" + prev[2:]) if cont else ("B-" + best[2:]), round(m_per, 4)))
-                continue
-        out.append((y, 1.0 if y == "O" else t.marginal(y, i)))
-    return out
+    """(label, marginal probability) for each normalised word of one sentence."""
+    return tag_sentences([words])[0]
 
 
 def _coarse_of(label: str) -> str:
@@ -236,14 +297,14 @@ def _tag_text(norm, sentences: tuple) -> list[Name]:
     if not chunks:
         return []
     words = [[w for _, _, w in ch] for _, ch in chunks]
-    tagged = propagate(words, [tag_words(ws) for ws in words])
+    tagged = propagate(words, tag_sentences(words))
     found: list[tuple[int, int, str, float, int]] = []  # normalised span, class, confidence, sentence
     for (si, ch), ws, tg in zip(chunks, words, tagged):
         for i, j, cls, conf in spans_of(tg):
             start = ch[i][0] + _leading_clitics(ws[i], F.strip_clitics(ws[i])[0])
             end = ch[j - 1][1]
             if start < end:
-                found.append((start, end, cls, round(conf, 4), si))
+                found.append((start, end, fine_class(ws, i, j, cls), round(conf, 4), si))
     if not found:
         return []
     spans = norm.map_spans([(a, b) for a, b, *_ in found])
@@ -255,6 +316,41 @@ def _tag_text(norm, sentences: tuple) -> list[Name]:
         else:
             out.append(Name(start, end, cls, row["coarse"], row.get("type") or None, row["fine"], conf, si))
     return out
+
+
+@lru_cache(maxsize=1)
+def _fine_choices() -> dict[str, list[int]]:
+    """CRF label (a coarse class) -> the columns of the fine classifier it may choose among: the
+    fine classes of that coarse class the CRF does not tag itself."""
+    fm = _fine_model()
+    own = {label[2:] for label in _scorer().model.labels if label != "O"}
+    out: dict[str, list[int]] = {}
+    for c in own:
+        if c in classes():
+            continue
+        out[c] = [k for k, f in enumerate(fm.labels) if f not in own and _coarse_of("B-" + f) == c]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _default_class(coarse: str) -> str:
+    """The NewsFANE class a coarse label stands for when no classifier can tell (the last listed
+    for it in ner_classes.csv: Other_PER, ...)."""
+    rows = [c for c, r in classes().items() if r["coarse"] == coarse]
+    return rows[-1] if rows else "MISC"
+
+
+def fine_class(words: list[str], i: int, j: int, label: str) -> str:
+    """The NewsFANE class of the name ``words[i:j]`` the CRF tagged ``label``: the label itself when
+    it is a NewsFANE class, else the likeliest fine class of that coarse class."""
+    if label in classes() or label == "MISC":
+        return label
+    cols = _fine_choices().get(label)
+    if not cols:
+        return _default_class(label)
+    fm = _fine_model()
+    scores = fm.scores(F.span_features(words, i, j, label))
+    return fm.labels[cols[int(np.argmax(scores[cols]))]]
 
 
 def spans_of(tagged: list[tuple[str, float]]) -> list[tuple[int, int, str, float]]:
@@ -299,7 +395,7 @@ def propagate(words: list[list[str]], tagged: list[list[tuple[str, float]]]) -> 
             key = tuple(ws[i:j])
             if len(key) > 1 or _namelike(key[0]):
                 seqs.setdefault(key, (cls, conf))
-            if j - i > 1 and (classes().get(cls) or {}).get("coarse") == "PER" and _namelike(ws[j - 1]):
+            if j - i > 1 and _coarse_of("B-" + cls) == "PER" and _namelike(ws[j - 1]):
                 seqs.setdefault((ws[j - 1],), (cls, conf))
     if not seqs:
         return tagged
