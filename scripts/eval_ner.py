@@ -64,7 +64,8 @@ def predictions(sents, propagate: bool) -> list[list[tuple[int, int, str]]]:
         if propagate:
             tagged = tagger.propagate(block, tagged)
         for ws, tg in zip(block, tagged):
-            out.append([(i, j, tagger.fine_class(ws, i, j, c)) for i, j, c, _ in tagger.spans_of(tg)])
+            spans = [(ws, i, j, c) for i, j, c, _ in tagger.spans_of(tg)]
+            out.append([(i, j, f) for (_, i, j, _), f in zip(spans, tagger.fine_classes(spans))])
     return out
 
 

@@ -126,58 +126,63 @@ def decode(emit: np.ndarray, lengths: list[int], trans: np.ndarray, *,
         return np.zeros(0, dtype=np.int64), (np.zeros((0, n_lab)) if marginals else None)
     pos, start = lanes(lengths)
     n_lanes, steps = pos.shape
-    e = np.zeros((n_lanes, steps, n_lab))
+    e = np.zeros((steps, n_lanes, n_lab))
     real = pos >= 0
-    e[real] = emit[pos[real]]
-    cont = ~start  # (lanes, steps): a transition into this step
-    # Viterbi; a sentence start adds the best score so far to every label (no transition) and
-    # points back to the previous sentence's best final label
-    back = np.zeros((n_lanes, steps, n_lab), dtype=np.int64)
-    score = e[:, 0].copy()
+    e[real.T] = emit[pos.T[real.T]]
+    cont = (~start).T.astype(np.float64)[:, :, None]  # (steps, lanes, 1): 1 where a transition leads in
+    # Viterbi over (to, from) pairs; at a sentence start the transition weights are all zero, so
+    # every label points back to the previous sentence's best final label
+    # the transition weights into each step: zero at a sentence start (steps, lanes, to, from)
+    into = trans.T[None, None] * cont[:, :, :, None]
+    back = np.empty((steps, n_lanes, n_lab), dtype=np.int64)
+    score = e[0].copy()
     for t in range(1, steps):
-        cand = score[:, :, None] + trans
-        bp = cand.argmax(axis=1)
-        best = cand.max(axis=1)
-        c = cont[:, t]
-        if not c.all():
-            bp[~c] = score[~c].argmax(axis=1)[:, None]
-            best[~c] = score[~c].max(axis=1)[:, None]
-        back[:, t] = bp
-        score = best + e[:, t]
-    path = np.zeros((n_lanes, steps), dtype=np.int64)
-    path[:, -1] = score.argmax(axis=1)
+        cand = into[t] + score[:, None, :]
+        back[t] = cand.argmax(axis=2)
+        score = cand.max(axis=2)
+        score += e[t]
+    path = np.empty((steps, n_lanes), dtype=np.int64)
+    path[-1] = score.argmax(axis=1)
     rows = np.arange(n_lanes)
     for t in range(steps - 1, 0, -1):
-        path[:, t - 1] = back[rows, t, path[:, t]]
+        path[t - 1] = back[t, rows, path[t]]
     labels = np.zeros(total, dtype=np.int64)
-    labels[pos[real]] = path[real]
+    labels[pos.T[real.T]] = path[real.T]
     if not marginals:
         return labels, None
-    # forward-backward with a scale per step; at a sentence start the transition is all ones
+    # forward-backward; each step's vector has its own scale (rescaled every few steps), which
+    # the marginals' normalisation takes out. At a sentence start the transition is all ones.
     pe = np.exp(e - e.max(axis=2, keepdims=True))
     et = np.exp(trans)
+    stop = 1.0 - cont
+    pe_in, pe_start = pe * cont, pe * stop
     alpha = np.empty_like(pe)
-    a = pe[:, 0] / pe[:, 0].sum(axis=1, keepdims=True)
-    alpha[:, 0] = a
+    a = pe[0]
+    alpha[0] = a
     for t in range(1, steps):
-        a = (a @ et) * pe[:, t]
-        c = cont[:, t]
-        if not c.all():
-            a[~c] = pe[~c, t]
-        a /= a.sum(axis=1, keepdims=True)
-        alpha[:, t] = a
+        a = (a @ et) * pe_in[t]
+        a += pe_start[t]
+        if not t % RESCALE:
+            a /= a.sum(axis=1, keepdims=True)
+        alpha[t] = a
     beta = np.empty_like(pe)
     b = np.ones((n_lanes, n_lab))
-    beta[:, -1] = b
+    beta[-1] = b
+    et_t = et.T
     for t in range(steps - 1, 0, -1):
-        b = (pe[:, t] * b) @ et.T
-        c = cont[:, t]
-        if not c.all():
-            b[~c] = 1.0
-        b /= b.sum(axis=1, keepdims=True)
-        beta[:, t - 1] = b
+        b = ((pe[t] * b) @ et_t) * cont[t]
+        b += stop[t]
+        if not t % RESCALE:
+            b /= b.sum(axis=1, keepdims=True)
+        beta[t - 1] = b
     m = alpha * beta
     m /= m.sum(axis=2, keepdims=True)
     out = np.zeros((total, n_lab))
-    out[pos[real]] = m[real]
+    out[pos.T[real.T]] = m[real.T]
     return labels, out
+
+
+#: forward and backward vectors are rescaled every this many steps (each step multiplies them by
+#: at most the number of labels times the largest exp(transition), shrinks them by at least the
+#: smallest: eight steps stay far inside the range of a float)
+RESCALE = 8

@@ -104,34 +104,39 @@ def _shape(w: str) -> str:
 
 
 @lru_cache(maxsize=300_000)
+def lexical(w: str) -> tuple[str, str, str, tuple[str, ...]]:
+    """(clitics, stem, shape, lexicon flags) of a word: what its features are made of."""
+    pre, stem = strip_clitics(w)
+    flags = tuple(name for name, words in gazetteers().items() if w in words or stem in words)
+    return pre, stem, _shape(w), flags
+
+
 def word_features(w: str) -> tuple[str, ...]:
     """The features of a word at the position being tagged."""
-    pre, stem = strip_clitics(w)
+    pre, stem, shape, flags = lexical(w)
     lw = w.lower()
-    f = ["b", "w=" + lw, "s=" + stem.lower(), "p=" + pre, "sh=" + _shape(w),
+    f = ["b", "w=" + lw, "s=" + stem.lower(), "p=" + pre, "sh=" + shape,
          "len=" + str(min(len(stem), 8)),
          "pf2=" + stem[:2], "pf3=" + stem[:3], "pf4=" + stem[:4],
          "sf1=" + stem[-1:], "sf2=" + stem[-2:], "sf3=" + stem[-3:], "sf4=" + stem[-4:],
          "wpf2=" + w[:2], "wsf2=" + w[-2:]]
-    for name, words in gazetteers().items():
-        if w in words or stem in words:
-            f.append("g=" + name)
+    f.extend("g=" + name for name in flags)
     if stem.endswith(("ي", "يه")) and len(stem) > 3:
         f.append("nisba")  # an adjective of origin (الروسي, السعودية) or a family name (الحسيني)
     return tuple(f)
 
 
-@lru_cache(maxsize=300_000)
+_TAGS = {off: f"{off:+d}:" for off in range(-3, 4)}
+
+
 def context_features(w: str, offset: int) -> tuple[str, ...]:
     """The features of a neighbouring word, ``offset`` positions away (-2 .. +2)."""
-    pre, stem = strip_clitics(w)
-    tag = f"{offset:+d}:"
-    f = [tag + "w=" + w.lower(), tag + "s=" + stem.lower(), tag + "sh=" + _shape(w)]
+    pre, stem, shape, flags = lexical(w)
+    tag = _TAGS[offset]
+    f = [tag + "w=" + w.lower(), tag + "s=" + stem.lower(), tag + "sh=" + shape]
     if abs(offset) == 1:
         f.append(tag + "p=" + pre)
-    for name, words in gazetteers().items():
-        if w in words or stem in words:
-            f.append(tag + "g=" + name)
+    f.extend(tag + "g=" + name for name in flags)
     return tuple(f)
 
 
@@ -152,12 +157,6 @@ def vocab_features(w: str, total: int, in_names: int) -> tuple[str, ...]:
 Vocab = dict[str, tuple[int, int]]
 
 
-@lru_cache(maxsize=300_000)
-def _vocab_cached(w: str) -> tuple[str, ...]:
-    total, in_names = _VOCAB.get(w, (0, 0))
-    return vocab_features(w, total, in_names)
-
-
 _VOCAB: Vocab = {}
 
 
@@ -170,7 +169,6 @@ def set_vocab(vocab: Vocab) -> None:
     """The word counts the tagger's model was trained with (see ``tagger.vocab``)."""
     global _VOCAB
     _VOCAB = vocab
-    _vocab_cached.cache_clear()
 
 
 #: the neighbours whose features a token gets, by offset
@@ -189,7 +187,8 @@ def pair_features(left: str, right: str) -> tuple[str, str]:
 
 def own_features(w: str) -> tuple[str, ...]:
     """A word's own features when tagging: its word features and its vocabulary features."""
-    return word_features(w) + _vocab_cached(w)
+    total, in_names = _VOCAB.get(w, (0, 0))
+    return word_features(w) + vocab_features(w, total, in_names)
 
 
 def sentence_features(words: list[str], *, minus: dict[str, tuple[int, int]] | None = None) -> list[list[str]]:
@@ -226,21 +225,21 @@ def span_features(words: list[str], i: int, j: int, label: str) -> list[str]:
     """The features of a name ``words[i:j]`` for its fine class (politician, athlete, media, city...):
     its coarse class, its words and stems, its last stem's ending, and the three words before and
     two after it with their lexicon flags (titles, name cues and verbs say a lot)."""
-    stems = [strip_clitics(w)[1] for w in words[i:j]]
-    f = ["c=" + label, "n=" + str(min(j - i, 4)), "first=" + stems[0], "last=" + stems[-1],
-         "sf2=" + stems[-1][-2:], "sf3=" + stems[-1][-3:]]
-    g = gazetteers()
-    for w, stem in zip(words[i:j], stems):
+    lex = [lexical(w) for w in words[i:j]]
+    last = lex[-1][1]
+    f = ["c=" + label, "n=" + str(min(j - i, 4)), "first=" + lex[0][1], "last=" + last,
+         "sf2=" + last[-2:], "sf3=" + last[-3:]]
+    for w, (_, stem, _, flags) in zip(words[i:j], lex):
         f.append("w=" + w)
         f.append("s=" + stem)
-        f.extend("g=" + name for name, ws in g.items() if w in ws or stem in ws)
+        f.extend("g=" + name for name in flags)
     for off in (-3, -2, -1, 1, 2):
         k = i + off if off < 0 else j - 1 + off
         if 0 <= k < len(words):
-            w = words[k]
-            stem = strip_clitics(w)[1]
-            f.append(f"{off:+d}s=" + stem)
-            f.extend(f"{off:+d}g=" + name for name, ws in g.items() if w in ws or stem in ws)
+            _, stem, _, flags = lexical(words[k])
+            tag = _TAGS[off]
+            f.append(tag + "s=" + stem)
+            f.extend(tag + "g=" + name for name in flags)
         else:
-            f.append(f"{off:+d}edge")
+            f.append(_TAGS[off] + "edge")
     return f

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -140,16 +141,22 @@ class _Scorer:
         self.codes, self.rows = codes[order], rows[order]
         self.zero = len(model.weights) - 1
 
-    def word(self, w: str) -> tuple[np.ndarray, int]:
-        hit = self.words.get(w)
-        if hit is None:
-            m = self.model
-            vecs = [m.scores(F.own_features(w))] + [m.scores(F.context_features(w, off)) for off in F.OFFSETS]
-            hit = (np.stack(vecs), self.pair_words.get(w, -1))
-            if len(self.words) >= WORD_CACHE:
-                self.words.clear()
-            self.words[w] = hit
-        return hit
+    def learn(self, words: list[str]) -> None:
+        """Sum and keep the weights of words not seen before (all of them in one numpy call)."""
+        m = self.model
+        get, zero = m.index.get, self.zero
+        rows: list[int] = []
+        bounds: list[int] = []
+        for w in words:
+            for attrs in (F.own_features(w), *(F.context_features(w, off) for off in F.OFFSETS)):
+                bounds.append(len(rows))
+                rows.extend([get(a, zero) for a in attrs])
+        sums = np.add.reduceat(m.weights[rows], bounds, axis=0).reshape(len(words), 1 + len(F.OFFSETS), -1)
+        if len(self.words) + len(words) > WORD_CACHE:
+            self.words.clear()
+        pair = self.pair_words.get
+        for w, v in zip(words, sums):
+            self.words[w] = (v, pair(w, -1))
 
     def emissions(self, sents: list[list[str]]) -> np.ndarray:
         """The state scores of every token of these sentences (flat, sentence after sentence)."""
@@ -157,7 +164,11 @@ class _Scorer:
         total = len(flat)
         uniq: dict[str, int] = {}
         ids = np.fromiter((uniq.setdefault(w, len(uniq)) for w in flat), dtype=np.int64, count=total)
-        parts = [self.word(w) for w in uniq]
+        known = self.words
+        new = [w for w in uniq if w not in known]
+        if new:
+            self.learn(new)
+        parts = [known[w] for w in uniq]
         table = np.stack([p[0] for p in parts])
         gid = np.array([p[1] for p in parts], dtype=np.int64)[ids]
         lens = np.array([len(ws) for ws in sents], dtype=np.int64)
@@ -212,23 +223,52 @@ def _fine_model() -> crf.Model:
     return crf.Model.load(FINE_FILE)
 
 
+#: tokens that end a stretch of the chain decoded on its own: never inside a name in NewsFANE
+#: (the label there is taken to be O; see :func:`tag_sentences`)
+CUTS = frozenset({"،", ",", "؛", ";", ":", "؟", "?", "!"})
+
+
 def tag_sentences(sents: list[list[str]]) -> list[list[tuple[str, float]]]:
     """(label, marginal probability) for each normalised word of each sentence: the Viterbi
-    labels of the CRF, and the marginal of each label chosen."""
-    sents = [ws for ws in sents]
+    labels of the CRF, and the marginal of each label chosen.
+
+    A sentence is decoded in stretches that end at a comma (or another of :data:`CUTS`, which
+    NewsFANE never puts inside a name): the label there is fixed to O and the next stretch
+    starts with the transition out of O, so the labels are the CRF's own whenever it tags the
+    comma O (as it does), and a long sentence costs no more steps than its longest stretch.
+    """
     if not any(sents):
         return [[] for _ in sents]
     sc = _scorer()
     kept = [ws for ws in sents if ws]
     emit = sc.emissions(kept)
-    labels, marg = crf.decode(emit, [len(ws) for ws in kept], sc.model.trans)
+    lengths: list[int] = []
+    cut_at: list[int] = []  # flat index of every cut token that ends a stretch
+    at = 0
+    for ws in kept:
+        last = 0
+        for i, w in enumerate(ws):
+            if w in CUTS and i + 1 < len(ws):
+                lengths.append(i + 1 - last)
+                cut_at.append(at + i)
+                last = i + 1
+        lengths.append(len(ws) - last)
+        at += len(ws)
+    if cut_at:
+        cut = np.array(cut_at)
+        o = sc.o
+        forced = np.full(emit.shape[1], -1e4)
+        forced[o] = 0.0
+        emit[cut] = emit[cut] + forced
+        emit[cut + 1] += sc.model.trans[o]
+    labels, marg = crf.decode(emit, lengths, sc.model.trans)
     conf = marg[np.arange(len(labels)), labels]
     names = sc.model.labels
     out: list[list[tuple[str, float]]] = []
     at = 0
     for ws in sents:
         n = len(ws)
-        out.append([(names[y], float(c)) for y, c in zip(labels[at:at + n].tolist(), conf[at:at + n].tolist())])
+        out.append(list(zip([names[y] for y in labels[at:at + n].tolist()], conf[at:at + n].tolist())))
         at += n
     return out
 
@@ -277,39 +317,53 @@ def _names(text: str, sentences: tuple, norm) -> tuple[Name, ...]:
     return found
 
 
+def _norm_offset(norm, o: int) -> int:
+    """The normalised offset of original offset ``o`` (the first kept character at or after it)."""
+    if norm.char_map is not None:
+        return bisect_left(norm.char_map, o)
+    k = bisect_right(norm.seg_orig, o) - 1
+    if k < 0:
+        return 0
+    run_end = norm.seg_norm[k + 1] if k + 1 < len(norm.seg_norm) else len(norm.text)
+    return min(norm.seg_norm[k] + (o - norm.seg_orig[k]), run_end)
+
+
+def _arabic_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is Arabic: Arabic letters, at least ARABIC_SHARE of all letters."""
+    if _LATIN_LETTER.search(text, start, end) is None:
+        return _AR_LETTER.search(text, start, end) is not None
+    return _arabic(text[start:end])
+
+
 def _tag_text(norm, sentences: tuple) -> list[Name]:
-    toks = F.tokens(norm.text)
-    if not toks:
-        return []
-    orig = norm.map_spans([(s, e) for s, e, _ in toks])
-    chunks: list[tuple[int, list[tuple[int, int, str]]]] = []  # (sentence index, its tokens)
-    k = 0
-    n = len(toks)
+    text = norm.text
+    spans_n: list[tuple[int, int, int]] = []  # (sentence index, normalised start, end)
     for si, (s0, s1) in enumerate(sentences):
-        while k < n and orig[k][0] < s0:
-            k += 1
-        j = k
-        while j < n and orig[j][1] <= s1:
-            j += 1
-        if j > k and _arabic(norm.original[s0:s1]):
-            chunks.append((si, toks[k:j]))
-        k = j
-    if not chunks:
+        n0, n1 = _norm_offset(norm, s0), _norm_offset(norm, s1)
+        if n1 > n0 and _arabic_at(text, n0, n1):
+            spans_n.append((si, n0, n1))
+    words = [F.TOKEN.findall(text, n0, n1) for _, n0, n1 in spans_n]
+    if not any(words):
         return []
-    words = [[w for _, _, w in ch] for _, ch in chunks]
     tagged = propagate(words, tag_sentences(words))
     found: list[tuple[int, int, str, float, int]] = []  # normalised span, class, confidence, sentence
-    for (si, ch), ws, tg in zip(chunks, words, tagged):
-        for i, j, cls, conf in spans_of(tg):
+    spans: list[tuple[list[str], int, int, str]] = []
+    for (si, n0, n1), ws, tg in zip(spans_n, words, tagged):
+        names_here = spans_of(tg)
+        if not names_here:
+            continue
+        ch = [m.span() for m in F.TOKEN.finditer(text, n0, n1)]
+        for i, j, cls, conf in names_here:
             start = ch[i][0] + _leading_clitics(ws[i], F.strip_clitics(ws[i])[0])
             end = ch[j - 1][1]
             if start < end:
-                found.append((start, end, fine_class(ws, i, j, cls), round(conf, 4), si))
+                found.append((start, end, cls, round(conf, 4), si))
+                spans.append((ws, i, j, cls))
+    found = [(a, b, c, conf, si) for (a, b, _, conf, si), c in zip(found, fine_classes(spans))]
     if not found:
         return []
-    spans = norm.map_spans([(a, b) for a, b, *_ in found])
     out: list[Name] = []
-    for (start, end), (_a, _b, cls, conf, si) in zip(spans, found):
+    for (start, end), (_a, _b, cls, conf, si) in zip(norm.map_spans([(a, b) for a, b, *_ in found]), found):
         row = classes().get(cls)
         if cls == "MISC" or row is None:
             out.append(Name(start, end, cls, "MISC", None, "other", conf, si))
@@ -319,16 +373,18 @@ def _tag_text(norm, sentences: tuple) -> list[Name]:
 
 
 @lru_cache(maxsize=1)
-def _fine_choices() -> dict[str, list[int]]:
-    """CRF label (a coarse class) -> the columns of the fine classifier it may choose among: the
-    fine classes of that coarse class the CRF does not tag itself."""
+def _fine_choices() -> dict[str, np.ndarray]:
+    """CRF label (a coarse class) -> a mask over the fine classifier's classes it may choose among:
+    the fine classes of that coarse class the CRF does not tag itself."""
     fm = _fine_model()
     own = {label[2:] for label in _scorer().model.labels if label != "O"}
-    out: dict[str, list[int]] = {}
+    out: dict[str, np.ndarray] = {}
     for c in own:
         if c in classes():
             continue
-        out[c] = [k for k, f in enumerate(fm.labels) if f not in own and _coarse_of("B-" + f) == c]
+        mask = np.array([f not in own and _coarse_of("B-" + f) == c for f in fm.labels])
+        if mask.any():
+            out[c] = mask
     return out
 
 
@@ -340,17 +396,39 @@ def _default_class(coarse: str) -> str:
     return rows[-1] if rows else "MISC"
 
 
-def fine_class(words: list[str], i: int, j: int, label: str) -> str:
-    """The NewsFANE class of the name ``words[i:j]`` the CRF tagged ``label``: the label itself when
-    it is a NewsFANE class, else the likeliest fine class of that coarse class."""
-    if label in classes() or label == "MISC":
-        return label
-    cols = _fine_choices().get(label)
-    if not cols:
-        return _default_class(label)
+def fine_classes(names: list[tuple[list[str], int, int, str]]) -> list[str]:
+    """The NewsFANE class of each name ``(words, first, end, CRF label)``: the label itself when it
+    is a NewsFANE class, else the likeliest fine class of that coarse class (one numpy call for all)."""
+    out = [label if label in classes() or label == "MISC" else "" for _, _, _, label in names]
+    todo = [k for k, c in enumerate(out) if not c]
+    if not todo:
+        return out
+    choices = _fine_choices()
     fm = _fine_model()
-    scores = fm.scores(F.span_features(words, i, j, label))
-    return fm.labels[cols[int(np.argmax(scores[cols]))]]
+    get, zero = fm.index.get, len(fm.weights) - 1
+    rows: list[int] = []
+    bounds: list[int] = []
+    masks = []
+    for k in todo:
+        words, i, j, label = names[k]
+        mask = choices.get(label)
+        if mask is None:
+            out[k] = _default_class(label)
+            continue
+        bounds.append(len(rows))
+        rows.extend([get(a, zero) for a in F.span_features(words, i, j, label)])
+        masks.append((k, mask))
+    if masks:
+        scores = np.add.reduceat(fm.weights[rows], bounds, axis=0)
+        scores = np.where(np.stack([m for _, m in masks]), scores, -np.inf)
+        for (k, _), best in zip(masks, scores.argmax(axis=1).tolist()):
+            out[k] = fm.labels[best]
+    return out
+
+
+def fine_class(words: list[str], i: int, j: int, label: str) -> str:
+    """The NewsFANE class of the name ``words[i:j]`` the CRF tagged ``label`` (see :func:`fine_classes`)."""
+    return fine_classes([(words, i, j, label)])[0]
 
 
 def spans_of(tagged: list[tuple[str, float]]) -> list[tuple[int, int, str, float]]:
