@@ -42,8 +42,8 @@ VERSION = "2.0"
 #: the label scheme of the CRF (toolkit.ner.tagger.LEVELS)
 LEVEL = "mixed"
 PARAMS = {
-    "c1": 0.1,
-    "c2": 0.1,
+    "c1": 0.05,
+    "c2": 0.05,
     "max_iterations": 200,
     "feature.possible_transitions": True,
     "feature.minfreq": 1,
@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     vocab_file = out.with_suffix(".vocab.tsv") if args.out else tagger.VOCAB_FILE
     decoder_file = out.with_suffix(".npz") if args.out else tagger.DECODER_FILE
     fine_file = out.with_suffix(".fine.npz") if args.out else tagger.FINE_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
     with open(vocab_file, "w", encoding="utf-8") as fh:
         for w, (a, b) in sorted(vocab.items()):
             fh.write(f"{w}\t{a}\t{b}\n")
@@ -135,7 +136,6 @@ def main(argv: list[str] | None = None) -> int:
         trainer.append(x, y)
         n_tok += len(y)
     trainer.set_params(params)
-    out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     crf.Model.from_crfsuite(out).save(decoder_file)
     secs = time.perf_counter() - t0

@@ -94,25 +94,36 @@ def _seed_sentences(seed_path: Path) -> list[list[str]]:
 def test_decoder_gives_crfsuite_labels_and_marginals(seed_path: Path):
     """The numpy decoder (all sentences of a document at once, in lanes) is python-crfsuite's
     own tagger: the same Viterbi labels and the same marginals, on the seed's real sentences.
-    (The marginals are within 0.01: the decoder takes a comma's label to be O, crfsuite gives
-    it a probability of O just below 1.)"""
+    With the cuts (words never inside a name taken to be O and left out of the chain: the
+    default) the labels are the same and the marginals those given that the cut words are O."""
     import pycrfsuite
 
     from toolkit.ner import features as F
 
     sents = [ws for ws in _seed_sentences(seed_path) if ws]
     assert len(sents) > 10
-    got = tagger.tag_sentences(sents)
+    whole = tagger.tag_sentences(sents, cuts=False)
+    fast = tagger.tag_sentences(sents)
     ref = pycrfsuite.Tagger()
     ref.open(str(tagger.MODEL_FILE))
-    n_names = 0
-    for ws, tg in zip(sents, got):
+    n_names = n_cut = n_differ = 0
+    for ws, tg, tf in zip(sents, whole, fast):
         labels = ref.tag(F.sentence_features(ws))
         assert [y for y, _ in tg] == labels
-        for i, (y, p) in enumerate(tg):
-            assert abs(ref.marginal(y, i) - p) < 0.01
+        for i, ((y, p), (z, q)) in enumerate(zip(tg, tf)):
+            if y != "O":  # (an O outside any stretch with a name gets 1.0: it is never read)
+                assert abs(ref.marginal(y, i) - p) < 1e-4  # the decoder keeps the weights as float32
+                if z == y:
+                    assert abs(p - q) < 0.1
+            n_differ += y != z
         n_names += sum(y != "O" for y in labels)
+        n_cut += sum(tagger._cut(w) for w in ws)
     assert n_names > 20  # the seed names people, countries and organisations
+    # the cuts are an approximation (a cut word is taken to be O): on 60 SaudiNewsNet articles 7 of
+    # 837 name labels changed, on the seed 3 of 45 (the figures of eval_ner.py are with the cuts);
+    # more than 1 in 10 would be a broken cut
+    assert n_differ <= max(1, n_names // 10)
+    assert n_cut > 50  # and many of its words are surely no name (69 cut with model 2.0)
 
 
 def test_decoder_file_holds_the_crfsuite_weights():
@@ -125,7 +136,7 @@ def test_decoder_file_holds_the_crfsuite_weights():
 def test_lanes_hold_every_token_once_and_mark_sentence_starts():
     lengths = [5, 3, 2, 5, 1, 4]
     pos, start = crf.lanes(lengths)
-    assert pos.shape[1] == 5  # no lane longer than the longest sentence
+    assert pos.shape == (4, 5)  # 20 tokens in lanes as long as the longest sentence
     flat = sorted(int(p) for p in pos.ravel() if p >= 0)
     assert flat == list(range(sum(lengths)))
     firsts = {sum(lengths[:k]) for k in range(len(lengths))}

@@ -14,6 +14,7 @@ parallel lanes of about the longest sentence's length.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,56 +84,57 @@ class Model:
 
 
 def lanes(lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Sentences of these lengths packed end to end into parallel lanes no longer than the
-    longest sentence (first fit, longest first). Returns ``pos`` (lanes x steps: the flat token
-    index at each step, -1 for padding) and ``start`` (True where a sentence or the padding
-    begins: no transition into that step)."""
-    width = max(lengths)
-    order = sorted(range(len(lengths)), key=lambda k: -lengths[k])
-    fill: list[int] = []
-    members: list[list[int]] = []
-    for k in order:
-        n = lengths[k]
-        for lane, used in enumerate(fill):
-            if used + n <= width:
-                fill[lane] += n
-                members[lane].append(k)
-                break
-        else:
-            fill.append(n)
-            members.append([k])
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-    pos = np.full((len(members), width), -1, dtype=np.int64)
-    start = np.ones((len(members), width), dtype=bool)
-    for lane, ks in enumerate(members):
-        at = 0
-        for k in ks:
-            n = lengths[k]
-            pos[lane, at:at + n] = np.arange(offsets[k], offsets[k] + n)
-            start[lane, at + 1:at + n] = False
-            at += n
+    """Sentences of these lengths packed end to end into parallel lanes: as many lanes as the
+    longest sentence's length needs to hold all tokens, each sentence (longest first) into the
+    least filled lane. Returns ``pos`` (lanes x steps: the flat token index at each step, -1 for
+    padding) and ``start`` (True where a sentence or the padding begins: no transition into it)."""
+    n = np.asarray(lengths, dtype=np.int64)
+    total = int(n.sum())
+    k = max(1, -(-total // int(n.max())))
+    heap = [(0, lane) for lane in range(k)]
+    lane_of = np.empty(len(n), dtype=np.int64)
+    at_of = np.empty(len(n), dtype=np.int64)
+    for s in np.argsort(-n, kind="stable").tolist():
+        used, lane = heap[0]
+        lane_of[s], at_of[s] = lane, used
+        heapq.heapreplace(heap, (used + int(n[s]), lane))
+    width = max(used for used, _ in heap)
+    offsets = np.cumsum(n) - n
+    owner = np.repeat(np.arange(len(n)), n)
+    r = np.arange(total) - offsets[owner]
+    rows, cols = lane_of[owner], at_of[owner] + r
+    pos = np.full((k, width), -1, dtype=np.int64)
+    start = np.ones((k, width), dtype=bool)
+    pos[rows, cols] = np.arange(total)
+    start[rows, cols] = r == 0
     return pos, start
 
 
-def decode(emit: np.ndarray, lengths: list[int], trans: np.ndarray, *,
-           marginals: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
-    """Viterbi labels (flat token order) of every sentence, and each token's label marginals.
+def _layout(emit: np.ndarray, lengths: list[int]):
+    """The document's tokens in lanes: (pos, real, emissions by step, 1.0 where a transition leads in)."""
+    pos, start = lanes(lengths)
+    n_lanes, steps = pos.shape
+    e = np.zeros((steps, n_lanes, emit.shape[1]))
+    real = (pos >= 0).T
+    flat = pos.T[real]
+    e[real] = emit[flat]
+    cont = (~start).T.astype(np.float64)[:, :, None]  # (steps, lanes, 1)
+    return flat, real, e, cont
+
+
+def viterbi(emit: np.ndarray, lengths: list[int], trans: np.ndarray) -> np.ndarray:
+    """The Viterbi labels (flat token order) of every sentence.
 
     ``emit`` holds the state scores of all tokens of the document, sentence after sentence
-    (``lengths``); ``trans`` the transition weights.
+    (``lengths``); ``trans`` the transition weights (from, to).
     """
     total, n_lab = emit.shape
     if total == 0:
-        return np.zeros(0, dtype=np.int64), (np.zeros((0, n_lab)) if marginals else None)
-    pos, start = lanes(lengths)
-    n_lanes, steps = pos.shape
-    e = np.zeros((steps, n_lanes, n_lab))
-    real = pos >= 0
-    e[real.T] = emit[pos.T[real.T]]
-    cont = (~start).T.astype(np.float64)[:, :, None]  # (steps, lanes, 1): 1 where a transition leads in
-    # Viterbi over (to, from) pairs; at a sentence start the transition weights are all zero, so
-    # every label points back to the previous sentence's best final label
-    # the transition weights into each step: zero at a sentence start (steps, lanes, to, from)
+        return np.zeros(0, dtype=np.int64)
+    flat, real, e, cont = _layout(emit, lengths)
+    steps, n_lanes = e.shape[:2]
+    # over (to, from) pairs; the transition weights into a sentence start are all zero, so every
+    # label there points back to the previous sentence's best final label
     into = trans.T[None, None] * cont[:, :, :, None]
     back = np.empty((steps, n_lanes, n_lab), dtype=np.int64)
     score = e[0].copy()
@@ -147,11 +149,21 @@ def decode(emit: np.ndarray, lengths: list[int], trans: np.ndarray, *,
     for t in range(steps - 1, 0, -1):
         path[t - 1] = back[t, rows, path[t]]
     labels = np.zeros(total, dtype=np.int64)
-    labels[pos.T[real.T]] = path[real.T]
-    if not marginals:
-        return labels, None
-    # forward-backward; each step's vector has its own scale (rescaled every few steps), which
-    # the marginals' normalisation takes out. At a sentence start the transition is all ones.
+    labels[flat] = path[real]
+    return labels
+
+
+def marginals(emit: np.ndarray, lengths: list[int], trans: np.ndarray) -> np.ndarray:
+    """Each token's label marginals (flat token order), by forward-backward.
+
+    Each step's vector has its own scale (rescaled every few steps), which the normalisation of
+    the marginals takes out. Into a sentence start the transition is all ones.
+    """
+    total, n_lab = emit.shape
+    if total == 0:
+        return np.zeros((0, n_lab))
+    flat, real, e, cont = _layout(emit, lengths)
+    steps, n_lanes = e.shape[:2]
     pe = np.exp(e - e.max(axis=2, keepdims=True))
     et = np.exp(trans)
     stop = 1.0 - cont
@@ -178,8 +190,19 @@ def decode(emit: np.ndarray, lengths: list[int], trans: np.ndarray, *,
     m = alpha * beta
     m /= m.sum(axis=2, keepdims=True)
     out = np.zeros((total, n_lab))
-    out[pos.T[real.T]] = m[real.T]
-    return labels, out
+    out[flat] = m[real]
+    return out
+
+
+def decode(emit: np.ndarray, lengths: list[int], trans: np.ndarray, *,
+           marginals: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """Viterbi labels (flat token order) of every sentence, and (``marginals``) each token's label
+    marginals: :func:`viterbi` and :func:`marginals` in one call."""
+    labels = viterbi(emit, lengths, trans)
+    return labels, (_marginals(emit, lengths, trans) if marginals else None)
+
+
+_marginals = marginals
 
 
 #: forward and backward vectors are rescaled every this many steps (each step multiplies them by

@@ -123,7 +123,10 @@ class _Scorer:
         self.model = model
         self.o = model.labels.index("O")
         self.edge = np.stack([model.weights[model.row(F.edge_feature(off))] for off in F.OFFSETS])
-        self.words: dict[str, tuple[np.ndarray, int]] = {}
+        self.lock = threading.Lock()
+        self.row_of: dict[str, int] = {}  # word -> its row in table and word_info
+        self.table = np.zeros((0, 1 + len(F.OFFSETS), len(model.labels)))
+        self.word_info = np.zeros((0, 2), dtype=np.int64)
         pair_words: dict[str, int] = {}
         found: dict[tuple[int, int], list[int]] = {}
         for attr, row in model.index.items():
@@ -138,10 +141,10 @@ class _Scorer:
         codes = np.array([a * self.n_pair_words + b for a, b in found], dtype=np.int64)
         rows = np.array(list(found.values()), dtype=np.int64).reshape(-1, 2)
         order = np.argsort(codes)
-        self.codes, self.rows = codes[order], rows[order]
+        self.pair_codes, self.pair_rows = codes[order], rows[order]
         self.zero = len(model.weights) - 1
 
-    def learn(self, words: list[str]) -> None:
+    def _learn(self, words: list[str]) -> None:
         """Sum and keep the weights of words not seen before (all of them in one numpy call)."""
         m = self.model
         get, zero = m.index.get, self.zero
@@ -152,47 +155,69 @@ class _Scorer:
                 bounds.append(len(rows))
                 rows.extend([get(a, zero) for a in attrs])
         sums = np.add.reduceat(m.weights[rows], bounds, axis=0).reshape(len(words), 1 + len(F.OFFSETS), -1)
-        if len(self.words) + len(words) > WORD_CACHE:
-            self.words.clear()
+        start = len(self.row_of)
+        need = start + len(words)
+        if need > len(self.table):
+            size = max(need, 2 * len(self.table), 1024)
+            grown = np.zeros((size, *sums.shape[1:]))
+            grown[:start] = self.table[:start]
+            self.table = grown
+            self.word_info = np.resize(self.word_info, (size, 2))
+        self.table[start:need] = sums
         pair = self.pair_words.get
-        for w, v in zip(words, sums):
-            self.words[w] = (v, pair(w, -1))
+        self.word_info[start:need, 0] = [pair(w, -1) for w in words]
+        self.word_info[start:need, 1] = [_cut(w) for w in words]
+        for k, w in enumerate(words, start):
+            self.row_of[w] = k
 
-    def emissions(self, sents: list[list[str]]) -> np.ndarray:
-        """The state scores of every token of these sentences (flat, sentence after sentence)."""
+    def lookup(self, flat: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row of each word in the table, the table, word info: pair-word number and cut flag)."""
+        with self.lock:
+            get = self.row_of.get
+            ids = np.fromiter((get(w, -1) for w in flat), dtype=np.int64, count=len(flat))
+            missing = np.nonzero(ids < 0)[0]
+            if len(missing):
+                new = list(dict.fromkeys(flat[k] for k in missing.tolist()))
+                if len(self.row_of) + len(new) > WORD_CACHE:
+                    self.row_of = {}
+                    self._learn(list(dict.fromkeys(flat)))
+                    get = self.row_of.get
+                    ids = np.fromiter((get(w) for w in flat), dtype=np.int64, count=len(flat))
+                else:
+                    self._learn(new)
+                    get = self.row_of.get
+                    ids[missing] = [get(flat[k]) for k in missing.tolist()]
+            return ids, self.table, self.word_info
+
+    def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The state scores of every token of these sentences (flat, sentence after sentence), and
+        which tokens are words never inside a name (see :func:`tag_sentences`)."""
         flat = [w for ws in sents for w in ws]
         total = len(flat)
-        uniq: dict[str, int] = {}
-        ids = np.fromiter((uniq.setdefault(w, len(uniq)) for w in flat), dtype=np.int64, count=total)
-        known = self.words
-        new = [w for w in uniq if w not in known]
-        if new:
-            self.learn(new)
-        parts = [known[w] for w in uniq]
-        table = np.stack([p[0] for p in parts])
-        gid = np.array([p[1] for p in parts], dtype=np.int64)[ids]
+        ids, table, info = self.lookup(flat)
+        gid = info[ids, 0]
         lens = np.array([len(ws) for ws in sents], dtype=np.int64)
         first = np.repeat(np.cumsum(lens) - lens, lens)
         last = first + np.repeat(lens, lens)
         at = np.arange(total)
-        emit = table[ids, 0].copy()
+        emit = table[ids, 0]
         for k, off in enumerate(F.OFFSETS, 1):
             j = at + off
             ok = (j >= first) & (j < last)
             emit += np.where(ok[:, None], table[ids[np.where(ok, j, at)], k], self.edge[k - 1])
-        if len(self.codes) and total > 1:
+        if len(self.pair_codes) and total > 1:
             a, b = gid[:-1], gid[1:]
             ok = (a >= 0) & (b >= 0) & (first[1:] == first[:-1])
             left = np.nonzero(ok)[0]
             code = a[left] * self.n_pair_words + b[left]
-            k = np.minimum(np.searchsorted(self.codes, code), len(self.codes) - 1)
-            hit = self.codes[k] == code
+            k = np.minimum(np.searchsorted(self.pair_codes, code), len(self.pair_codes) - 1)
+            hit = self.pair_codes[k] == code
             left, k = left[hit], k[hit]
-            rows = self.rows[k]
+            rows = self.pair_rows[k]
             w = self.model.weights
             emit[left + 1] += w[np.where(rows[:, 0] >= 0, rows[:, 0], self.zero)]
             emit[left] += w[np.where(rows[:, 1] >= 0, rows[:, 1], self.zero)]
-        return emit
+        return emit, info[ids, 1].astype(bool)
 
 
 def _split_pair(s: str) -> tuple[str, str]:
@@ -223,46 +248,62 @@ def _fine_model() -> crf.Model:
     return crf.Model.load(FINE_FILE)
 
 
-#: tokens that end a stretch of the chain decoded on its own: never inside a name in NewsFANE
-#: (the label there is taken to be O; see :func:`tag_sentences`)
+#: tokens never inside a name in NewsFANE that split a sentence into stretches decoded apart
 CUTS = frozenset({"،", ",", "؛", ";", ":", "؟", "?", "!"})
+#: a word seen at least this often in the training text and never inside a name splits too
+CUT_MIN_COUNT = 20
 
 
-def tag_sentences(sents: list[list[str]]) -> list[list[tuple[str, float]]]:
+def _cut(w: str) -> bool:
+    if w in CUTS:
+        return True
+    total, in_names = F.vocab().get(w, (0, 0))
+    return total >= CUT_MIN_COUNT and in_names == 0
+
+
+def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tuple[str, float]]]:
     """(label, marginal probability) for each normalised word of each sentence: the Viterbi
-    labels of the CRF, and the marginal of each label chosen.
+    labels of the CRF, and the marginal of each label chosen (computed for the stretches that
+    hold a name; an O elsewhere gets 1.0).
 
-    A sentence is decoded in stretches that end at a comma (or another of :data:`CUTS`, which
-    NewsFANE never puts inside a name): the label there is fixed to O and the next stretch
-    starts with the transition out of O, so the labels are the CRF's own whenever it tags the
-    comma O (as it does), and a long sentence costs no more steps than its longest stretch.
+    With ``cuts``, a word that is never inside a name (a comma, or a word the training text has
+    at least CUT_MIN_COUNT times and never in a name: في، من، التي) is labelled O and left out of
+    the chain; the stretches between such words are decoded with the transitions out of and into
+    O at their ends. The labels are then the CRF's own whenever it labels those words O (as it
+    does), the marginals are those given that they are O, and a sentence costs no more steps
+    than its longest stretch.
     """
     if not any(sents):
         return [[] for _ in sents]
     sc = _scorer()
     kept = [ws for ws in sents if ws]
-    emit = sc.emissions(kept)
-    lengths: list[int] = []
-    cut_at: list[int] = []  # flat index of every cut token that ends a stretch
-    at = 0
-    for ws in kept:
-        last = 0
-        for i, w in enumerate(ws):
-            if w in CUTS and i + 1 < len(ws):
-                lengths.append(i + 1 - last)
-                cut_at.append(at + i)
-                last = i + 1
-        lengths.append(len(ws) - last)
-        at += len(ws)
-    if cut_at:
-        cut = np.array(cut_at)
-        o = sc.o
-        forced = np.full(emit.shape[1], -1e4)
-        forced[o] = 0.0
-        emit[cut] = emit[cut] + forced
-        emit[cut + 1] += sc.model.trans[o]
-    labels, marg = crf.decode(emit, lengths, sc.model.trans)
-    conf = marg[np.arange(len(labels)), labels]
+    emit, cut = sc.emissions(kept)
+    total, n_lab = emit.shape
+    lens = np.array([len(ws) for ws in kept], dtype=np.int64)
+    first = np.repeat(np.cumsum(lens) - lens, lens)
+    last = first + np.repeat(lens, lens)  # exclusive
+    idx = np.nonzero(~cut)[0] if cuts else np.arange(total)
+    labels = np.full(total, sc.o, dtype=np.int64)
+    conf = np.ones(total)
+    if len(idx):
+        new = np.ones(len(idx), dtype=bool)
+        new[1:] = (idx[1:] != idx[:-1] + 1) | (first[idx[1:]] != first[idx[:-1]])
+        ends = np.append(new[1:], True)
+        sub = emit[idx]
+        trans, o = sc.model.trans, sc.o
+        sub[new & (idx > first[idx])] += trans[o]  # a stretch after a cut word: from O
+        sub[ends & (idx + 1 < last[idx])] += trans[:, o]  # before a cut word: into O
+        starts = np.nonzero(new)[0]
+        lengths = np.diff(np.append(starts, len(idx))).tolist()
+        got = crf.viterbi(sub, lengths, trans)
+        labels[idx] = got
+        # marginals only for the stretches that hold a name: the confidence of O is never read
+        named = np.add.reduceat((got != o).astype(np.int64), starts) > 0
+        if named.any():
+            keep = np.repeat(named, lengths)
+            at_named = np.nonzero(keep)[0]
+            marg = crf.marginals(sub[at_named], [n for n, k in zip(lengths, named.tolist()) if k], trans)
+            conf[idx[at_named]] = marg[np.arange(len(at_named)), got[at_named]]
     names = sc.model.labels
     out: list[list[tuple[str, float]]] = []
     at = 0
