@@ -55,29 +55,42 @@ def coarse_of(label: str) -> str:
 BLOCK = 10
 
 
-def predictions(sents, propagate: bool) -> list[list[str]]:
-    out: list[list[str]] = []
+def predictions(sents, propagate: bool) -> list[list[tuple[int, int, str]]]:
+    """The names of each sentence: (first word, end word, NewsFANE class)."""
+    out: list[list[tuple[int, int, str]]] = []
     for b in range(0, len(sents), BLOCK):
         block = [[normalize_key(t) or t for t in s.tokens] for s in sents[b:b + BLOCK]]
-        tagged = [tagger.tag_words(ws) for ws in block]
+        tagged = tagger.tag_sentences(block)
         if propagate:
             tagged = tagger.propagate(block, tagged)
-        out.extend([y for y, _ in tg] for tg in tagged)
+        for ws, tg in zip(block, tagged):
+            spans = [(ws, i, j, c) for i, j, c, _ in tagger.spans_of(tg)]
+            out.append([(i, j, f) for (_, i, j, _), f in zip(spans, tagger.fine_classes(spans))])
     return out
+
+
+def use_model(model: str) -> None:
+    """Tag with the model files beside ``model`` (``X.crfsuite``: X.npz, X.fine.npz, X.vocab.tsv)."""
+    path = Path(model)
+    tagger.MODEL_FILE = path
+    tagger.DECODER_FILE = path.with_suffix(".npz")
+    tagger.FINE_FILE = path.with_suffix(".fine.npz")
+    tagger.VOCAB_FILE = path.with_suffix(".vocab.tsv")
+    for f in (tagger._scorer, tagger._fine_model, tagger._fine_choices):
+        f.cache_clear()
 
 
 def newsfane(part: str, model: str | None, propagate: bool = True) -> list[str]:
     if model:
-        tagger.MODEL_FILE = Path(model)
-        tagger.VOCAB_FILE = Path(model).with_suffix(".vocab.tsv")
+        use_model(model)
     parts = split.load()
     sents = parts[part]
     tp, pred, gold = Counter(), Counter(), Counter()
     ctp, cpred, cgold = Counter(), Counter(), Counter()
     otp = Counter()  # coarse, overlapping spans (each gold span matched once)
-    for s, labels in zip(sents, predictions(sents, propagate)):
+    for s, names in zip(sents, predictions(sents, propagate)):
         g = {(a, b): tagger.training_label("B-" + c)[2:] for a, b, c in conll.spans(s.tags)}
-        p = {(a, b): c for a, b, c in conll.spans(labels)}
+        p = {(a, b): c for a, b, c in names}
         for c in g.values():
             gold[c] += 1
             cgold[coarse_of(c)] += 1

@@ -6,8 +6,15 @@
 
 Reads ../shared/corpora/newsfane/newsfane_gold.conll (beside the repository), re-joins the
 split clitics (toolkit.ner.conll.rejoin), normalises every token as the toolkit normalises
-text, and trains a CRF with python-crfsuite (L-BFGS, the parameters below). The model and its
-metadata (version, split, parameters, library version, date) go to toolkit/ner/models/.
+text, and trains with python-crfsuite (L-BFGS, the parameters below):
+
+- the CRF over the label scheme LEVEL (toolkit.ner.tagger.training_label), written as
+  ``<name>.crfsuite`` and, for the numpy decoder (toolkit.ner.crf), as ``<name>.npz``;
+- the fine-class classifier (a maximum-entropy model: sequences of one item) over every gold
+  name of the training part, ``<name>.fine.npz``.
+
+The files and the metadata (version, split, parameters, library version, date) go to
+toolkit/ner/models/ (or beside --out).
 """
 from __future__ import annotations
 
@@ -19,6 +26,8 @@ import time
 from importlib.metadata import version as pkg_version
 from pathlib import Path
 
+import tempfile
+
 import pycrfsuite
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,12 +36,14 @@ sys.path.insert(0, str(REPO))
 from toolkit import lexicon  # noqa: E402
 from toolkit.arabic import normalize_key  # noqa: E402
 from toolkit.ner import features as F  # noqa: E402
-from toolkit.ner import split, tagger  # noqa: E402
+from toolkit.ner import conll, crf, split, tagger  # noqa: E402
 
-VERSION = "1.0"
+VERSION = "2.0"
+#: the label scheme of the CRF (toolkit.ner.tagger.LEVELS)
+LEVEL = "mixed"
 PARAMS = {
-    "c1": 0.1,
-    "c2": 0.1,
+    "c1": 0.05,
+    "c2": 0.05,
     "max_iterations": 200,
     "feature.possible_transitions": True,
     "feature.minfreq": 1,
@@ -63,10 +74,32 @@ def vocabulary(sentences) -> dict[str, tuple[int, int]]:
     return {w: (a, b) for w, (a, b) in out.items()}
 
 
-def xy(sentences, level="fine"):
+#: the fine-class classifier's parameters
+FINE_PARAMS = {"c1": 0.0, "c2": 1.0, "max_iterations": 300}
+
+
+def xy(sentences, level=LEVEL):
     for s in sentences:
         feats = F.sentence_features(words_of(s), minus=sentence_counts(s))
         yield feats, [tagger.training_label(t, level) for t in s.tags]
+
+
+def train_fine(sentences, level: str, out: Path) -> int:
+    """The fine-class classifier over every gold name of ``sentences``; returns the names seen."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for s in sentences:
+        ws = words_of(s)
+        for i, j, cls in conll.spans(s.tags):
+            coarse = tagger.training_label("B-" + cls, level)[2:]
+            trainer.append([F.span_features(ws, i, j, coarse)], [tagger.training_label("B-" + cls)[2:]])
+            n += 1
+    trainer.set_params(FINE_PARAMS)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fine.crfsuite"
+        trainer.train(str(path))
+        crf.Model.from_crfsuite(path).save(out)
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="model file (default: toolkit/ner/models/ner-newsfane.crfsuite)")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
-    ap.add_argument("--level", default="fine", choices=("fine", "coarse"))
+    ap.add_argument("--level", default=LEVEL, choices=tagger.LEVELS)
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     args = ap.parse_args(argv)
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
@@ -90,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     F.set_vocab(vocab)
     out = Path(args.out) if args.out else tagger.MODEL_FILE
     vocab_file = out.with_suffix(".vocab.tsv") if args.out else tagger.VOCAB_FILE
+    decoder_file = out.with_suffix(".npz") if args.out else tagger.DECODER_FILE
+    fine_file = out.with_suffix(".fine.npz") if args.out else tagger.FINE_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
     with open(vocab_file, "w", encoding="utf-8") as fh:
         for w, (a, b) in sorted(vocab.items()):
             fh.write(f"{w}\t{a}\t{b}\n")
@@ -100,10 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         trainer.append(x, y)
         n_tok += len(y)
     trainer.set_params(params)
-    out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    crf.Model.from_crfsuite(out).save(decoder_file)
     secs = time.perf_counter() - t0
-    print(f"trained on {len(data)} sentences ({n_tok} tokens, part {args.part}) in {secs:.0f} s -> {out}")
+    print(f"trained on {len(data)} sentences ({n_tok} tokens, part {args.part}) in {secs:.0f} s -> {out}, "
+          f"{decoder_file}")
+    n_names = train_fine(data, args.level, fine_file)
+    print(f"fine classes: {n_names} names -> {fine_file}")
     if args.out is None:
         meta = {
             "name": tagger.MODEL_NAME,
@@ -114,12 +153,14 @@ def main(argv: list[str] | None = None) -> int:
                       "trained_on": "first 4/5 by sentence order (train 3/5 + dev 1/5)",
                       "held_out": "last 1/5 by sentence order", "part": args.part,
                       "train_sentences": len(data), "train_tokens": n_tok},
+            "labels": args.level,
             "params": params,
+            "fine_params": FINE_PARAMS,
             "library": f"python-crfsuite {pkg_version('python-crfsuite')}",
             "lexicon_fingerprint": lexicon.fingerprint(),
             "date": dt.date.today().isoformat(),
             "command": "python scripts/train_ner.py",
-            "size_bytes": out.stat().st_size,
+            "size_bytes": out.stat().st_size + decoder_file.stat().st_size + fine_file.stat().st_size,
         }
         tagger.META_FILE.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"metadata -> {tagger.META_FILE}")

@@ -5,9 +5,11 @@ Text is tokenised after :func:`toolkit.arabic.normalize` (hamza forms to bare al
 already searches, so the tagger needs no other pass over the article. A token is a run of
 word characters or one other non-space character.
 
-Features of a word depend on the word alone, so they are computed once per distinct word
-(cached) and a sentence's rows are put together from the cached tuples of its words and
-their neighbours: the per-token work is a few tuple concatenations.
+A token's features are the sum of parts that each depend on one word (the word itself, and
+each neighbour at an offset in :data:`OFFSETS`, or the sentence edge there) and on pairs of
+adjacent words (:func:`pair_features`). Training reads them as strings
+(:func:`sentence_features`); tagging (:mod:`toolkit.ner.crf`) sums each part's weights once per
+distinct word and keeps the result, so the per-token work is a few look-ups.
 
 Word lists from the lexicons (given names, the words of known person and organisation names,
 titles, country names and demonyms, name cues) become flags; a model is trained with the
@@ -102,32 +104,39 @@ def _shape(w: str) -> str:
 
 
 @lru_cache(maxsize=300_000)
+def lexical(w: str) -> tuple[str, str, str, tuple[str, ...]]:
+    """(clitics, stem, shape, lexicon flags) of a word: what its features are made of."""
+    pre, stem = strip_clitics(w)
+    flags = tuple(name for name, words in gazetteers().items() if w in words or stem in words)
+    return pre, stem, _shape(w), flags
+
+
 def word_features(w: str) -> tuple[str, ...]:
     """The features of a word at the position being tagged."""
-    pre, stem = strip_clitics(w)
+    pre, stem, shape, flags = lexical(w)
     lw = w.lower()
-    f = ["b", "w=" + lw, "s=" + stem.lower(), "p=" + pre, "sh=" + _shape(w),
+    f = ["b", "w=" + lw, "s=" + stem.lower(), "p=" + pre, "sh=" + shape,
          "len=" + str(min(len(stem), 8)),
-         "pf2=" + stem[:2], "pf3=" + stem[:3], "sf1=" + stem[-1:], "sf2=" + stem[-2:], "sf3=" + stem[-3:]]
-    for name, words in gazetteers().items():
-        if w in words or stem in words:
-            f.append("g=" + name)
+         "pf2=" + stem[:2], "pf3=" + stem[:3], "pf4=" + stem[:4],
+         "sf1=" + stem[-1:], "sf2=" + stem[-2:], "sf3=" + stem[-3:], "sf4=" + stem[-4:],
+         "wpf2=" + w[:2], "wsf2=" + w[-2:]]
+    f.extend("g=" + name for name in flags)
     if stem.endswith(("ي", "يه")) and len(stem) > 3:
         f.append("nisba")  # an adjective of origin (الروسي, السعودية) or a family name (الحسيني)
     return tuple(f)
 
 
-@lru_cache(maxsize=300_000)
+_TAGS = {off: f"{off:+d}:" for off in range(-3, 4)}
+
+
 def context_features(w: str, offset: int) -> tuple[str, ...]:
     """The features of a neighbouring word, ``offset`` positions away (-2 .. +2)."""
-    pre, stem = strip_clitics(w)
-    tag = f"{offset:+d}:"
-    f = [tag + "w=" + w.lower(), tag + "s=" + stem.lower(), tag + "sh=" + _shape(w)]
+    pre, stem, shape, flags = lexical(w)
+    tag = _TAGS[offset]
+    f = [tag + "w=" + w.lower(), tag + "s=" + stem.lower(), tag + "sh=" + shape]
     if abs(offset) == 1:
         f.append(tag + "p=" + pre)
-    for name, words in gazetteers().items():
-        if w in words or stem in words:
-            f.append(tag + "g=" + name)
+    f.extend(tag + "g=" + name for name in flags)
     return tuple(f)
 
 
@@ -148,12 +157,6 @@ def vocab_features(w: str, total: int, in_names: int) -> tuple[str, ...]:
 Vocab = dict[str, tuple[int, int]]
 
 
-@lru_cache(maxsize=300_000)
-def _vocab_cached(w: str) -> tuple[str, ...]:
-    total, in_names = _VOCAB.get(w, (0, 0))
-    return vocab_features(w, total, in_names)
-
-
 _VOCAB: Vocab = {}
 
 
@@ -166,11 +169,30 @@ def set_vocab(vocab: Vocab) -> None:
     """The word counts the tagger's model was trained with (see ``tagger.vocab``)."""
     global _VOCAB
     _VOCAB = vocab
-    _vocab_cached.cache_clear()
+
+
+#: the neighbours whose features a token gets, by offset
+OFFSETS = (-2, -1, 1, 2)
+
+
+def edge_feature(offset: int) -> str:
+    """The feature of a token whose neighbour at ``offset`` is beyond the sentence."""
+    return f"{offset:+d}:edge"
+
+
+def pair_features(left: str, right: str) -> tuple[str, str]:
+    """The features of two adjacent words: (the one the right word gets, the one the left word gets)."""
+    return "bi-1=" + left + "|" + right, "bi+1=" + left + "|" + right
+
+
+def own_features(w: str) -> tuple[str, ...]:
+    """A word's own features when tagging: its word features and its vocabulary features."""
+    total, in_names = _VOCAB.get(w, (0, 0))
+    return word_features(w) + vocab_features(w, total, in_names)
 
 
 def sentence_features(words: list[str], *, minus: dict[str, tuple[int, int]] | None = None) -> list[list[str]]:
-    """One feature list per word of a sentence (words already normalised).
+    """One feature list per word of a sentence (words already normalised): what training reads.
 
     ``minus`` (training only) holds the sentence's own counts, taken off the vocabulary counts
     so that a word seen only in this sentence looks unseen, as new words look when tagging.
@@ -178,22 +200,46 @@ def sentence_features(words: list[str], *, minus: dict[str, tuple[int, int]] | N
     n = len(words)
     out: list[list[str]] = []
     for i, w in enumerate(words):
-        f = list(word_features(w))
         if minus is None:
-            f.extend(_vocab_cached(w))
+            f = list(own_features(w))
         else:
+            f = list(word_features(w))
             total, in_names = _VOCAB.get(w, (0, 0))
             mt, mn = minus.get(w, (0, 0))
             f.extend(vocab_features(w, total - mt, in_names - mn))
-        for off in (-2, -1, 1, 2):
+        for off in OFFSETS:
             j = i + off
             if 0 <= j < n:
                 f.extend(context_features(words[j], off))
             else:
-                f.append(f"{off:+d}:edge")
-        if i > 0:
-            f.append("bi-1=" + words[i - 1] + "|" + w)
-        if i + 1 < n:
-            f.append("bi+1=" + w + "|" + words[i + 1])
+                f.append(edge_feature(off))
         out.append(f)
+    for i in range(1, n):
+        right, left = pair_features(words[i - 1], words[i])
+        out[i].append(right)
+        out[i - 1].append(left)
     return out
+
+
+def span_features(words: list[str], i: int, j: int, label: str) -> list[str]:
+    """The features of a name ``words[i:j]`` for its fine class (politician, athlete, media, city...):
+    its coarse class, its words and stems, its last stem's ending, and the three words before and
+    two after it with their lexicon flags (titles, name cues and verbs say a lot)."""
+    lex = [lexical(w) for w in words[i:j]]
+    last = lex[-1][1]
+    f = ["c=" + label, "n=" + str(min(j - i, 4)), "first=" + lex[0][1], "last=" + last,
+         "sf2=" + last[-2:], "sf3=" + last[-3:]]
+    for w, (_, stem, _, flags) in zip(words[i:j], lex):
+        f.append("w=" + w)
+        f.append("s=" + stem)
+        f.extend("g=" + name for name in flags)
+    for off in (-3, -2, -1, 1, 2):
+        k = i + off if off < 0 else j - 1 + off
+        if 0 <= k < len(words):
+            _, stem, _, flags = lexical(words[k])
+            tag = _TAGS[off]
+            f.append(tag + "s=" + stem)
+            f.extend(tag + "g=" + name for name in flags)
+        else:
+            f.append(_TAGS[off] + "edge")
+    return f

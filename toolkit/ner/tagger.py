@@ -14,14 +14,16 @@ from __future__ import annotations
 import json
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from toolkit import lexicon
 from toolkit.model import Doc
+import toolkit.ner.crf as crf
 import toolkit.ner.features as F
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -29,6 +31,10 @@ MODEL_NAME = "ner-newsfane"
 MODEL_FILE = MODEL_DIR / f"{MODEL_NAME}.crfsuite"
 META_FILE = MODEL_DIR / f"{MODEL_NAME}.json"
 VOCAB_FILE = MODEL_DIR / f"{MODEL_NAME}.vocab.tsv"
+#: the CRF's weights for the numpy decoder (toolkit.ner.crf), written from MODEL_FILE by training
+DECODER_FILE = MODEL_DIR / f"{MODEL_NAME}.npz"
+#: the classifier of a name's fine class (a maximum-entropy model over the name and its context)
+FINE_FILE = MODEL_DIR / f"{MODEL_NAME}.fine.npz"
 #: the share of Arabic letters a sentence needs before the tagger reads it
 ARABIC_SHARE = 0.5
 
@@ -70,9 +76,18 @@ def classes() -> dict[str, dict[str, str]]:
     return {r["newsfane"]: r for r in lexicon.rows("ner_classes", required=("newsfane", "coarse", "fine"))}
 
 
+#: the label schemes a model can be trained with (see :func:`training_label`)
+LEVELS = ("fine", "coarse", "mixed")
+
+
 def training_label(tag: str, level: str = "fine") -> str:
-    """The label a NewsFANE BIO tag is trained as: the fine class, or MISC for products,
-    vehicles and weapons (``B-Book`` -> ``B-MISC``)."""
+    """The label a NewsFANE BIO tag is trained as, by ``level``:
+
+    - ``fine``: the NewsFANE class, or MISC for products, vehicles and weapons (``B-Book`` -> ``B-MISC``);
+    - ``coarse``: the coarse class (PER, ORG, GPE, LOC, FAC, MISC);
+    - ``mixed``: organisations by their NewsFANE class (sports clubs, media and ministries are
+      written differently), nations by themselves, the rest coarse.
+    """
     if tag == "O":
         return tag
     bio, cls = tag[:2], tag[2:]
@@ -80,11 +95,10 @@ def training_label(tag: str, level: str = "fine") -> str:
     if row is None:
         raise lexicon.error("ner_classes", None, f"NewsFANE class {cls!r} is not listed")
     if level == "coarse":
-        return bio + ("Nation" if cls == "Nation" else row["coarse"])
+        return bio + row["coarse"]
+    if level == "mixed":
+        return bio + (cls if row["coarse"] == "ORG" or cls == "Nation" else row["coarse"])
     return bio + ("MISC" if row["coarse"] == "MISC" else cls)
-
-
-_local = threading.local()
 
 
 def read_vocab(path: Path) -> F.Vocab:
@@ -97,84 +111,212 @@ def read_vocab(path: Path) -> F.Vocab:
     return out
 
 
+_load_lock = threading.Lock()
+
+
+class _Scorer:
+    """The model's weights arranged for tagging: each distinct word's summed weights (its own
+    features, and its features as each neighbour), kept once computed; the pair features as
+    sorted codes of two word numbers, looked up for a whole document at once."""
+
+    def __init__(self, model: crf.Model):
+        self.model = model
+        self.o = model.labels.index("O")
+        self.edge = np.stack([model.weights[model.row(F.edge_feature(off))] for off in F.OFFSETS])
+        self.lock = threading.Lock()
+        self.row_of: dict[str, int] = {}  # word -> its row in table and word_info
+        self.table = np.zeros((0, 1 + len(F.OFFSETS), len(model.labels)))
+        self.word_info = np.zeros((0, 2), dtype=np.int64)
+        pair_words: dict[str, int] = {}
+        found: dict[tuple[int, int], list[int]] = {}
+        for attr, row in model.index.items():
+            side = 0 if attr.startswith("bi-1=") else 1 if attr.startswith("bi+1=") else -1
+            if side < 0:
+                continue
+            a, b = _split_pair(attr[5:])
+            key = (pair_words.setdefault(a, len(pair_words)), pair_words.setdefault(b, len(pair_words)))
+            found.setdefault(key, [-1, -1])[side] = row
+        self.pair_words = pair_words
+        self.n_pair_words = max(len(pair_words), 1)
+        codes = np.array([a * self.n_pair_words + b for a, b in found], dtype=np.int64)
+        rows = np.array(list(found.values()), dtype=np.int64).reshape(-1, 2)
+        order = np.argsort(codes)
+        self.pair_codes, self.pair_rows = codes[order], rows[order]
+        self.zero = len(model.weights) - 1
+
+    def _learn(self, words: list[str]) -> None:
+        """Sum and keep the weights of words not seen before (all of them in one numpy call)."""
+        m = self.model
+        get, zero = m.index.get, self.zero
+        rows: list[int] = []
+        bounds: list[int] = []
+        for w in words:
+            for attrs in (F.own_features(w), *(F.context_features(w, off) for off in F.OFFSETS)):
+                bounds.append(len(rows))
+                rows.extend([get(a, zero) for a in attrs])
+        sums = np.add.reduceat(m.weights[rows], bounds, axis=0).reshape(len(words), 1 + len(F.OFFSETS), -1)
+        start = len(self.row_of)
+        need = start + len(words)
+        if need > len(self.table):
+            size = max(need, 2 * len(self.table), 1024)
+            grown = np.zeros((size, *sums.shape[1:]))
+            grown[:start] = self.table[:start]
+            self.table = grown
+            self.word_info = np.resize(self.word_info, (size, 2))
+        self.table[start:need] = sums
+        pair = self.pair_words.get
+        self.word_info[start:need, 0] = [pair(w, -1) for w in words]
+        self.word_info[start:need, 1] = [_cut(w) for w in words]
+        for k, w in enumerate(words, start):
+            self.row_of[w] = k
+
+    def lookup(self, flat: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row of each word in the table, the table, word info: pair-word number and cut flag)."""
+        with self.lock:
+            get = self.row_of.get
+            ids = np.fromiter((get(w, -1) for w in flat), dtype=np.int64, count=len(flat))
+            missing = np.nonzero(ids < 0)[0]
+            if len(missing):
+                new = list(dict.fromkeys(flat[k] for k in missing.tolist()))
+                if len(self.row_of) + len(new) > WORD_CACHE:
+                    self.row_of = {}
+                    self._learn(list(dict.fromkeys(flat)))
+                    get = self.row_of.get
+                    ids = np.fromiter((get(w) for w in flat), dtype=np.int64, count=len(flat))
+                else:
+                    self._learn(new)
+                    get = self.row_of.get
+                    ids[missing] = [get(flat[k]) for k in missing.tolist()]
+            return ids, self.table, self.word_info
+
+    def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The state scores of every token of these sentences (flat, sentence after sentence), and
+        which tokens are words never inside a name (see :func:`tag_sentences`)."""
+        flat = [w for ws in sents for w in ws]
+        total = len(flat)
+        ids, table, info = self.lookup(flat)
+        gid = info[ids, 0]
+        lens = np.array([len(ws) for ws in sents], dtype=np.int64)
+        first = np.repeat(np.cumsum(lens) - lens, lens)
+        last = first + np.repeat(lens, lens)
+        at = np.arange(total)
+        emit = table[ids, 0]
+        for k, off in enumerate(F.OFFSETS, 1):
+            j = at + off
+            ok = (j >= first) & (j < last)
+            emit += np.where(ok[:, None], table[ids[np.where(ok, j, at)], k], self.edge[k - 1])
+        if len(self.pair_codes) and total > 1:
+            a, b = gid[:-1], gid[1:]
+            ok = (a >= 0) & (b >= 0) & (first[1:] == first[:-1])
+            left = np.nonzero(ok)[0]
+            code = a[left] * self.n_pair_words + b[left]
+            k = np.minimum(np.searchsorted(self.pair_codes, code), len(self.pair_codes) - 1)
+            hit = self.pair_codes[k] == code
+            left, k = left[hit], k[hit]
+            rows = self.pair_rows[k]
+            w = self.model.weights
+            emit[left + 1] += w[np.where(rows[:, 0] >= 0, rows[:, 0], self.zero)]
+            emit[left] += w[np.where(rows[:, 1] >= 0, rows[:, 1], self.zero)]
+        return emit, info[ids, 1].astype(bool)
+
+
+def _split_pair(s: str) -> tuple[str, str]:
+    """``left|right`` of a pair feature (a token is never longer than one character when it is ``|``)."""
+    if s.startswith("||"):
+        return "|", s[2:]
+    if s.endswith("||"):
+        return s[:-2], "|"
+    a, _, b = s.partition("|")
+    return a, b
+
+
+#: distinct words whose summed weights are kept (the cache is emptied when full)
+WORD_CACHE = 200_000
+
+
 @lru_cache(maxsize=1)
-def _load_vocab() -> bool:
-    F.set_vocab(read_vocab(VOCAB_FILE))
-    return True
-
-
-def _tagger() -> pycrfsuite.Tagger:
-    """One opened model per thread (a crfsuite Tagger is not shared across threads)."""
-    t = getattr(_local, "tagger", None)
-    if t is None:
-        _load_vocab()
-        if not MODEL_FILE.exists():
-            raise FileNotFoundError(f"the name tagger's model is missing: {MODEL_FILE.name} in {MODEL_DIR}")
-        t = pycrfsuite.Tagger()
-        t.open(str(MODEL_FILE))
-        _local.tagger = t
-    return t
-
-
-#: a token whose O marginal is below this is looked at again: the person labels' summed mass
-PERSON_RECHECK = 0.6
-#: a word seen more often than this in the training text and never inside a name gets no second look
-RECHECK_COMMON = 5
+def _scorer() -> _Scorer:
+    with _load_lock:
+        F.set_vocab(read_vocab(VOCAB_FILE))
+        if not DECODER_FILE.exists():
+            raise FileNotFoundError(f"the name tagger's model is missing: {DECODER_FILE.name} in {MODEL_DIR}")
+        return _Scorer(crf.Model.load(DECODER_FILE))
 
 
 @lru_cache(maxsize=1)
-def _label_classes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The model's labels (all but O) and the coarse class of each."""
-    labels = tuple(label for label in _tagger().labels() if label != "O")
-    return labels, tuple(_coarse_of(label) for label in labels)
+def _fine_model() -> crf.Model:
+    return crf.Model.load(FINE_FILE)
+
+
+#: tokens never inside a name in NewsFANE that split a sentence into stretches decoded apart
+CUTS = frozenset({"،", ",", "؛", ";", ":", "؟", "?", "!"})
+#: a word seen at least this often in the training text and never inside a name splits too
+CUT_MIN_COUNT = 20
+
+
+def _cut(w: str) -> bool:
+    if w in CUTS:
+        return True
+    total, in_names = F.vocab().get(w, (0, 0))
+    return total >= CUT_MIN_COUNT and in_names == 0
+
+
+def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tuple[str, float]]]:
+    """(label, marginal probability) for each normalised word of each sentence: the Viterbi
+    labels of the CRF, and the marginal of each label chosen (computed for the stretches that
+    hold a name; an O elsewhere gets 1.0).
+
+    With ``cuts``, a word that is never inside a name (a comma, or a word the training text has
+    at least CUT_MIN_COUNT times and never in a name: في، من، التي) is labelled O and left out of
+    the chain; the stretches between such words are decoded with the transitions out of and into
+    O at their ends. The labels are then the CRF's own whenever it labels those words O (as it
+    does), the marginals are those given that they are O, and a sentence costs no more steps
+    than its longest stretch.
+    """
+    if not any(sents):
+        return [[] for _ in sents]
+    sc = _scorer()
+    kept = [ws for ws in sents if ws]
+    emit, cut = sc.emissions(kept)
+    total, n_lab = emit.shape
+    lens = np.array([len(ws) for ws in kept], dtype=np.int64)
+    first = np.repeat(np.cumsum(lens) - lens, lens)
+    last = first + np.repeat(lens, lens)  # exclusive
+    idx = np.nonzero(~cut)[0] if cuts else np.arange(total)
+    labels = np.full(total, sc.o, dtype=np.int64)
+    conf = np.ones(total)
+    if len(idx):
+        new = np.ones(len(idx), dtype=bool)
+        new[1:] = (idx[1:] != idx[:-1] + 1) | (first[idx[1:]] != first[idx[:-1]])
+        ends = np.append(new[1:], True)
+        sub = emit[idx]
+        trans, o = sc.model.trans, sc.o
+        sub[new & (idx > first[idx])] += trans[o]  # a stretch after a cut word: from O
+        sub[ends & (idx + 1 < last[idx])] += trans[:, o]  # before a cut word: into O
+        starts = np.nonzero(new)[0]
+        lengths = np.diff(np.append(starts, len(idx))).tolist()
+        got = crf.viterbi(sub, lengths, trans)
+        labels[idx] = got
+        # marginals only for the stretches that hold a name: the confidence of O is never read
+        named = np.add.reduceat((got != o).astype(np.int64), starts) > 0
+        if named.any():
+            keep = np.repeat(named, lengths)
+            at_named = np.nonzero(keep)[0]
+            marg = crf.marginals(sub[at_named], [n for n, k in zip(lengths, named.tolist()) if k], trans)
+            conf[idx[at_named]] = marg[np.arange(len(at_named)), got[at_named]]
+    names = sc.model.labels
+    out: list[list[tuple[str, float]]] = []
+    at = 0
+    for ws in sents:
+        n = len(ws)
+        out.append(list(zip([names[y] for y in labels[at:at + n].tolist()], conf[at:at + n].tolist())))
+        at += n
+    return out
 
 
 def tag_words(words: list[str]) -> list[tuple[str, float]]:
-    """(label, marginal probability) for each normalised word of one sentence.
-
-    Viterbi labels, except that a word the model is unsure about (its O marginal below
-    ``PERSON_RECHECK``) is a person when the person labels together outweigh O and every other
-    coarse class: the fine person classes split the mass that says "a person", so Viterbi
-    would often pick O. The label is then the likeliest person label (I- when it continues a
-    person), its confidence the summed mass.
-    """
-    if not words:
-        return []
-    t = _tagger()
-    labels = t.tag(pycrfsuite.ItemSequence(F.sentence_features(words)))
-    out: list[tuple[str, float]] = []
-    everything, coarse = _label_classes()
-    vocab = F.vocab()
-    for i, y in enumerate(labels):
-        w = words[i]
-        if y == "O":
-            total, in_names = vocab.get(w, (0, 0))
-            if total > RECHECK_COMMON and in_names == 0:
-                out.append((y, 1.0))  # a common word never seen in a name: no second look
-                continue
-        p_o = t.marginal("O", i)
-        if p_o < PERSON_RECHECK:
-            mass: dict[str, float] = {}
-            begin = inside = 0.0
-            best, best_p = "", 0.0
-            for label, c in zip(everything, coarse):
-                p = t.marginal(label, i)
-                mass[c] = mass.get(c, 0.0) + p
-                if c == "PER":
-                    if label[0] == "B":
-                        begin += p
-                    else:
-                        inside += p
-                    if p > best_p:
-                        best, best_p = label, p
-            m_per = mass.get("PER", 0.0)
-            if m_per > p_o and all(m_per >= v for v in mass.values()):
-                prev = out[-1][0] if out else "O"
-                cont = prev != "O" and _coarse_of(prev) == "PER" and inside > begin
-                out.append((("I-" + prev[2:]) if cont else ("B-" + best[2:]), round(m_per, 4)))
-                continue
-        out.append((y, 1.0 if y == "O" else t.marginal(y, i)))
-    return out
+    """(label, marginal probability) for each normalised word of one sentence."""
+    return tag_sentences([words])[0]
 
 
 def _coarse_of(label: str) -> str:
@@ -216,45 +358,118 @@ def _names(text: str, sentences: tuple, norm) -> tuple[Name, ...]:
     return found
 
 
+def _norm_offset(norm, o: int) -> int:
+    """The normalised offset of original offset ``o`` (the first kept character at or after it)."""
+    if norm.char_map is not None:
+        return bisect_left(norm.char_map, o)
+    k = bisect_right(norm.seg_orig, o) - 1
+    if k < 0:
+        return 0
+    run_end = norm.seg_norm[k + 1] if k + 1 < len(norm.seg_norm) else len(norm.text)
+    return min(norm.seg_norm[k] + (o - norm.seg_orig[k]), run_end)
+
+
+def _arabic_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is Arabic: Arabic letters, at least ARABIC_SHARE of all letters."""
+    if _LATIN_LETTER.search(text, start, end) is None:
+        return _AR_LETTER.search(text, start, end) is not None
+    return _arabic(text[start:end])
+
+
 def _tag_text(norm, sentences: tuple) -> list[Name]:
-    toks = F.tokens(norm.text)
-    if not toks:
-        return []
-    orig = norm.map_spans([(s, e) for s, e, _ in toks])
-    chunks: list[tuple[int, list[tuple[int, int, str]]]] = []  # (sentence index, its tokens)
-    k = 0
-    n = len(toks)
+    text = norm.text
+    spans_n: list[tuple[int, int, int]] = []  # (sentence index, normalised start, end)
     for si, (s0, s1) in enumerate(sentences):
-        while k < n and orig[k][0] < s0:
-            k += 1
-        j = k
-        while j < n and orig[j][1] <= s1:
-            j += 1
-        if j > k and _arabic(norm.original[s0:s1]):
-            chunks.append((si, toks[k:j]))
-        k = j
-    if not chunks:
+        n0, n1 = _norm_offset(norm, s0), _norm_offset(norm, s1)
+        if n1 > n0 and _arabic_at(text, n0, n1):
+            spans_n.append((si, n0, n1))
+    words = [F.TOKEN.findall(text, n0, n1) for _, n0, n1 in spans_n]
+    if not any(words):
         return []
-    words = [[w for _, _, w in ch] for _, ch in chunks]
-    tagged = propagate(words, [tag_words(ws) for ws in words])
+    tagged = propagate(words, tag_sentences(words))
     found: list[tuple[int, int, str, float, int]] = []  # normalised span, class, confidence, sentence
-    for (si, ch), ws, tg in zip(chunks, words, tagged):
-        for i, j, cls, conf in spans_of(tg):
+    spans: list[tuple[list[str], int, int, str]] = []
+    for (si, n0, n1), ws, tg in zip(spans_n, words, tagged):
+        names_here = spans_of(tg)
+        if not names_here:
+            continue
+        ch = [m.span() for m in F.TOKEN.finditer(text, n0, n1)]
+        for i, j, cls, conf in names_here:
             start = ch[i][0] + _leading_clitics(ws[i], F.strip_clitics(ws[i])[0])
             end = ch[j - 1][1]
             if start < end:
                 found.append((start, end, cls, round(conf, 4), si))
+                spans.append((ws, i, j, cls))
+    found = [(a, b, c, conf, si) for (a, b, _, conf, si), c in zip(found, fine_classes(spans))]
     if not found:
         return []
-    spans = norm.map_spans([(a, b) for a, b, *_ in found])
     out: list[Name] = []
-    for (start, end), (_a, _b, cls, conf, si) in zip(spans, found):
+    for (start, end), (_a, _b, cls, conf, si) in zip(norm.map_spans([(a, b) for a, b, *_ in found]), found):
         row = classes().get(cls)
         if cls == "MISC" or row is None:
             out.append(Name(start, end, cls, "MISC", None, "other", conf, si))
         else:
             out.append(Name(start, end, cls, row["coarse"], row.get("type") or None, row["fine"], conf, si))
     return out
+
+
+@lru_cache(maxsize=1)
+def _fine_choices() -> dict[str, np.ndarray]:
+    """CRF label (a coarse class) -> a mask over the fine classifier's classes it may choose among:
+    the fine classes of that coarse class the CRF does not tag itself."""
+    fm = _fine_model()
+    own = {label[2:] for label in _scorer().model.labels if label != "O"}
+    out: dict[str, np.ndarray] = {}
+    for c in own:
+        if c in classes():
+            continue
+        mask = np.array([f not in own and _coarse_of("B-" + f) == c for f in fm.labels])
+        if mask.any():
+            out[c] = mask
+    return out
+
+
+@lru_cache(maxsize=None)
+def _default_class(coarse: str) -> str:
+    """The NewsFANE class a coarse label stands for when no classifier can tell (the last listed
+    for it in ner_classes.csv: Other_PER, ...)."""
+    rows = [c for c, r in classes().items() if r["coarse"] == coarse]
+    return rows[-1] if rows else "MISC"
+
+
+def fine_classes(names: list[tuple[list[str], int, int, str]]) -> list[str]:
+    """The NewsFANE class of each name ``(words, first, end, CRF label)``: the label itself when it
+    is a NewsFANE class, else the likeliest fine class of that coarse class (one numpy call for all)."""
+    out = [label if label in classes() or label == "MISC" else "" for _, _, _, label in names]
+    todo = [k for k, c in enumerate(out) if not c]
+    if not todo:
+        return out
+    choices = _fine_choices()
+    fm = _fine_model()
+    get, zero = fm.index.get, len(fm.weights) - 1
+    rows: list[int] = []
+    bounds: list[int] = []
+    masks = []
+    for k in todo:
+        words, i, j, label = names[k]
+        mask = choices.get(label)
+        if mask is None:
+            out[k] = _default_class(label)
+            continue
+        bounds.append(len(rows))
+        rows.extend([get(a, zero) for a in F.span_features(words, i, j, label)])
+        masks.append((k, mask))
+    if masks:
+        scores = np.add.reduceat(fm.weights[rows], bounds, axis=0)
+        scores = np.where(np.stack([m for _, m in masks]), scores, -np.inf)
+        for (k, _), best in zip(masks, scores.argmax(axis=1).tolist()):
+            out[k] = fm.labels[best]
+    return out
+
+
+def fine_class(words: list[str], i: int, j: int, label: str) -> str:
+    """The NewsFANE class of the name ``words[i:j]`` the CRF tagged ``label`` (see :func:`fine_classes`)."""
+    return fine_classes([(words, i, j, label)])[0]
 
 
 def spans_of(tagged: list[tuple[str, float]]) -> list[tuple[int, int, str, float]]:
@@ -299,7 +514,7 @@ def propagate(words: list[list[str]], tagged: list[list[tuple[str, float]]]) -> 
             key = tuple(ws[i:j])
             if len(key) > 1 or _namelike(key[0]):
                 seqs.setdefault(key, (cls, conf))
-            if j - i > 1 and (classes().get(cls) or {}).get("coarse") == "PER" and _namelike(ws[j - 1]):
+            if j - i > 1 and _coarse_of("B-" + cls) == "PER" and _namelike(ws[j - 1]):
                 seqs.setdefault((ws[j - 1],), (cls, conf))
     if not seqs:
         return tagged
