@@ -378,3 +378,13 @@ def test_a_tagged_name_the_lexicon_knows_is_linked():
     from toolkit.annotators import people
     assert people.link("دميتري ميدفيديف")["person_id"] == "dmitry-medvedev"
     assert people.link("فرانك ريكارد") is None
+
+
+def test_a_place_word_alone_is_no_place_name() -> None:
+    """The bundled Crocus article: the tagger reads «ضواحي» (suburbs) of «بضواحي موسكو» as a city;
+    a tagged place made only of words that introduce a place is dropped, the city itself kept."""
+    text = ("تعرّضت قاعة الحفلات \"كروكوس سيتي هول\" في مدينة كراسنوغورسك بضواحي موسكو، مساء 22 آذار/مارس 2024، "
+            "لهجوم مسلح أعقبه حريق.")
+    places = [m for m in toolkit.annotate(text, lang="ar").mentions.itertuples() if m.type == "place"]
+    assert "كراسنوغورسك" in [m.text for m in places]
+    assert not [m for m in places if "ضواحي" in m.text or m.text in ("مدينة", "قاعة")]

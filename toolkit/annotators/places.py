@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from toolkit import lexicon, ner
+from toolkit.arabic import normalize_key
 from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
@@ -35,9 +36,15 @@ KINDS = ("city", "province", "region", "place")
 #: A tagged place below this confidence (the smallest marginal of its labels) is left out.
 MIN_CONFIDENCE = 0.5
 #: Words after which an ambiguous place form counts (normalised Arabic: ة is ه; English as written).
+#: Words that introduce a place (normalised); never a place name by themselves.
+_PLACE_WORDS = ("في", "ب", "قرب", "بمدينه", "مدينه", "محافظه", "بمحافظه", "ولايه", "بولايه", "بلده", "ببلده", "منطقه",
+                "بمنطقه", "اقليم", "باقليم", "قضاء", "ناحيه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "ضواحي",
+                "وسط")
 _PLACE_WORD = re.compile(
-    r"(?:^|\s)(?:[وف]?(?:في|ب|قرب|بمدينه|مدينه|محافظه|بمحافظه|ولايه|بولايه|بلده|ببلده|منطقه|بمنطقه|اقليم|باقليم|"
-    r"قضاء|ناحيه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|ضواحي|وسط)|in|near|of|city of|province of|town of)\s*$")
+    r"(?:^|\s)(?:[وف]?(?:" + "|".join(_PLACE_WORDS) + r")|in|near|of|city of|province of|town of)\s*$")
+#: A tagged place made only of these words is dropped (the tagger reads «ضواحي» in «ضواحي موسكو» as a name).
+_NOT_PLACE_NAMES = frozenset(_PLACE_WORDS) | frozenset("و" + w for w in _PLACE_WORDS) | frozenset(
+    "ال" + w for w in _PLACE_WORDS if not w.startswith("ب"))
 #: How far before an ambiguous form a place word is looked for (normalised characters).
 PLACE_WORD_LOOKBACK_CHARS = 16
 
@@ -86,6 +93,8 @@ def annotate(doc: Doc) -> list[Mention]:
         if taken.overlaps(n.start, n.end) or found.overlaps(n.start, n.end) or not doc.in_body(n.start, n.end):
             continue
         text = doc.text[n.start:n.end]
+        if all(w in _NOT_PLACE_NAMES for w in normalize_key(text).split()):
+            continue
         out.append(Mention(start=n.start, end=n.end, text=text, type="place", value=text, kind=n.fine,
                            sentence=doc.sentence_of(n.start), rule=ner.rule(), confidence=n.confidence,
                            attrs={"fine": n.fine}))
