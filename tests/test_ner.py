@@ -388,3 +388,16 @@ def test_a_place_word_alone_is_no_place_name() -> None:
     places = [m for m in toolkit.annotate(text, lang="ar").mentions.itertuples() if m.type == "place"]
     assert "كراسنوغورسك" in [m.text for m in places]
     assert not [m for m in places if "ضواحي" in m.text or m.text in ("مدينة", "قاعة")]
+
+
+def test_a_city_the_tagger_reads_as_a_person_is_a_place() -> None:
+    """The bundled AZAL crash article: the tagger reads «غروزني» (and «على غروزني») as a person;
+    a tagged person that is a gazetteer place, alone or after a preposition, is left to the places."""
+    text = ("تحطمت الطائرة قرب مدينة أكتاو في كازاخستان، وكانت في رحلة من باكو إلى غروزني في جنوب روسيا. "
+            "وتزامن ذلك مع هجمات بطائرات مسيّرة أوكرانية على غروزني.")
+    m = toolkit.annotate(text, lang="ar").mentions
+    assert not [t for t in m.loc[m["type"] == "person", "text"] if "غروزني" in t]
+    assert list(m.loc[m["text"] == "غروزني", "type"]) == ["place", "place"]
+    # a given name before a place word is still a person when the lexicon knows it
+    m2 = toolkit.annotate("قال الرئيس الأذربيجاني إلهام علييف إن الطائرة أصيبت.", lang="ar").mentions
+    assert "إلهام علييف" in list(m2.loc[m2["type"] == "person", "text"])

@@ -116,7 +116,7 @@ def test_changing_a_filter_changes_the_table(voila_url: str) -> None:
                 arg=before, timeout=60_000)
             after = count.inner_text()
             assert int(after.split()[0]) < int(before.split()[0])
-            table = page.locator("table.tk-table").first.inner_text()
+            table = page.locator("table.tk-tbl").first.inner_text()
             assert "TJK" in table
         finally:
             browser.close()

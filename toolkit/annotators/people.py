@@ -45,6 +45,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from toolkit import lexicon, ner
+from toolkit.annotators import places
 from toolkit.arabic import normalize_key
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
@@ -296,10 +297,25 @@ def _tagged(doc: Doc, out: list[Mention], titles, countries: list["_C"]) -> list
                                             {**m.attrs, "fine": n.fine}, m.confidence)
             continue
         row = link(doc.text[n.start:n.end])
+        if row is None and _is_place(doc.text[n.start:n.end]):
+            continue  # a city the tagger read as a person (غروزني, على غروزني)
         title, country = _title_before(doc, n.start, titles, countries)
         out.append(_mention(doc, n.start, n.end, row["person_id"] if row else None, title, country,
                             rule=ner.rule(), confidence=n.confidence, fine=n.fine))
     return out
+
+
+#: Words before a place that the tagger may take into a person name (as written, not normalised:
+#: «على» is a preposition, «علي» a given name).
+_PREPOSITIONS = frozenset({"على", "في", "من", "إلى", "الى", "عن", "وفي", "ومن", "وإلى", "بين"})
+
+
+def _is_place(text: str) -> bool:
+    """Whether a tagged name is a gazetteer place, alone or after a preposition."""
+    words = text.split()
+    if words and words[0] in _PREPOSITIONS:
+        words = words[1:]
+    return bool(words) and normalize_key(" ".join(words)) in places.place_forms()
 
 
 def _trim_countries(doc: Doc, n, countries: list["_C"]):

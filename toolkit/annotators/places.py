@@ -71,6 +71,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(Entry(form, row, lang=lang) for row, form, lang in places())
 
 
+@lru_cache(maxsize=1)
+def place_forms() -> frozenset[str]:
+    """The normalised forms of the gazetteer's places that are never another word (rows not
+    marked ``ambiguous``): a name the tagger reads as a person but is one of these is a place."""
+    return frozenset(normalize_key(form) for row, form, _ in places() if not lexicon.yes(row.get("ambiguous")))
+
+
 @annotator("places", produces=("place",), needs=("country", "organization", "person"))
 def annotate(doc: Doc) -> list[Mention]:
     """Place mentions of ``doc`` (see the module docstring)."""
