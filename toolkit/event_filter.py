@@ -11,6 +11,14 @@ The weights are data: ``toolkit/models/event_filter.json``, written by
 ``scripts/train_event_filter.py`` with its provenance (what it was trained on, the grouped
 cross-validation figures, the threshold). Scoring needs no library: a dot product. When the
 file is absent or a type has no model the candidates are kept as the rules made them.
+
+A second model, the *news filter* (``toolkit/models/event_news_filter.json``, written by
+``scripts/train_news_filter.py``), scores every Arabic event the rules and the first filter keep,
+of any type, over compact features of the event and its sentence
+(:func:`toolkit.annotators.events._news_features`): it was trained on SaudiNewsNet events judged by
+hand (the dev samples in tests/data), where most errors are background, commentary and wrong sides
+rather than missing cues. Events below its threshold are dropped; the kept ones carry its
+probability as ``confidence``.
 """
 from __future__ import annotations
 
@@ -21,6 +29,8 @@ from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "event_filter.json"
 NAME = "event-filter"
+NEWS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "event_news_filter.json"
+NEWS_NAME = "event-news-filter"
 
 
 @lru_cache(maxsize=1)
@@ -54,4 +64,33 @@ def threshold(etype: str, *, states: bool = False) -> float:
     return float(t.get("threshold_states", 0.0) if states else t["threshold"])
 
 
-__all__ = ["MODEL_PATH", "NAME", "model", "version", "covers", "probability", "threshold"]
+@lru_cache(maxsize=1)
+def news_model() -> dict:
+    """The news filter's file as a dict (``{}`` when there is none)."""
+    if not NEWS_MODEL_PATH.exists():
+        return {}
+    return json.loads(NEWS_MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def news_covers(lang: str) -> bool:
+    return news_model().get("lang") == lang
+
+
+def news_version() -> str:
+    return str(news_model().get("version", "0"))
+
+
+def news_probability(features: set[str]) -> float:
+    """P(an event the rules kept is right) from its news features."""
+    m = news_model()
+    w = m["weights"]
+    z = m["intercept"] + sum(w.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def news_threshold() -> float:
+    return float(news_model()["threshold"])
+
+
+__all__ = ["MODEL_PATH", "NAME", "NEWS_MODEL_PATH", "NEWS_NAME", "model", "version", "covers", "probability",
+           "threshold", "news_model", "news_covers", "news_version", "news_probability", "news_threshold"]

@@ -787,6 +787,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     done: set[tuple[frozenset, str]] = set()
     out: list[Event] = []
     feats: list[set[str]] = []
+    nfeats: list[set[str]] = []
     for k, cue in enumerate(cues):
         prev_cue_end = cues[k - 1].t1 if k else first_tok - 1
         if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
@@ -830,6 +831,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             out.append(_event(src, tgt, pl, mode, cameo, cue, date, basis, sectors, i, s, e, evidence, rule,
                               location, loc_country))
             feats.append(_features(toks, cue, s, e, how, mode, out[-1], basis) | {"path:states"})
+            nfeats.append(_news_features(doc, toks, cue, s, e, how, mode, out[-1], markers, i, "states"))
             made = True
         for src, tgt in pairs:
             if src and tgt and src.code != tgt.code:
@@ -846,7 +848,8 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         out.append(_event(src, tgt, pl, mode, cameo, cue, date, basis, sectors, i, s, e, evidence, rule,
                           location, loc_country))
         feats.append(_features(toks, cue, s, e, how2, mode, out[-1], basis) | {"path:agents"})
-    return _filtered(doc, out, feats, i)
+        nfeats.append(_news_features(doc, toks, cue, s, e, how2, mode, out[-1], markers, i, "agents"))
+    return _filtered(doc, out, feats, i, nfeats)
 
 
 #: When a list, candidate events are not filtered: (sentence index, type, features) are appended
@@ -887,7 +890,87 @@ def _features(toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: 
     return f
 
 
-def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int) -> list[Event]:
+_PAST_AUX = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "قد", "وقد"})
+_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "which", "that",
+                       "who"})
+_CHRONO = re.compile(r"\s*(?:\d{3,4}|[٠-٩]{3,4})\s*[-–—:]")
+
+
+def _news_features(doc: Doc, toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: Event,
+                   markers: list[Hit], i: int, path: str) -> set[str]:
+    """Compact binary features of one event for the news filter: what the event is, how its sides
+    were found, and the sentence's shape (chronology line, link line, past perfect, relative clause)."""
+    t_first, t_last = toks.index(s), toks.index(max(s, e - 1))
+    n = t_last - t_first + 1
+    head = how.split("+")[0].split(";")[0]
+    t = ev.type
+    sides = f"{int(ev.source is not None)}{int(ev.target is not None)}{int(ev.source_agent is not None)}" \
+            f"{int(ev.target_agent is not None)}"
+    cue_norm = normalize_key(cue.text)
+    f = {f"t:{t}", f"cue:{cue.row.id}", f"pos:{cue.row.pos}", f"t.pos:{t}.{cue.row.pos}", f"how:{head}",
+         f"t.how:{t}.{head}", f"path:{path}", f"mode:{mode}", f"sides:{sides}", f"t.sides:{t}.{sides}",
+         f"sa:{ev.source_agent}", f"ta:{ev.target_agent}", f"loc:{ev.location is not None}",
+         f"date:{ev.date_basis}", f"def:{int(cue_norm.lstrip('وف').startswith('ال'))}",
+         f"len:{min(n // 10, 5)}", f"at:{min((cue.t0 - t_first) // 5, 6)}", f"lead:{int(i == 0)}",
+         f"fut:{int(cue.row.future)}", f"file:{cue.row.file}"}
+    if "+" in how:
+        f.update(f"how+:{x}" for x in how.split("+")[1:])
+    text = doc.text[s:e]
+    if _CHRONO.match(text):
+        f.add("shape:chronology")
+    if "رابط الخبر" in text or "#" in text:
+        f.add("shape:link")
+    if n < 12:
+        f.add("shape:short")
+    if cue.row.pos == "verb" and cue_norm.lstrip("وف")[:1] in ("ي", "ت", "ن") and not cue.row.future:
+        f.add("verb:imperfect")
+    window = toks.norm[max(t_first, cue.t0 - 6):cue.t0]
+    if any(w in _PAST_AUX for w in window):
+        f.add("ctx:past-aux")
+    if any(w in _RELATIVE for w in toks.norm[max(t_first, cue.t0 - 2):cue.t0]):
+        f.add("ctx:relative")
+    if any(_YEAR.fullmatch(w) for w in toks.norm[t_first:t_last + 1]):
+        f.add("ctx:year")
+    if any(ch in text[:max(0, cue.start - s)] for ch in "«\"“"):
+        f.add("ctx:quote-before")
+    for j in range(max(t_first, cue.t0 - 2), cue.t0):
+        f.add(f"L:{toks.norm[j]}")
+    for j in range(cue.t1 + 1, min(t_last, cue.t1 + 1) + 1):
+        f.add(f"R:{toks.norm[j]}")
+    roles = {h.row.role for h in markers}
+    f.update(f"m:{r}" for r in roles if r not in ("title", "state", "place", "filler", "target", "location", "source"))
+    return f
+
+
+#: When a list, (event, news features) of every event the rules and the first filter keep are appended to
+#: it, before the news filter (scripts/train_news_filter.py and scripts/events_snn_dev.py collect this way).
+EVENT_SINK: list | None = None
+#: False: no news filter (the second model, toolkit/models/event_news_filter.json); ``rules_only`` turns
+#: off both filters. When on, every Arabic event it scores carries its probability as ``confidence``.
+NEWS_FILTER_ENABLED = True
+#: True: every event below the news filter's threshold is dropped (see :class:`news_only`). By default
+#: only agent events (one side or both an agent, not two states) of the types the first filter does not
+#: decide are: the filter was trained on a few hundred SaudiNewsNet events and would drop most two-state
+#: events of the seed and many of the gold's ASSAULT events; ``confidence >= event_filter.news_threshold()``
+#: selects from a table the events ``news_only`` keeps.
+NEWS_DROP = False
+
+
+class news_only:
+    """``with events.news_only(): toolkit.annotate(...)``: only the events the news filter keeps."""
+
+    def __enter__(self) -> "news_only":
+        global NEWS_DROP
+        self._was, NEWS_DROP = NEWS_DROP, True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global NEWS_DROP
+        NEWS_DROP = self._was
+
+
+def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int,
+              nfeats: list[set[str]] | None = None) -> list[Event]:
     """Drop the candidates the event filter judges not told now; the kept ones carry its confidence."""
     from dataclasses import replace
 
@@ -907,12 +990,27 @@ def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int) -> list
     for t, f in by_type.items():
         if FILTER_ENABLED and flt.covers(lang, t):
             decided[t] = flt.probability(t, f)
-    for ev, f in zip(out, feats):
+    nfeats = nfeats if nfeats is not None else [set() for _ in out]
+    for ev, f, nf in zip(out, feats, nfeats):
         if f is None or ev.type not in decided:
-            kept.append(ev)
+            pass
         elif decided[ev.type] >= flt.threshold(ev.type, states="path:states" in by_type[ev.type]):
-            kept.append(replace(ev, confidence=round(decided[ev.type], 3),
-                                rule=f"{ev.rule}; kept by model:{flt.NAME}@{flt.version()}"))
+            ev = replace(ev, confidence=round(decided[ev.type], 3),
+                         rule=f"{ev.rule}; kept by model:{flt.NAME}@{flt.version()}")
+        else:
+            continue
+        if EVENT_SINK is not None:
+            EVENT_SINK.append((ev, nf))
+        if FILTER_ENABLED and NEWS_FILTER_ENABLED and nf and flt.news_covers(lang):
+            p = flt.news_probability(nf)
+            # by default only the agent events of the types the first filter does not decide are dropped
+            # (the seed's events are two-state ones, the gold's ASSAULT/PROTEST the first filter's)
+            drop = NEWS_DROP or ("path:agents" in nf and not flt.covers(lang, ev.type))
+            if drop and p < flt.news_threshold():
+                continue
+            ev = replace(ev, confidence=round(p, 3),
+                         rule=f"{ev.rule}; scored by model:{flt.NEWS_NAME}@{flt.news_version()}")
+        kept.append(ev)
     return kept
 
 
