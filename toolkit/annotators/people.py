@@ -50,6 +50,7 @@ from toolkit.arabic import normalize_key
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
+from toolkit.spans import ByEnd, SpanIndex, SpanSet
 
 #: a tagged name below this confidence (the smallest marginal of its labels) is left out
 MIN_CONFIDENCE = 0.5
@@ -197,26 +198,44 @@ def link(text: str) -> dict[str, str] | None:
     return _forms().get(key) or _distinctive_rows().get(key)
 
 
+#: the most characters between a title (or country) and what it stands before
+_ADJACENT = 4
+
+
 def _adjacent(text: str, a: int, b: int) -> bool:
     """True when only a separator (spaces, a dash or comma) lies between a and b."""
-    return a <= b and b - a <= 4 and _SEP.fullmatch(text, a, b) is not None
+    return a <= b and b - a <= _ADJACENT and _SEP.fullmatch(text, a, b) is not None
 
 
-def _title_before(doc: Doc, start: int, titles: list, countries: list["_C"]):
+class _Near:
+    """The title hits and country mentions of a document, indexed once so that every question a
+    name asks ("what stands right before me", "what overlaps me") costs O(log n), not a scan."""
+
+    def __init__(self, titles: list, countries: list["_C"]):
+        self.titles, self.countries = titles, countries
+        self.titles_by_end, self.countries_by_end = ByEnd(titles), ByEnd(countries)
+        self.country_spans = SpanSet((c.start, c.end, c) for c in countries)
+        self.country_at: dict[int, _C] = {}
+        for c in countries:
+            self.country_at.setdefault(c.start, c)
+
+
+def _title_before(doc: Doc, start: int, near: _Near):
     """The title match (and its country mention) standing right before ``start``.
 
     Accepts "title [country] [-] name" and, in English, "country title name".
     """
     text = doc.text
     pos = start
-    country = next((c for c in countries if c.end <= pos and _adjacent(text, c.end, pos)), None)
+    country = next((c for c in near.countries_by_end.ending_in(pos - _ADJACENT, pos) if _adjacent(text, c.end, pos)),
+                   None)
     if country is not None:
         pos = country.start
-    for t in titles:
-        if t.end <= pos and _adjacent(text, t.end, pos):
+    for t in near.titles_by_end.ending_in(pos - _ADJACENT, pos):
+        if _adjacent(text, t.end, pos):
             if country is None:
-                country = next((c for c in countries
-                                if c.end <= t.start and c.lang_en and _adjacent(text, c.end, t.start)), None)
+                country = next((c for c in near.countries_by_end.ending_in(t.start - _ADJACENT, t.start)
+                                if c.lang_en and _adjacent(text, c.end, t.start)), None)
             return t, country
     return None, None
 
@@ -226,6 +245,7 @@ def annotate(doc: Doc) -> list[Mention]:
     titles = title_gazetteer().find(doc.norm, regions=doc.regions)
     countries = [_C(m) for m in doc.of_type("country")]
     names = name_gazetteer().find(doc.norm, regions=doc.regions)
+    near = _Near(titles, countries)
     out: list[Mention] = []
     seen: set[str] = set()
     named = {c.value for c in countries}  # a distinctive surname also needs its country named
@@ -233,7 +253,7 @@ def annotate(doc: Doc) -> list[Mention]:
     for m in names:
         r = m.entry.payload
         pid = r["person_id"]
-        title, country = _title_before(doc, m.start, titles, countries)
+        title, country = _title_before(doc, m.start, near)
         ambiguous = "ambiguous" in r.get("note", "")
         weak = r.get("kind") == "surname" or ambiguous
         if weak and pid not in seen and (title is None or ambiguous) and not (
@@ -246,62 +266,68 @@ def annotate(doc: Doc) -> list[Mention]:
         out.append(_mention(doc, m.start, m.end, pid, title, country,
                             rule=f"{rule}: {lexicon.ref('person_names', r)} {r['form']}"))
     # titles followed by a name the lexicon lacks
+    taken = SpanSet((m.start, m.end, m) for m in out)
     for t in titles:
-        s, e, country = _name_after(doc, t, countries)
-        if s is None or _overlaps(s, e, out):
+        s, e, country = _name_after(doc, t, near)
+        if s is None or taken.overlaps(s, e):
             continue
-        if any(a < e and s < b for a, b in ((x.start, x.end) for x in countries)):
+        if near.country_spans.overlaps(s, e):
             continue
         tr = t.entry.payload
         out.append(_mention(doc, s, e, None, t, country, rule=f"title: {lexicon.ref('titles', tr)} {tr['form']}"))
-    out = _tagged(doc, out, titles, countries)
+        taken.add(s, e, out[-1])
+    out = _tagged(doc, out, near)
+    if held:
+        by_end, n_before = ByEnd(out), len(out)  # (and the few held ones added below)
+        taken = SpanSet((m.start, m.end, m) for m in out)
     for m, r in held:  # a distinctive surname joined by و to a person named right before it
-        before = [x for x in out if x.end <= m.start and doc.text[x.end:m.start].strip() in ("و", "")
-                  and m.start - x.end <= 3]
-        if before and not _overlaps(m.start, m.end, out):
+        near_end = by_end.ending_in(m.start - 3, m.start) + [
+            x for x in out[n_before:] if m.start - 3 <= x.end <= m.start]
+        before = [x for x in near_end if doc.text[x.end:m.start].strip() in ("و", "")]
+        if before and not taken.overlaps(m.start, m.end):
             ref = f"{lexicon.ref('person_names', r)} {r['form']}"
             out.append(_mention(doc, m.start, m.end, r["person_id"], None, None,
                                 rule=f"surname: {ref} (after {before[-1].text} و)"))
+            taken.add(m.start, m.end, out[-1])
     if doc.lang == "en" or not doc.lang.startswith("ar"):
-        out.extend(_english(doc, out, countries))
+        out.extend(_english(doc, out, near))
     out.extend(_surnames(doc, out))
     return sorted(out, key=lambda x: x.start)
 
 
-def _overlaps(s: int, e: int, mentions) -> bool:
-    return any(m.start < e and s < m.end for m in mentions)
-
-
-def _tagged(doc: Doc, out: list[Mention], titles, countries: list["_C"]) -> list[Mention]:
+def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
     """Add the tagger's person names where no rule found one (see the module docstring)."""
     tagged = [n for n in ner.names(doc) if n.type == "person" and n.confidence >= MIN_CONFIDENCE]
     if not tagged:
         return out
-    others = doc.of_type("organization")
+    others = SpanIndex((m.start, m.end) for m in doc.of_type("organization"))
+    spans = SpanSet((m.start, m.end, k) for k, m in enumerate(out))  # items: indices into out
     for n in tagged:
-        n = _trim_countries(doc, n, countries)
-        if n is None or _overlaps(n.start, n.end, others):
+        n = _trim_countries(doc, n, near)
+        if n is None or others.overlaps(n.start, n.end):
             continue  # a country word (الفلسطينيون) or an organisation the tagger read as a person
-        hit = [m for m in out if m.start < n.end and n.start < m.end]
+        hit = spans.overlapping(n.start, n.end)
         if hit:
             # a title-rule name the tagger reads further (عادل -> عادل الجبير) takes the tagger's span
-            m = hit[0]
+            k = hit[0]
+            m = out[k]
             if len(hit) == 1 and m.rule.startswith("title:") and n.start <= m.start and m.end <= n.end \
                     and (n.start, n.end) != (m.start, m.end):
                 text = doc.text[n.start:n.end]
-                out[out.index(m)] = Mention(
+                out[k] = Mention(
                     n.start, n.end, text, "person", text, m.kind, m.sentence, m.rule,
                     {**m.attrs, "fine": m.attrs.get("fine") or n.fine}, n.confidence)
             elif len(hit) == 1 and m.attrs.get("fine") is None:
-                out[out.index(m)] = Mention(m.start, m.end, m.text, m.type, m.value, m.kind, m.sentence, m.rule,
-                                            {**m.attrs, "fine": n.fine}, m.confidence)
+                out[k] = Mention(m.start, m.end, m.text, m.type, m.value, m.kind, m.sentence, m.rule,
+                                 {**m.attrs, "fine": n.fine}, m.confidence)
             continue
         row = link(doc.text[n.start:n.end])
         if row is None and _is_place(doc.text[n.start:n.end]):
             continue  # a city the tagger read as a person (غروزني, على غروزني)
-        title, country = _title_before(doc, n.start, titles, countries)
+        title, country = _title_before(doc, n.start, near)
         out.append(_mention(doc, n.start, n.end, row["person_id"] if row else None, title, country,
                             rule=ner.rule(), confidence=n.confidence, fine=n.fine))
+        spans.add(n.start, n.end, len(out) - 1)
     return out
 
 
@@ -318,11 +344,11 @@ def _is_place(text: str) -> bool:
     return bool(words) and normalize_key(" ".join(words)) in places.place_forms()
 
 
-def _trim_countries(doc: Doc, n, countries: list["_C"]):
+def _trim_countries(doc: Doc, n, near: _Near):
     """The tagged name without a country mention at its edge (لدى الرياض أوليغ أوزيروف -> أوليغ
     أوزيروف), or None when nothing of it is left or a country covers a one-word name."""
     start, end = n.start, n.end
-    for c in countries:
+    for c in near.country_spans.overlapping(n.start, n.end):
         if c.start < end and start < c.end:
             if c.start <= start and end <= c.end:
                 return None
@@ -348,10 +374,11 @@ _EN_ACCORDING = re.compile(
     r"(?<=[Aa]ccording to )((?:[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z]+|al-[A-Z][a-z]+|bin|de|van|von)){1,3})")
 
 
-def _english(doc: Doc, out: list[Mention], countries: list["_C"]) -> list[Mention]:
+def _english(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
     """English names before a reporting verb or after "according to" (two to four capitalised words)."""
     found: list[Mention] = []
-    orgs = doc.of_type("organization")
+    taken = SpanSet((m.start, m.end, m) for m in out)
+    orgs = SpanIndex((m.start, m.end) for m in doc.of_type("organization"))
     words = _english_words()
     heads = _english_org_heads()
     for r0, r1 in doc.regions:
@@ -362,16 +389,17 @@ def _english(doc: Doc, out: list[Mention], countries: list["_C"]) -> list[Mentio
                 while toks and toks[0] in words:  # "Minister John Kerry said": a title word is no name
                     s += len(toks[0]) + 1
                     toks = toks[1:]
-                if len(toks) < 2 or _overlaps(s, e, out) or _overlaps(s, e, found) or _overlaps(s, e, orgs):
+                if len(toks) < 2 or taken.overlaps(s, e) or orgs.overlaps(s, e):
                     continue
                 if any(t in heads for t in toks) or _EN_CONTINUES.search(doc.text, max(0, s - 30), s):
                     continue  # "the Agency for Atomic Energy announced": an organisation's name
-                if any(c.start < e and s < c.end for c in countries):
+                if near.country_spans.overlaps(s, e):
                     continue
                 row = link(doc.text[s:e])
                 found.append(_mention(doc, s, e, row["person_id"] if row else None, None, None,
                                       rule="english: capitalised name + reporting verb" if rx is _EN_REPORT
                                       else "english: according to + capitalised name"))
+                taken.add(s, e, found[-1])
     return found
 
 
@@ -419,28 +447,28 @@ def _surnames(doc: Doc, out: list[Mention]) -> list[Mention]:
         return []
     gaz = Gazetteer([Entry(m.text.split()[-1], key, article="optional" if not key.startswith("ال") else "")
                      for key, m in first.items()])
-    taken = list(out)
+    taken = SpanSet((m.start, m.end, m) for m in out)
     found: list[Mention] = []
-    singles = {(m.start, m.end): m for m in out if " " not in m.text.strip()}
-    others = doc.of_type("country", "organization")
+    singles = {(m.start, m.end): k for k, m in enumerate(out) if " " not in m.text.strip()}
+    others = SpanIndex((m.start, m.end) for m in doc.of_type("country", "organization"))
     for hit in gaz.find(doc.norm, regions=doc.regions):
         full = first[hit.entry.payload]
         if hit.start < full.end:
             continue
-        single = singles.get((hit.start, hit.end))
-        if single is not None:  # the tagger found the surname alone: it is the full name's person
+        idx = singles.get((hit.start, hit.end))
+        if idx is not None:  # the tagger found the surname alone: it is the full name's person
+            single = out[idx]
             if single.value == single.text and single.rule == ner.rule():
-                idx = out.index(single)
                 out[idx] = Mention(single.start, single.end, single.text, "person", full.value, full.kind,
                                    single.sentence, single.rule, {**full.attrs, "role_text": None}, single.confidence)
             continue
-        if _overlaps(hit.start, hit.end, taken) or _overlaps(hit.start, hit.end, others):
+        if taken.overlaps(hit.start, hit.end) or others.overlaps(hit.start, hit.end):
             continue
         m = Mention(hit.start, hit.end, doc.text[hit.start:hit.end], "person", full.value, full.kind,
                     doc.sentence_of(hit.start), f"surname: after {full.text} ({full.start}:{full.end})",
                     {**full.attrs, "role_text": None})
         found.append(m)
-        taken.append(m)
+        taken.add(m.start, m.end, m)
     return found
 
 
@@ -490,22 +518,21 @@ _POSTED = re.compile(r"\s+(?:لدى|في|بـ?)\s*")
 _DASHED = re.compile(r"\s*[-–—]\s*((?:[\u0621-\u064a\u064b-\u0652]+ ){0,3}[\u0621-\u064a\u064b-\u0652]+)\s*[-–—]")
 
 
-def _name_after(doc: Doc, title, countries: list[_C]):
+def _name_after(doc: Doc, title, near: _Near):
     """Span of an unknown name after a title: (start, end, country) or (None, None, None)."""
     text = doc.text
     stop, particles = _name_word_lists()
     pos = title.end
     country = None
     gap = _SEP.match(text, pos)
-    for c in countries:
-        if c.start == gap.end() and c.start - pos <= 3:
-            country = c
-            pos = c.end
-            break
+    c = near.country_at.get(gap.end())
+    if c is not None and c.start - pos <= 3:
+        country = c
+        pos = c.end
     if country is not None:  # السفير الروسي لدى الرياض: the post's place before the name
         posted = _POSTED.match(text, pos)
         if posted:
-            place = next((c for c in countries if c.start == posted.end()), None)
+            place = near.country_at.get(posted.end())
             if place is not None:
                 pos = place.end
     dashed = _DASHED.match(text, pos)
