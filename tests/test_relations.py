@@ -110,22 +110,27 @@ def test_partners(t: F.Tables) -> None:
 @pytest.mark.parametrize("by", ["quad_class", "type", "stance", None])
 def test_timeline_sums_to_the_events(t: F.Tables, by: str | None) -> None:
     tl = R.timeline(t, by=by, count="reports")
-    assert int(tl.to_numpy().sum()) == len(t.events)
+    # every event row is in a period, or dated outside the corpus's publication range and counted
+    assert int(tl.to_numpy().sum()) + tl.attrs["outside"] == len(t.events)
+    assert int(R.timeline(t, by=by, count="reports", within=None).to_numpy().sum()) == len(t.events)
     assert isinstance(tl.index, pd.PeriodIndex) and tl.index.freqstr.startswith("M")
     # every month from the first to the last
     assert len(tl) == (tl.index[-1] - tl.index[0]).n + 1
 
 
 def test_timeline_options(t: F.Tables) -> None:
-    tl = R.timeline(t, by="quad_class", count="reports")
+    tl = R.timeline(t, by="quad_class", count="reports", within=None)
     assert list(tl.columns) == ["q1", "q2", "q3", "q4"]
     assert int(tl["q4"].sum()) == int((t.events["quad_class"] == 4).sum())
-    dyad = R.timeline(t, dyad=("RUS", "TJK"), freq="W", by=None, count="reports")
+    dyad = R.timeline(t, dyad=("RUS", "TJK"), freq="W", by=None, count="reports", within=None)
     assert list(dyad.columns) == ["events"] and int(dyad["events"].sum()) == n_between(t, "RUS", "TJK")
     assert dyad.index.freqstr.startswith("W")
-    tjk = R.timeline(t, country="TJK", when="published", count="reports")
+    tjk = R.timeline(t, country="TJK", when="published", count="reports", within=None)
     assert int(tjk.to_numpy().sum()) == int(((t.events["source"] == "TJK") | (t.events["target"] == "TJK")).sum())
     assert str(tjk.index.min()) >= "2024-01"  # published dates only, no event dates from the past
+    first = min(str(d) for d in t.articles["published"] if isinstance(d, str) and d)
+    spanned = R.timeline(t, country="TJK", when="published", count="reports")  # the corpus's range
+    assert str(spanned.index.min()) == first[:7] and spanned.to_numpy().sum() == tjk.to_numpy().sum()
     mean = R.timeline(t, country="UKR", by=None, value="intensity")
     counts = R.timeline(t, country="UKR", by=None)
     assert mean["events"].dropna().between(-10, 10).all()
@@ -291,3 +296,22 @@ def test_default_freq_follows_the_publication_dates(t: F.Tables, quiet: F.Tables
     assert R.default_freq(spanning("2001", "2024-05-01")) == "Y"
     assert R.default_freq(quiet) == "M"  # no date: months
     assert set(R.FREQ_WORDS) == {"W", "M", "Q", "Y"}
+
+
+def test_timeline_spans_the_publication_range_by_default() -> None:
+    """Issue 14: an event an article recalls from before the corpus's first publication day is
+    not a row of the timeline (it is counted in attrs["outside"]); within=None keeps it."""
+    arts = [toolkit.from_text("وقعت روسيا وطاجيكستان اتفاقية للتعاون الاقتصادي في 3 يوليو 2015.", id="a",
+                              language="ar", meta={"published": "2015-07-05"}),
+            toolkit.from_text("وقعت مصر والسعودية في 12 مايو 2015 اتفاقية للتعاون العسكري.", id="b",
+                              language="ar", meta={"published": "2015-08-02"})]
+    t = F.tables(toolkit.Corpus.from_articles(arts))
+    assert set(t.events["date"]) == {"2015-07-03", "2015-05-12"}
+    tl = R.timeline(t, by=None)
+    assert [str(p) for p in tl.index] == ["2015-07", "2015-08"]  # the publication range, August empty
+    assert list(tl["events"]) == [1, 0] and tl.attrs["outside"] == 1
+    every = R.timeline(t, by=None, within=None)
+    assert [str(p) for p in every.index] == ["2015-05", "2015-06", "2015-07"] and every["events"].sum() == 2
+    assert R.timeline(t, by=None, country="EGY").attrs["outside"] == 1  # the range is the corpus's, not EGY's
+    with pytest.raises(ValueError):
+        R.timeline(t, within="events")

@@ -369,7 +369,7 @@ QUAD_COLUMNS = ["q1", "q2", "q3", "q4"]
 
 def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | str | None = None,
              freq: str = "M", by: str | None = "quad_class", value: str = "count",
-             when: str = "event", count: str = "events") -> pd.DataFrame:
+             when: str = "event", count: str = "events", within: str | None = "published") -> pd.DataFrame:
     """Events per period: a DataFrame indexed by ``period`` (a PeriodIndex, every period from the
     first to the last, empty ones included) with one column per group.
 
@@ -381,11 +381,19 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
     - ``when``: ``"event"`` dates each event by its own date (the first day of a partial date or
       range), falling back to its article's ``published``; ``"published"`` uses the article date;
     - ``count``: ``"events"`` counts an event once, at its first report (the first of its rows
-      in the table); ``"reports"`` counts every event row.
+      in the table); ``"reports"`` counts every event row;
+    - ``within``: ``"published"`` (default) keeps the periods from the one holding the corpus's
+      first publication date to the one holding its last (the dates of ``data`` before the
+      ``country``/``dyad`` filter); an event dated outside them (a past event an article recalls)
+      is left out and counted in ``attrs["outside"]``. ``None`` keeps every dated event (and
+      so does a corpus without publication dates).
 
     Events that cannot be dated at all are left out.
     """
     t = as_tables(data)
+    if within not in ("published", None):
+        raise ValueError(f"within must be 'published' or None, not {within!r}")
+    bounds = _published_bounds(t.articles) if within == "published" else None
     ev = counted_events(t, count=count)
     t = Tables(t.articles, t.mentions, ev[~ev["event_id"].duplicated()], t.sentences)
     if country:
@@ -404,6 +412,13 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
         raise ValueError(f"value must be 'count' or 'intensity', not {value!r}")
     starts = dates.map(lambda d: (iv := date_interval(d)) and iv[0])
     ok = starts.notna() & starts.astype(bool) if len(starts) else pd.Series(dtype=bool)
+    outside = 0
+    if bounds is not None and len(ev):
+        first, last = (pd.Period(b, freq=freq) for b in bounds)
+        inside = pd.Series([bool(d) and first <= pd.Period(d, freq=freq) <= last for d in starts],
+                           index=starts.index, dtype=bool)
+        outside = int((ok & ~inside).sum())
+        ok = ok & inside
     ev = ev[ok]
     if by == "quad_class":
         groups = "q" + pd.to_numeric(ev["quad_class"], errors="coerce").astype("Int64").astype(str)
@@ -422,11 +437,16 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
         raise ValueError(f"by must be 'quad_class', 'stance', 'type' or None, not {by!r}")
     if not len(ev):
         empty = pd.DataFrame(columns=columns, index=pd.PeriodIndex([], freq=freq, name="period"))
-        return empty.astype("int64") if value == "count" else empty.astype(float)
+        empty = empty.astype("int64") if value == "count" else empty.astype(float)
+        empty.attrs["outside"] = outside
+        return empty
     periods = pd.to_datetime(pd.Series(list(starts[ok]), index=ev.index)).dt.to_period(freq)
     frame = pd.DataFrame({"period": periods, "group": groups,
                           "intensity": pd.to_numeric(ev["intensity"], errors="coerce")})
-    full = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq, name="period")
+    lo, hi = periods.min(), periods.max()
+    if bounds is not None:  # the publication range, whatever the events' own dates
+        lo, hi = min(lo, pd.Period(bounds[0], freq=freq)), max(hi, pd.Period(bounds[1], freq=freq))
+    full = pd.period_range(lo, hi, freq=periods.dt.freq, name="period")
     if value == "count":
         table = frame.groupby(["period", "group"]).size().unstack("group", fill_value=0)
         table = table.reindex(index=full, columns=columns, fill_value=0).astype("int64")
@@ -435,7 +455,19 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
         table = table.reindex(index=full, columns=columns).astype(float)
     table.columns.name = None
     table.index.name = "period"
+    table.attrs["outside"] = outside
     return table
+
+
+def _published_bounds(articles: pd.DataFrame) -> tuple[Any, Any] | None:
+    """The first and last publication day of ``articles``, or None when none is dated."""
+    if "published" not in articles.columns or not len(articles):
+        return None
+    spans = [iv for iv in (date_interval(d) for d in articles["published"]) if iv]
+    days = [d for iv in spans for d in iv if d]
+    if not days:
+        return None
+    return min(days), max(days)
 
 
 #: The period of a timeline for a corpus spanning up to this many days (then the next).
