@@ -261,6 +261,10 @@ def _cut(w: str) -> bool:
     return total >= CUT_MIN_COUNT and in_names == 0
 
 
+#: The most words decoded in one batch of sentences (a longer document is tagged batch by batch).
+BATCH_WORDS = 4096
+
+
 def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tuple[str, float]]]:
     """(label, marginal probability) for each normalised word of each sentence: the Viterbi
     labels of the CRF, and the marginal of each label chosen (computed for the stretches that
@@ -275,6 +279,20 @@ def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tup
     """
     if not any(sents):
         return [[] for _ in sents]
+    if len(sents) > 1 and sum(map(len, sents)) > BATCH_WORDS:
+        # a long document in batches of sentences: the same labels (sentences are decoded apart),
+        # with arrays small enough to stay in the processor's cache, so the cost per word does not grow
+        out: list[list[tuple[str, float]]] = []
+        group: list[list[str]] = []
+        n = 0
+        for ws in sents:
+            if group and n + len(ws) > BATCH_WORDS:
+                out.extend(tag_sentences(group, cuts=cuts))
+                group, n = [], 0
+            group.append(ws)
+            n += len(ws)
+        out.extend(tag_sentences(group, cuts=cuts))
+        return out
     sc = _scorer()
     kept = [ws for ws in sents if ws]
     emit, cut = sc.emissions(kept)
@@ -342,6 +360,12 @@ def names(doc: Doc) -> tuple[Name, ...]:
 
 _cache: dict[tuple[int, int], tuple[str, tuple, tuple[Name, ...]]] = {}
 _lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget the names of the documents tagged so far (benchmarks time the tagger itself with it)."""
+    with _lock:
+        _cache.clear()
 
 
 def _names(text: str, sentences: tuple, norm) -> tuple[Name, ...]:
