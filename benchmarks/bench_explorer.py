@@ -37,7 +37,12 @@ def median_seconds(step, rounds: int = 2) -> float:
 
 
 def main(argv: list[str]) -> int:
-    corpus = toolkit.load_corpus(argv[0] if argv else CORPUS).annotate(progress=False)
+    measure(toolkit.load_corpus(argv[0] if argv else CORPUS).annotate(progress=False))
+    return 0
+
+
+def measure(corpus) -> None:
+    """Print the callback's times on an annotated corpus (also called by bench_pipeline.py)."""
     ex = widgets.explore(corpus)
     base = median_seconds(lambda codes: filters.select(ex.data, countries=list(codes)))
     print(f"baseline, filters.select alone: {base:.3f} s")
@@ -50,7 +55,6 @@ def main(argv: list[str]) -> int:
         ex.tabs.selected_index = ex.TABS.index(tab)
         took = median_seconds(change)
         print(f"one country change, {tab} tab shown: {took:.3f} s (ratio to the baseline {took / base:.1f})")
-    return 0
 
 
 if __name__ == "__main__":

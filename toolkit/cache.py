@@ -24,6 +24,7 @@ import hashlib
 import inspect
 import os
 import pickle
+import re
 import sys
 import uuid
 from pathlib import Path
@@ -35,6 +36,9 @@ T = TypeVar("T")
 ENV = "TOOLKIT_CACHE_DIR"
 #: Bump to invalidate every cached file at once (a change in how results are pickled).
 FORMAT = "1"
+_HERE = Path(__file__).resolve().parent
+#: Modules whose classes the cached results are made of (their pickled state): part of every key.
+SHARED_SOURCES = ("matcher.py", "anchors.py")
 
 
 def cache_dir() -> Path | None:
@@ -58,7 +62,8 @@ def key_of(func: Callable[..., Any], name: str) -> str:
     """The cache key of ``func``'s result: lexicons, toolkit, Python, the builder's source, its name."""
     source = inspect.getsourcefile(func) or ""
     parts = [FORMAT, name, lexicon.fingerprint(), version.__version__, sys.version.split()[0],
-             _source_hash(source), func.__module__, func.__qualname__]
+             _source_hash(source), func.__module__, func.__qualname__,
+             *(_source_hash(str(_HERE / f)) for f in SHARED_SOURCES)]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
 
 
@@ -84,6 +89,56 @@ def _save(path: Path, value: Any) -> None:
             tmp.unlink()
         except OSError:
             pass
+
+
+def _regex_path(pattern: str, flags: int) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    h = hashlib.sha256()
+    for part in (FORMAT, sys.implementation.name, sys.version, str(int(flags))):
+        h.update(part.encode())
+        h.update(b"\x00")
+    h.update(pattern.encode("utf-8", "surrogatepass"))
+    return folder / "regex" / f"{h.hexdigest()[:32]}.pickle"
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the compiled program kept on disk.
+
+    Compiling a large pattern (the date grammar's, an alternation of hundreds of names) is
+    pure Python in ``re`` and takes up to a tenth of a second; what it produces (the opcode
+    list ``_sre.compile`` takes) is saved, keyed by the pattern, the flags and the exact Python
+    version, so the next process rebuilds the pattern object in C at once. The object is the
+    same one ``re.compile`` makes (same ``pattern``, ``flags``, ``groupindex`` and opcodes).
+    Falls back to ``re.compile`` when the disk cache is off or the file cannot be used.
+    """
+    path = _regex_path(pattern, flags)
+    if path is None:
+        return re.compile(pattern, flags)
+    import _sre
+
+    found, args = _load(path)
+    if found:
+        try:
+            return _sre.compile(pattern, *args)
+        except Exception:  # a damaged or foreign file: compile and replace it
+            pass
+    try:
+        from re import _compiler, _parser
+
+        tree = _parser.parse(pattern, flags)
+        code = [int(c) for c in _compiler._code(tree, flags)]  # plain ints (the opcodes are an int subclass)
+        groupindex = tree.state.groupdict
+        indexgroup = [None] * tree.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        args = (flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, *args)
+    except Exception:  # internals of another Python version: the ordinary way
+        return re.compile(pattern, flags)
+    _save(path, args)
+    return compiled
 
 
 def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callable[[Callable[[], T]], Callable[[], T]]:
@@ -116,4 +171,4 @@ def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callab
     return deco
 
 
-__all__ = ["persistent", "cache_dir", "key_of", "ENV", "FORMAT"]
+__all__ = ["persistent", "regex", "cache_dir", "key_of", "ENV", "FORMAT"]
