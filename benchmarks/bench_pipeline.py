@@ -74,7 +74,7 @@ try:
     import psutil
 except ImportError:
     psutil = None
-peak = {"total": 0, "worker": 0}
+peak = {"total": 0, "worker": 0, "self": 0}
 done = threading.Event()
 
 def tree():  # (rss of this process, [rss of each descendant]) in kB
@@ -108,6 +108,7 @@ def sample():
     while not done.is_set():
         me, kids = tree()
         peak["worker"] = max([peak["worker"]] + kids)
+        peak["self"] = max(peak["self"], me)
         peak["total"] = max(peak["total"], me + sum(kids))
         done.wait(0.1)
 
@@ -117,7 +118,9 @@ t0 = time.perf_counter()
 r = annotate_to_store(source, store, workers=workers, batch_size=batch, errors="skip", progress=False)
 wall = time.perf_counter() - t0
 done.set()
-print(json.dumps({"wall": wall, "annotated": r.annotated, "peak_total_kb": peak["total"],
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "annotated": r.annotated, "peak_total_kb": peak["total"], "peak_self_kb": peak["self"],
+                  "cpu_self": me.ru_utime + me.ru_stime, "cpu_children": kids.ru_utime + kids.ru_stime,
                   "peak_worker_kb": peak["worker"], "sampler": "psutil" if psutil else "/proc",
                   "rusage_children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
                   "rusage_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
@@ -348,11 +351,16 @@ def main(argv: list[str] | None = None) -> int:
         par = store_child(str(corpus_path), args.workers, len(articles), batch)
         print(f"\nstore from the corpus in a child process, batches of {batch}: 1 worker {one_w['wall']:.1f} s, "
               f"{args.workers} workers {par['wall']:.1f} s: speed-up {one_w['wall'] / par['wall']:.2f}x (goal 1.8x)")
+        cpu = par["cpu_self"] + par["cpu_children"]
+        print(f"  CPU seconds: 1 worker {one_w['cpu_self'] + one_w['cpu_children']:.1f}, {args.workers} workers "
+              f"{cpu:.1f} (writer {par['cpu_self']:.1f}): CPU/wall {cpu / par['wall']:.2f} of {args.workers} "
+              f"(below that, the cores were busy with other work; load average now "
+              f"{os.getloadavg()[0]:.1f})")
         print(f"peak RSS, {args.workers} workers: writer + workers {par['peak_total_kb'] / 1024:,.0f} MB "
-              f"(sampled every 0.1 s with {par['sampler']}; goal 1 GB), largest worker "
-              f"{par['peak_worker_kb'] / 1024:,.0f} MB; getrusage RUSAGE_CHILDREN "
-              f"{par['rusage_children_kb'] / 1024:,.0f} MB (the largest worker), RUSAGE_SELF "
-              f"{par['rusage_self_kb'] / 1024:,.0f} MB")
+              f"(sampled every 0.1 s with {par['sampler']}; goal 1 GB): writer {par['peak_self_kb'] / 1024:,.0f} MB, "
+              f"largest worker {par['peak_worker_kb'] / 1024:,.0f} MB; getrusage RUSAGE_CHILDREN "
+              f"{par['rusage_children_kb'] / 1024:,.0f} MB (the largest worker; RUSAGE_SELF "
+              f"{par['rusage_self_kb'] / 1024:,.0f} MB carries this benchmark's own mark across fork and exec)")
 
     # 7. the explorer
     try:

@@ -22,32 +22,20 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
-import os
-import pickle
 import re
 import sys
-import uuid
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from toolkit import lexicon, version
+from toolkit.cachefiles import ENV, FORMAT, cache_dir
+from toolkit.cachefiles import load as _load
+from toolkit.cachefiles import save as _save
 
 T = TypeVar("T")
-ENV = "TOOLKIT_CACHE_DIR"
-#: Bump to invalidate every cached file at once (a change in how results are pickled).
-FORMAT = "1"
 _HERE = Path(__file__).resolve().parent
 #: Modules whose classes the cached results are made of (their pickled state): part of every key.
 SHARED_SOURCES = ("matcher.py", "anchors.py")
-
-
-def cache_dir() -> Path | None:
-    """The folder of cached files, or None when the disk cache is off."""
-    value = os.environ.get(ENV)
-    if value is not None:
-        return None if value.strip().lower() in ("", "off", "0", "none") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "relations-toolkit"
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,30 +53,6 @@ def key_of(func: Callable[..., Any], name: str) -> str:
              _source_hash(source), func.__module__, func.__qualname__,
              *(_source_hash(str(_HERE / f)) for f in SHARED_SOURCES)]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
-
-
-def _load(path: Path) -> tuple[bool, Any]:
-    try:
-        with path.open("rb") as fh:
-            return True, pickle.load(fh)
-    except FileNotFoundError:
-        return False, None
-    except Exception:  # a damaged or foreign file: build again and replace it
-        return False, None
-
-
-def _save(path: Path, value: Any) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
 
 
 def _regex_path(pattern: str, flags: int) -> Path | None:

@@ -147,23 +147,23 @@ def clear_caches() -> None:
 def _read_file(path: Path, label: str) -> tuple[tuple[str, ...], list[Row]]:
     """(header, rows) of one CSV file; ``label`` names it in errors and references.
 
-    The rows of a file read without error are kept in the disk cache (``toolkit.cache``) under
+    The rows of a file read without error are kept in the disk cache (``toolkit.cachefiles``) under
     a digest of its bytes, its label and this module's source, so a new process unpickles them
     instead of parsing the CSV again; an edited file has another digest and is parsed again."""
-    from toolkit import cache
+    from toolkit import cachefiles
 
     data = path.read_bytes()
-    saved = cache.cache_dir()
+    saved = cachefiles.cache_dir()
     if saved is not None:
-        digest = hashlib.sha256(b"\x00".join([cache.FORMAT.encode(), label.encode(), sys.version.encode(),
+        digest = hashlib.sha256(b"\x00".join([cachefiles.FORMAT.encode(), label.encode(), sys.version.encode(),
                                               _SOURCE_DIGEST.encode(), data])).hexdigest()[:32]
         saved = saved / "lexicon-rows" / f"{path.stem}-{digest}.pickle"
-        found, value = cache._load(saved)
+        found, value = cachefiles.load(saved)
         if found:
             return value
     value = _parse_file(data, label)
     if saved is not None:
-        cache._save(saved, value)
+        cachefiles.save(saved, value)
     return value
 
 
