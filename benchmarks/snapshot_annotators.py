@@ -13,11 +13,13 @@ the repo's corpus (the paths that run without the pipeline). Lines are sorted, s
 snapshots compare with ``diff`` or ``cmp``.
 
 Use it before and after changing an annotator: output must not change unless the change
-is a deliberate fix.
+is a deliberate fix. ``--all`` snapshots the whole pipeline instead: every mention of every
+type and every event (events annotator included), for speed work that must not change output.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -40,16 +42,29 @@ def _line(source: str, art_id: str, rec: dict) -> str:
     return json.dumps({"src": source, "id": art_id, **rec}, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _pipeline_lines(item: tuple[str, object]) -> list[str]:
+def _pipeline_lines(item: tuple[str, object], everything: bool = False) -> list[str]:
     source, article = item
-    ann = annotate(article, annotators=[n for n in BUILTIN_ANNOTATORS if n != "events"])
+    if everything:
+        ann = annotate(article)
+    else:
+        ann = annotate(article, annotators=[n for n in BUILTIN_ANNOTATORS if n != "events"])
     out = []
     for m in ann.mention_records:
-        if m.type in TYPES:
+        if everything or m.type in TYPES:
             out.append(_line(source, article.id, {
                 "start": m.start, "end": m.end, "type": m.type, "value": m.value, "kind": m.kind,
+                "rule": m.rule, "attrs": dict(m.attrs), "sentence": m.sentence, "confidence": m.confidence}
+                if everything else {
+                "start": m.start, "end": m.end, "type": m.type, "value": m.value, "kind": m.kind,
                 "rule": m.rule, "attrs": dict(m.attrs)}))
+    if everything:
+        for e in ann.event_records:
+            out.append(_line(source, article.id, {"event": dataclasses.asdict(e)}))
     return out
+
+
+def _all_lines(item: tuple[str, object]) -> list[str]:
+    return _pipeline_lines(item, everything=True)
 
 
 def _standalone_lines(article) -> list[str]:
@@ -75,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--zips", default=DEFAULT_ZIPS, help="comma-separated zip names in --corpus")
     ap.add_argument("--per-zip", type=int, default=600, help="articles taken from each zip")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--all", action="store_true", help="every mention type and every event (the whole pipeline)")
     args = ap.parse_args(argv)
 
     items: list[tuple[str, object]] = []
@@ -87,13 +103,14 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     lines: list[str] = []
+    one = _all_lines if args.all else _pipeline_lines
     if args.workers > 1:
         with ProcessPoolExecutor(args.workers) as ex:
-            for chunk in ex.map(_pipeline_lines, items, chunksize=16):
+            for chunk in ex.map(one, items, chunksize=16):
                 lines.extend(chunk)
     else:
         for item in items:
-            lines.extend(_pipeline_lines(item))
+            lines.extend(one(item))
     for a in repo_corpus:
         lines.extend(_standalone_lines(a))
     lines.sort()

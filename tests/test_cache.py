@@ -81,3 +81,88 @@ def test_the_key_follows_the_lexicons(tmp_path: Path) -> None:
     finally:
         lexicon.use()
     assert cache.key_of(f, "k") == before
+
+
+# --------------------------------------------------------------------------- compiled regular expressions
+
+def test_a_regex_from_the_disk_is_the_pattern_re_compiles(tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    # a pattern of the kind the date grammar caches: named groups, a look-behind, Arabic, IGNORECASE
+    pattern = r"(?<![\w])(?P<day>\d{1,2})\s+(?P<month>مايو|يونيو|May|June)\s+(?P<year>\d{4})"
+    text = "وقّعت روسيا والسعودية اتفاقاً في الرياض يوم 1 مايو 2024، ثم التقيا في 3 june 2025."
+    built = cache.regex(pattern, re.IGNORECASE)
+    (saved,) = (tmp_path / "regex").glob("*.pickle")
+    loaded = cache.regex(pattern, re.IGNORECASE)  # from the file this time
+    expected = re.compile(pattern, re.IGNORECASE)
+    for got in (built, loaded):
+        assert got == expected  # same pattern, flags and compiled program
+        assert got.groupindex == expected.groupindex and got.groups == expected.groups
+        assert [m.groupdict() for m in got.finditer(text)] == [
+            {"day": "1", "month": "مايو", "year": "2024"}, {"day": "3", "month": "june", "year": "2025"}]
+    saved.write_bytes(b"garbage")  # a damaged file: compiled again and replaced
+    assert cache.regex(pattern, re.IGNORECASE) == expected
+    assert cache.regex(pattern, re.IGNORECASE) == expected and saved.read_bytes() != b"garbage"
+
+
+def test_the_regex_cache_is_off_with_the_disk_cache(tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    monkeypatch.setenv(cache.ENV, "off")
+    assert cache.regex(r"\d+ يوم") == re.compile(r"\d+ يوم")
+    assert not list(tmp_path.iterdir())
+
+
+# --------------------------------------------------------------------------- cached gazetteers
+
+def test_a_pickled_gazetteer_finds_what_the_built_one_finds(seed_path: Path) -> None:
+    """The disk cache keeps a gazetteer as key numbers plus items unpickled on first use."""
+    import pickle
+
+    from toolkit.annotators import countries, people
+    from toolkit.arabic import normalize
+    from toolkit.readers import iter_articles
+
+    texts = [a.text for a in iter_articles(seed_path.parent, errors="skip", problems=[])]
+    assert texts
+    for builder in (countries.gazetteer, people.title_gazetteer):
+        built = builder.__wrapped__()  # built in this process, not read from the cache
+        loaded = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        again = pickle.loads(pickle.dumps(loaded))  # a loaded one pickles the same way
+        assert loaded.size == built.size and not hasattr(built, "_blobs")
+        found = 0
+        for text in texts:
+            norm = normalize(text)
+            want = built.find(norm)
+            assert loaded.find(norm) == want and again.find(norm) == want
+            assert loaded.find(norm, longest=False) == built.find(norm, longest=False)
+            found += len(want)
+        assert found > 20
+
+
+# --------------------------------------------------------------------------- lexicon rows
+
+def test_lexicon_rows_come_back_from_the_disk_and_follow_an_edit(tmp_path: Path, monkeypatch) -> None:
+    from toolkit import lexicon
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    folder = tmp_path / "lex"
+    folder.mkdir()
+    user = folder / "given_names.csv"
+    user.write_text("lang,form,gender\nar,زيدون,m\n", encoding="utf-8")
+    try:
+        lexicon.use(folder)
+        forms = {r["form"] for r in lexicon.rows("given_names")}
+        assert "زيدون" in forms
+        saved = sorted((tmp_path / "cache" / "lexicon-rows").glob("given_names-*.pickle"))
+        assert len(saved) == 2  # the shipped file and the user's
+        shipped = lexicon.LEXICON_DIR / "given_names.csv"
+        parsed = lexicon._parse_file(shipped.read_bytes(), shipped.name)
+        assert lexicon._read_file(shipped, shipped.name) == parsed  # from the disk: the same header and rows
+        user.write_text("lang,form,gender\nar,ميسون,f\n", encoding="utf-8")  # edited: another digest
+        lexicon.clear_caches()
+        forms = {r["form"] for r in lexicon.rows("given_names")}
+        assert "ميسون" in forms and "زيدون" not in forms
+    finally:
+        lexicon.use()

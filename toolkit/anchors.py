@@ -251,7 +251,9 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            from toolkit.cache import regex
+
+            self._compiled = regex(self.pattern, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str):  # match, search, finditer, groupindex, ...

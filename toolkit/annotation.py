@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from toolkit.model import Event, Mention
-from toolkit.tables import event_frame, is_missing, mention_frame
+
+if TYPE_CHECKING:  # pandas (and toolkit.tables) load when a table is first asked for, not at import
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,15 @@ class Annotation:
     @cached_property
     def mentions(self) -> pd.DataFrame:
         """The mentions table (columns and dtypes as in ``toolkit.schema.MENTIONS``)."""
+        from toolkit.tables import mention_frame
+
         return mention_frame(self.mention_records)
 
     @cached_property
     def events(self) -> pd.DataFrame:
         """The events table (columns and dtypes as in ``toolkit.schema.EVENTS``)."""
+        from toolkit.tables import event_frame
+
         return event_frame(self.event_records)
 
     def sentence_text(self, i: int) -> str:
@@ -50,6 +54,8 @@ class Annotation:
 
     def explain(self, i: int) -> str:
         """A readable account of mention ``i``: span, value and the rule that produced it."""
+        from toolkit.tables import is_missing
+
         m = self.mention_records[i]
         parts = [f"{m.type} {m.text!r} at {m.start}:{m.end} -> {m.value!r}"]
         if m.kind:

@@ -7,7 +7,8 @@ pickle file, so that the next process loads it instead of building it.
 
 The file's name holds a key made of everything the result depends on: the lexicon fingerprint
 (shipped and user lexicons, ``toolkit.lexicon.fingerprint``), the toolkit's version, the
-Python version, the source of the module that builds it, and the function's name. So a
+Python version, the source of the module that builds it (and of ``matcher.py`` and
+``anchors.py``, whose classes the results are made of), and the function's name. So a
 change of lexicon or code makes a new key, and the old file is simply not used. Files are
 written under a temporary name and renamed (``os.replace``), so two processes that build at
 once both succeed and a reader never sees half a file; a file that cannot be read is built
@@ -16,34 +17,36 @@ again and replaced.
 Where: ``$TOOLKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/relations-toolkit``, else
 ``~/.cache/relations-toolkit``. ``TOOLKIT_CACHE_DIR=off`` (or a folder that cannot be written)
 turns the disk cache off; results are then built in every process, as before.
+
+Cached this way: the gazetteers of countries, organisations, person names, titles, places,
+sectors, quote words and event cues, the date grammar's and the amounts' anchors. A
+:class:`toolkit.matcher.Gazetteer` pickles as its automaton over key numbers plus each key's
+items pickled apart, unpickled the first time a text holds the key (loading the organisation
+gazetteer, some 70,000 keys, makes no object per entry). Beside them, :func:`regex` keeps the
+compiled programs of large regular expressions (``toolkit.anchors.LazyPattern`` uses it) and
+``toolkit.lexicon`` keeps the parsed rows of each CSV file (keyed by the file's bytes), in the
+same folder (:mod:`toolkit.cachefiles`). Stale files are never deleted: the folder grows with
+each lexicon or code change (tens of MB each); delete it at will.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
 import inspect
-import os
-import pickle
+import re
 import sys
-import uuid
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from toolkit import lexicon, version
+from toolkit.cachefiles import ENV, FORMAT, cache_dir
+from toolkit.cachefiles import load as _load
+from toolkit.cachefiles import save as _save
 
 T = TypeVar("T")
-ENV = "TOOLKIT_CACHE_DIR"
-#: Bump to invalidate every cached file at once (a change in how results are pickled).
-FORMAT = "1"
-
-
-def cache_dir() -> Path | None:
-    """The folder of cached files, or None when the disk cache is off."""
-    value = os.environ.get(ENV)
-    if value is not None:
-        return None if value.strip().lower() in ("", "off", "0", "none") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "relations-toolkit"
+_HERE = Path(__file__).resolve().parent
+#: Modules whose classes the cached results are made of (their pickled state): part of every key.
+SHARED_SOURCES = ("matcher.py", "anchors.py")
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,32 +61,59 @@ def key_of(func: Callable[..., Any], name: str) -> str:
     """The cache key of ``func``'s result: lexicons, toolkit, Python, the builder's source, its name."""
     source = inspect.getsourcefile(func) or ""
     parts = [FORMAT, name, lexicon.fingerprint(), version.__version__, sys.version.split()[0],
-             _source_hash(source), func.__module__, func.__qualname__]
+             _source_hash(source), func.__module__, func.__qualname__,
+             *(_source_hash(str(_HERE / f)) for f in SHARED_SOURCES)]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
 
 
-def _load(path: Path) -> tuple[bool, Any]:
-    try:
-        with path.open("rb") as fh:
-            return True, pickle.load(fh)
-    except FileNotFoundError:
-        return False, None
-    except Exception:  # a damaged or foreign file: build again and replace it
-        return False, None
+def _regex_path(pattern: str, flags: int) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    h = hashlib.sha256()
+    for part in (FORMAT, sys.implementation.name, sys.version, str(int(flags))):
+        h.update(part.encode())
+        h.update(b"\x00")
+    h.update(pattern.encode("utf-8", "surrogatepass"))
+    return folder / "regex" / f"{h.hexdigest()[:32]}.pickle"
 
 
-def _save(path: Path, value: Any) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the compiled program kept on disk.
+
+    Compiling a large pattern (the date grammar's, an alternation of hundreds of names) is
+    pure Python in ``re`` and takes up to a tenth of a second; what it produces (the opcode
+    list ``_sre.compile`` takes) is saved, keyed by the pattern, the flags and the exact Python
+    version, so the next process rebuilds the pattern object in C at once. The object is the
+    same one ``re.compile`` makes (same ``pattern``, ``flags``, ``groupindex`` and opcodes).
+    Falls back to ``re.compile`` when the disk cache is off or the file cannot be used.
+    """
+    path = _regex_path(pattern, flags)
+    if path is None:
+        return re.compile(pattern, flags)
+    import _sre
+
+    found, args = _load(path)
+    if found:
         try:
-            tmp.unlink()
-        except OSError:
+            return _sre.compile(pattern, *args)
+        except Exception:  # a damaged or foreign file: compile and replace it
             pass
+    try:
+        from re import _compiler, _parser
+
+        tree = _parser.parse(pattern, flags)
+        code = [int(c) for c in _compiler._code(tree, flags)]  # plain ints (the opcodes are an int subclass)
+        groupindex = tree.state.groupdict
+        indexgroup = [None] * tree.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        args = (flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, *args)
+    except Exception:  # internals of another Python version: the ordinary way
+        return re.compile(pattern, flags)
+    _save(path, args)
+    return compiled
 
 
 def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callable[[Callable[[], T]], Callable[[], T]]:
@@ -116,4 +146,4 @@ def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callab
     return deco
 
 
-__all__ = ["persistent", "cache_dir", "key_of", "ENV", "FORMAT"]
+__all__ = ["persistent", "regex", "cache_dir", "key_of", "ENV", "FORMAT"]

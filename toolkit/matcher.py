@@ -19,6 +19,8 @@ starts at the stem: للولايات المتحدة gives ولايات المت�
 """
 from __future__ import annotations
 
+import pickle
+from array import array
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -111,6 +113,38 @@ class Gazetteer:
         if table:
             self._auto.make_automaton()
 
+    # A gazetteer kept by the disk cache (toolkit.cache) is pickled as an automaton whose values
+    # are key numbers, plus each key's items pickled on their own: loading it makes no Python
+    # object per entry (the organisation gazetteer has some 70,000 keys), and a key's items are
+    # unpickled the first time the text holds it.
+    def __getstate__(self) -> dict:
+        if not hasattr(self, "_blobs"):
+            auto = ahocorasick.Automaton()
+            blobs: list[bytes] = []
+            lengths = array("I")
+            for key, (length, items) in self._auto.items():
+                auto.add_word(key, len(blobs))
+                blobs.append(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+                lengths.append(length)
+            if blobs:
+                auto.make_automaton()
+            return {"size": self.size, "auto": auto, "blobs": blobs, "lengths": lengths}
+        return {"size": self.size, "auto": self._auto, "blobs": self._blobs, "lengths": self._lengths}
+
+    def __setstate__(self, state: dict) -> None:
+        self.size = state["size"]
+        self._auto = state["auto"]
+        self._blobs = state["blobs"]
+        self._lengths = state["lengths"]
+        self._loaded: dict[int, tuple[int, tuple[_Indexed, ...]]] = {}
+
+    def _value(self, number: int) -> tuple[int, tuple[_Indexed, ...]]:
+        """(key length, items) of key ``number`` of an unpickled gazetteer, unpickled once."""
+        value = self._loaded.get(number)
+        if value is None:
+            value = self._loaded[number] = (self._lengths[number], pickle.loads(self._blobs[number]))
+        return value
+
     def find(self, norm: Normalized, *, regions: Sequence[tuple[int, int]] | None = None,
              longest: bool = True) -> list[Match]:
         """All whole-word hits in ``norm`` (within original-text ``regions`` if given).
@@ -122,7 +156,10 @@ class Gazetteer:
         text = norm.text
         n = len(text)
         hits: list[Match] = []
-        for end_idx, (length, items) in self._auto.iter(text):
+        for end_idx, value in self._auto.iter(text):
+            if value.__class__ is int:  # a gazetteer from the disk cache: items unpickled on first use
+                value = self._value(value)
+            length, items = value
             nend = end_idx + 1
             nstart = nend - length
             right_ok = nend >= n or not text[nend].isalnum()

@@ -67,7 +67,7 @@ def arrow_schema(table: Table) -> pa.Schema:
     return pa.schema([pa.field(c.name, _ARROW[c.kind]) for c in table.columns])
 
 
-_STR_MAPPER = {pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan)}
+_STR_DTYPE = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def _series(kind: str, values: list[Any], name: str) -> pd.Series:
@@ -75,7 +75,7 @@ def _series(kind: str, values: list[Any], name: str) -> pd.Series:
     if kind == "text":
         try:  # through Arrow: ten times faster than pandas' own conversion of a list
             arr = pa.array(values, type=pa.large_string(), from_pandas=True)
-            return pd.Series(arr.to_pandas(types_mapper=_STR_MAPPER.get), name=name)
+            return pd.Series(_STR_DTYPE.__from_arrow__(arr), name=name)  # what to_pandas makes, without its Series
         except (pa.ArrowTypeError, pa.ArrowInvalid):  # numbers among the texts: pandas makes them text
             return pd.Series(values, dtype="str", name=name)
     if kind == "int":
@@ -122,8 +122,11 @@ def frame(table: Table, rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
                 raise KeyError(f"the {table.name} table has no column(s) {', '.join(extra)}: declare them in "
                                "toolkit.schema (or with the annotator that makes them: toolkit.registry.register)")
             col[i] = val
+    index = pd.RangeIndex(len(rows))
     data = {c.name: _series(c.kind, cols[c.name], c.name) for c in table.columns}
-    return pd.DataFrame(data, index=pd.RangeIndex(len(rows)), columns=names)
+    for series in data.values():  # the frame's own index object: nothing to realign
+        series.index = index
+    return pd.DataFrame(data, index=index, columns=names, copy=False)
 
 
 def conform(table: Table, df: pd.DataFrame) -> pd.DataFrame:

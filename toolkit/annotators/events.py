@@ -69,6 +69,7 @@ from typing import Iterable
 
 from toolkit import lexicon
 from toolkit.arabic import normalize_key
+from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer, Match, select_longest
 from toolkit.model import Doc, Event, Mention
 from toolkit.registry import EVENT, annotator
@@ -195,7 +196,7 @@ def cue_rows() -> tuple[tuple[CueRow, tuple[str, ...], str, bool], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
+@persistent("event-gazetteer")
 def gazetteer() -> Gazetteer:
     """One automaton over every cue and marker form (plus س + imperfect cue verbs)."""
     entries: list[Entry] = []

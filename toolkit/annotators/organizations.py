@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from toolkit import lexicon, ner
 from toolkit.annotators import countries as C
+from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
@@ -102,7 +103,7 @@ def _expand(template: str, lang: str, fill: dict[str, list[str]]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@persistent("organization-gazetteer")
 def gazetteer() -> Gazetteer:
     orgs = organizations()
     entries: list[Entry] = []

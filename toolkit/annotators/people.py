@@ -47,6 +47,7 @@ from functools import lru_cache
 from toolkit import lexicon, ner
 from toolkit.annotators import places
 from toolkit.arabic import normalize_key
+from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
@@ -86,14 +87,14 @@ def tenures() -> dict[str, list[dict[str, str]]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@persistent("person-name-gazetteer")
 def name_gazetteer() -> Gazetteer:
     entries = [Entry(r["form"], r, lang=r["lang"], priority=0 if r.get("kind") == "surname" else 1)
                for r in lexicon.rows("person_names") if r["person_id"] in tenures()]
     return Gazetteer(entries)
 
 
-@lru_cache(maxsize=1)
+@persistent("title-gazetteer")
 def title_gazetteer() -> Gazetteer:
     return Gazetteer([Entry(r["form"], r, lang=r["lang"], priority=int(r.get("rank") or 0))
                       for r in lexicon.rows("titles")])

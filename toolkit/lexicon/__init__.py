@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 import sys
 from functools import lru_cache
@@ -144,9 +145,34 @@ def clear_caches() -> None:
 # --------------------------------------------------------------------------- reading
 
 def _read_file(path: Path, label: str) -> tuple[tuple[str, ...], list[Row]]:
-    """(header, rows) of one CSV file; ``label`` names it in errors and references."""
+    """(header, rows) of one CSV file; ``label`` names it in errors and references.
+
+    The rows of a file read without error are kept in the disk cache (``toolkit.cachefiles``) under
+    a digest of its bytes, its label and this module's source, so a new process unpickles them
+    instead of parsing the CSV again; an edited file has another digest and is parsed again."""
+    from toolkit import cachefiles
+
+    data = path.read_bytes()
+    saved = cachefiles.cache_dir()
+    if saved is not None:
+        digest = hashlib.sha256(b"\x00".join([cachefiles.FORMAT.encode(), label.encode(), sys.version.encode(),
+                                              _SOURCE_DIGEST.encode(), data])).hexdigest()[:32]
+        saved = saved / "lexicon-rows" / f"{path.stem}-{digest}.pickle"
+        found, value = cachefiles.load(saved)
+        if found:
+            return value
+    value = _parse_file(data, label)
+    if saved is not None:
+        cachefiles.save(saved, value)
+    return value
+
+
+_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def _parse_file(data: bytes, label: str) -> tuple[tuple[str, ...], list[Row]]:
     out: list[Row] = []
-    with path.open(encoding="utf-8", newline="") as fh:
+    with io.StringIO(data.decode("utf-8"), newline="") as fh:
         reader = csv.DictReader(fh)
         if not reader.fieldnames:
             raise LexiconError(f"{label}: no header line")
