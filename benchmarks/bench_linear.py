@@ -15,10 +15,11 @@ Exit status 1 when some annotator's 1 MB figure is more than 1.5 times its 10 KB
 
 ``ANNOTATORS`` holds the name tagger alone (``tagger``: ``toolkit.ner.names``; the people,
 organisations and places annotators call it, and each of their figures includes it, since the
-tagger's per-document cache is cleared before every timed call), every registered annotator (each after the annotators whose mentions it
-reads, which run first and are not timed) and, last, ``pipeline``: ``toolkit.annotate`` on the
-whole text (layout, sentences, every annotator; a text longer than ``Limits.max_piece_chars`` is
-annotated in pieces). Add others as (name, function of a Doc, names of the annotators it needs).
+tagger's per-document cache is cleared before every timed call), every registered annotator (each
+after the annotators whose mentions it reads, which run first and are not timed) and, last,
+``pipeline``: ``toolkit.annotate`` on the whole text (layout, sentences, every annotator; a text
+longer than ``Limits.max_piece_chars`` is annotated in pieces). Add others as (name, function of a
+Doc, names of the annotators it needs).
 """
 from __future__ import annotations
 

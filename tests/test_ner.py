@@ -401,3 +401,21 @@ def test_a_city_the_tagger_reads_as_a_person_is_a_place() -> None:
     # a given name before a place word is still a person when the lexicon knows it
     m2 = toolkit.annotate("قال الرئيس الأذربيجاني إلهام علييف إن الطائرة أصيبت.", lang="ar").mentions
     assert "إلهام علييف" in list(m2.loc[m2["type"] == "person", "text"])
+
+
+def test_long_documents_and_sentences_are_tagged_in_batches_with_the_same_labels(seed_path: Path) -> None:
+    """Batches of sentences give the labels of one decoding; a 'sentence' longer than a batch (a
+    text without punctuation) gets one label per word, and its chunks' labels are those of the
+    chunks tagged as sentences."""
+    sents = [ws for ws in _seed_sentences(seed_path) if ws]
+    whole = tagger.tag_sentences(sents)
+    old = tagger.BATCH_WORDS
+    try:
+        tagger.BATCH_WORDS = 40  # the seed's sentences, many batches
+        assert tagger.tag_sentences(sents) == whole
+        long = [w for ws in sents for w in ws]
+        got = tagger.tag_sentences([long])
+        assert len(got) == 1 and len(got[0]) == len(long)
+        assert got[0][:40] == tagger.tag_sentences([long[:40]])[0]
+    finally:
+        tagger.BATCH_WORDS = old

@@ -279,6 +279,19 @@ def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tup
     """
     if not any(sents):
         return [[] for _ in sents]
+    if any(len(ws) > BATCH_WORDS for ws in sents):
+        # a "sentence" of more than BATCH_WORDS words (a text without punctuation; no real news
+        # sentence is that long) is tagged in chunks of BATCH_WORDS words, as if they were sentences
+        chunks: list[list[str]] = []
+        owner: list[int] = []
+        for i, ws in enumerate(sents):
+            for k in range(0, max(len(ws), 1), BATCH_WORDS):
+                chunks.append(ws[k:k + BATCH_WORDS])
+                owner.append(i)
+        out_long: list[list[tuple[str, float]]] = [[] for _ in sents]
+        for i, part in zip(owner, tag_sentences(chunks, cuts=cuts)):
+            out_long[i].extend(part)
+        return out_long
     if len(sents) > 1 and sum(map(len, sents)) > BATCH_WORDS:
         # a long document in batches of sentences: the same labels (sentences are decoded apart),
         # with arrays small enough to stay in the processor's cache, so the cost per word does not grow
