@@ -166,3 +166,22 @@ def test_lexicon_rows_come_back_from_the_disk_and_follow_an_edit(tmp_path: Path,
         assert "ميسون" in forms and "زيدون" not in forms
     finally:
         lexicon.use()
+
+
+def test_prune_keeps_the_newest_files_of_a_name_only(tmp_path: Path) -> None:
+    import os
+
+    from toolkit import cache
+
+    made = []
+    for i in range(7):
+        f = tmp_path / f"things-{i:032x}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+        made.append(f)
+    other = tmp_path / f"things-gazetteer-{0:032x}.pickle"  # another name that starts the same
+    other.write_bytes(b"x")
+    gone = cache.prune(tmp_path, "things", keep=4)
+    assert sorted(gone) == sorted(made[:3])
+    assert all(f.exists() for f in made[3:]) and other.exists()
+    assert cache.prune(tmp_path, "things", keep=4) == []

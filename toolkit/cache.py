@@ -25,8 +25,9 @@ items pickled apart, unpickled the first time a text holds the key (loading the 
 gazetteer, some 70,000 keys, makes no object per entry). Beside them, :func:`regex` keeps the
 compiled programs of large regular expressions (``toolkit.anchors.LazyPattern`` uses it) and
 ``toolkit.lexicon`` keeps the parsed rows of each CSV file (keyed by the file's bytes), in the
-same folder (:mod:`toolkit.cachefiles`). Stale files are never deleted: the folder grows with
-each lexicon or code change (tens of MB each); delete it at will.
+same folder (:mod:`toolkit.cachefiles`). When a structure is built and saved, only the
+:data:`KEEP_PER_NAME` newest files of its name are kept (:func:`prune`), so the folder does not
+grow with every lexicon or code change; it can be deleted at will.
 """
 from __future__ import annotations
 
@@ -116,6 +117,31 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+#: How many files of one cached structure are kept (one per set of lexicons and code in use).
+KEEP_PER_NAME = 4
+
+
+def prune(folder: Path, name: str, keep: int = KEEP_PER_NAME) -> list[Path]:
+    """Delete all but the ``keep`` newest ``name-*.pickle`` files of ``folder`` (those of lexicons
+    or code no longer in use); returns what was deleted. A process still using a deleted file
+    keeps reading it (POSIX) or builds it again: never an error."""
+    files = []
+    for f in folder.glob(f"{name}-*.pickle"):
+        if f.name[len(name) + 1:-len(".pickle")].isalnum():  # our key, not another name's prefix
+            try:
+                files.append((f.stat().st_mtime, f))
+            except OSError:
+                continue
+    gone = []
+    for _, f in sorted(files, reverse=True)[keep:]:
+        try:
+            f.unlink()
+            gone.append(f)
+        except OSError:
+            pass
+    return gone
+
+
 def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callable[[Callable[[], T]], Callable[[], T]]:
     """Cache a builder without arguments in memory and on disk (see the module docstring).
 
@@ -139,6 +165,7 @@ def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callab
                 return value
             value = build()
             _save(path, value)
+            prune(folder, name)
             return value
 
         functools.update_wrapper(wrapper, build)
@@ -146,4 +173,4 @@ def persistent(name: str, *, depends: Callable[[], str] | None = None) -> Callab
     return deco
 
 
-__all__ = ["persistent", "regex", "cache_dir", "key_of", "ENV", "FORMAT"]
+__all__ = ["persistent", "prune", "KEEP_PER_NAME", "regex", "cache_dir", "key_of", "ENV", "FORMAT"]
