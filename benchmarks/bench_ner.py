@@ -1,6 +1,7 @@
 """The name tagger's cost on real news, against a bare country-lexicon scan of the same text.
 
-Baseline: normalisation plus one bare Aho-Corasick scan of the country lexicon's keys.
+Baseline: normalisation plus one bare Aho-Corasick scan of the country lexicon's Arabic keys
+(``benchmarks/baseline.py``, the one every benchmark uses).
 Tagger: the name tagger over the same articles, once the pipeline has made its documents
 (normalised text and sentences, timed apart: every annotator shares them): tokens, features,
 CRF decoding and marginals, names made consistent, fine classes (``toolkit.ner.names``), the work
@@ -21,32 +22,14 @@ import sys
 import time
 from pathlib import Path
 
-import ahocorasick
-
+import baseline  # benchmarks/baseline.py (this script's folder): the bare scan
 from toolkit import ner
-from toolkit.annotators import countries
 from toolkit.arabic import normalize
 from toolkit.model import Doc
 from toolkit.readers import iter_articles
 from toolkit.text import split_sentences
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
-
-
-def country_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for key in countries.gazetteer()._auto.keys():
-        auto.add_word(key, len(key))
-    auto.make_automaton()
-    return auto
-
-
-def baseline(texts: list[str], auto: ahocorasick.Automaton) -> int:
-    hits = 0
-    for t in texts:
-        for _ in auto.iter(normalize(t).text):
-            hits += 1
-    return hits
 
 
 def documents(texts: list[str]) -> list[Doc]:
@@ -106,10 +89,10 @@ def main() -> int:
         if args.limit and len(texts) >= args.limit:
             break
     chars = sum(map(len, texts))
-    auto = country_automaton()
+    auto = baseline.country_automaton()
     ner.names(Doc("تجربة", "ar", normalize("تجربة"), ((0, 5),), ((0, 5),)))  # open the model once
     t0 = time.perf_counter()
-    hits = baseline(texts, auto)
+    hits = baseline.scan(texts, auto)
     t_base = time.perf_counter() - t0
     t0 = time.perf_counter()
     docs = documents(texts)

@@ -51,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import baseline  # noqa: E402  (benchmarks/baseline.py: the bare scan)
+
 DEFAULT = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 SHORT = "وقّعت روسيا والسعودية اتفاقاً للتعاون في الرياض يوم 1 مايو 2024، وقال وزير الخارجية إن البلدين سيعملان معاً."
 
@@ -128,31 +130,10 @@ print(json.dumps({"wall": wall, "annotated": r.annotated, "peak_total_kb": peak[
 """
 
 
-def bare_automaton():
-    """One automaton over the normalised Arabic country-name keys (country_names.csv)."""
-    import ahocorasick
-
-    from toolkit import lexicon
-    from toolkit.arabic import normalize_key
-
-    auto = ahocorasick.Automaton()
-    for r in lexicon.rows("country_names"):
-        if r.get("lang") == "ar":
-            key = " ".join(normalize_key(r["form"]).split())
-            if key:
-                auto.add_word(key, len(key))
-    auto.make_automaton()
-    return auto
-
-
 def bare_scan(texts: list[str], auto) -> tuple[float, int]:
-    from toolkit.arabic import normalize
-
-    hits = 0
+    """Seconds and raw hits of the bare scan (``benchmarks/baseline.py``) over ``texts``."""
     t0 = time.perf_counter()
-    for t in texts:
-        for _ in auto.iter(normalize(t).text):
-            hits += 1
+    hits = baseline.scan(texts, auto)
     return time.perf_counter() - t0, hits
 
 
@@ -285,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(mean {chars / max(1, len(articles)):,.0f}); {len(skipped)} records skipped")
 
     t0 = time.perf_counter()
-    auto = bare_automaton()
+    auto = baseline.country_automaton()
     init_worker()  # every lexicon structure loaded: nothing below pays for building
     print(f"setup (bare automaton of {len(auto):,} keys, lexicons loaded): {time.perf_counter() - t0:.1f} s")
 

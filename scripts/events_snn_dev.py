@@ -51,17 +51,10 @@ def load_verdicts() -> dict[tuple, dict]:
 def current(rows: list[dict], cache: dict) -> list[dict]:
     """The coder's events now, in the judged sentences of ``rows``."""
     out = []
-    sentences: dict[tuple, set[int]] = {}
-    for r in rows:
-        sentences.setdefault((r["zip"], r["record"]), set()).add(r["start"])
-    for (zip_name, rec), starts in sorted(sentences.items()):
+    for (zip_name, rec), starts in sorted(S.judged_sentences(rows).items()):
         if zip_name not in cache:
             cache[zip_name] = S.records(zip_name)
-        ann = S.annotate_record(cache[zip_name][rec])
-        for e in ann.event_records:
-            if e.start in starts:
-                out.append({"zip": zip_name, "record": rec, "start": e.start, "end": e.end,
-                            **{f: getattr(e, f) for f in S.FIELDS}, "confidence": e.confidence})
+        out += [e for e in S.event_rows(zip_name, rec, cache[zip_name][rec], confidence=True) if e["start"] in starts]
     return out
 
 

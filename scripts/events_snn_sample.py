@@ -74,6 +74,32 @@ def annotate_record(rec: dict):
     return toolkit.annotate(art)
 
 
+def event_rows(day: str, i: int, rec: dict, *, confidence: bool) -> list[dict]:
+    """The coder's events in record ``i`` of ``day``, as sample rows (references, no text)."""
+    return [{"zip": day, "record": i, "start": e.start, "end": e.end, **{f: getattr(e, f) for f in FIELDS},
+             **({"confidence": e.confidence} if confidence else {})}
+            for e in annotate_record(rec).event_records]
+
+
+def judged_sentences(rows: list[dict]) -> dict[tuple[str, int], set[int]]:
+    """(zip, record) -> the start offsets of the judged events in it."""
+    out: dict[tuple[str, int], set[int]] = {}
+    for r in rows:
+        out.setdefault((r["zip"], r["record"]), set()).add(r["start"])
+    return out
+
+
+def _unjudged(events: list[dict], size: int, rng: random.Random) -> list[dict]:
+    """``size`` of ``events`` drawn with ``rng``, in text order, numbered, with empty verdicts."""
+    sample = rng.sample(events, min(size, len(events)))
+    sample.sort(key=lambda r: (r["zip"], r["record"], r["start"]))
+    for j, r in enumerate(sample):
+        r["n"] = j
+        r["verdict"] = None
+        r["reason"] = ""
+    return sample
+
+
 def draw() -> list[dict]:
     rng = random.Random(SEED)
     days = sorted(p.name for p in SNN.glob("*.zip") if p.stem not in EXCLUDED_DAYS)
@@ -82,17 +108,8 @@ def draw() -> list[dict]:
     for day in chosen:
         recs = records(day)
         for i in sorted(rng.sample(range(len(recs)), PER_DAY)):
-            ann = annotate_record(recs[i])
-            for e in ann.event_records:
-                events.append({"zip": day, "record": i, "start": e.start, "end": e.end,
-                               **{f: getattr(e, f) for f in FIELDS}})
-    sample = rng.sample(events, min(150, len(events)))
-    sample.sort(key=lambda r: (r["zip"], r["record"], r["start"]))
-    for j, r in enumerate(sample):
-        r["n"] = j
-        r["verdict"] = None
-        r["reason"] = ""
-    return sample
+            events += event_rows(day, i, recs[i], confidence=False)
+    return _unjudged(events, 150, rng)
 
 
 def draw_v3() -> list[dict]:
@@ -103,17 +120,8 @@ def draw_v3() -> list[dict]:
         recs = records(day)
         pool = [i for i in range(len(recs)) if (day, i) not in READ_RECORDS_V3]
         for i in sorted(rng.sample(pool, PER_DAY_V3)):
-            ann = annotate_record(recs[i])
-            for e in ann.event_records:
-                events.append({"zip": day, "record": i, "start": e.start, "end": e.end,
-                               **{f: getattr(e, f) for f in FIELDS}, "confidence": e.confidence})
-    sample = rng.sample(events, min(SIZE_V3, len(events)))
-    sample.sort(key=lambda r: (r["zip"], r["record"], r["start"]))
-    for j, r in enumerate(sample):
-        r["n"] = j
-        r["verdict"] = None
-        r["reason"] = ""
-    return sample
+            events += event_rows(day, i, recs[i], confidence=True)
+    return _unjudged(events, SIZE_V3, rng)
 
 
 def load(path: Path = SAMPLE) -> list[dict]:

@@ -65,10 +65,7 @@ def examples() -> list[dict]:
         for name in D.FILES:
             rows = S.load(S.DATA / name)
             judged = {D.key(r): r for r in rows}
-            sentences: dict[tuple, set[int]] = {}
-            for r in rows:
-                sentences.setdefault((r["zip"], r["record"]), set()).add(r["start"])
-            for (zip_name, rec), starts in sorted(sentences.items()):
+            for (zip_name, rec), starts in sorted(S.judged_sentences(rows).items()):
                 if zip_name not in cache:
                     cache[zip_name] = S.records(zip_name)
                 ev.EVENT_SINK = []

@@ -27,7 +27,7 @@ from toolkit.limits import DEFAULT_MAX_FILE_BYTES, Limits
 from toolkit.readers import ReadError
 from toolkit.registry import RegistryError
 from toolkit.relations import COUNTS, dyads, format_dyads
-from toolkit.report import positive_int
+from toolkit.report import non_negative_int, positive_int
 from toolkit.store import Store, StoreError
 from toolkit.version import __version__
 from toolkit.writers import DEFAULT_FORMATS, WRITERS, plain, plain_frame, write_tables
@@ -35,17 +35,6 @@ from toolkit.writers import DEFAULT_FORMATS, WRITERS, plain, plain_frame, write_
 
 #: The languages the annotators know (``--lang``).
 LANGUAGES = ("ar", "en")
-
-
-def non_negative_int(text: str) -> int:
-    """An argparse type: an integer of at least 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:

@@ -312,15 +312,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worker processes for --store (default 1)")
 
 
-def positive_int(text: str) -> int:
-    """An argparse type: an integer of at least 1."""
+def whole_number(text: str, lowest: int) -> int:
+    """``text`` as an integer of at least ``lowest``, or argparse's error saying what is wrong."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    if value < lowest:
+        raise argparse.ArgumentTypeError(f"must be {'0 or more' if lowest == 0 else f'at least {lowest}'}, "
+                                         f"not {value}")
     return value
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    return whole_number(text, 1)
+
+
+def non_negative_int(text: str) -> int:
+    """An argparse type: an integer of at least 0."""
+    return whole_number(text, 0)
 
 
 def run(args: argparse.Namespace, *, errors: str = "raise", fields: Mapping[str, Any] | None = None,
