@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import toolkit
 from toolkit import lexicon
 from toolkit.annotators import events as ev
 from toolkit.arabic import normalize
@@ -681,3 +682,16 @@ def test_snn_sample_references_point_at_the_sentences(which):
         sent = S.sentence(r, cache)
         assert sent and len(sent) == r["end"] - r["start"]
         assert str(r["evidence"]).split(" … ")[-1][:2] in sent or r["evidence"] in sent
+
+
+def test_a_preposition_does_not_make_a_verb_cue():
+    """«بحث» (discussed) is no ب + «حث» (urged): a preposition never attaches to a finite verb
+    (two sentences of SaudiNewsNet 2015-07-24 were coded REQUEST for it); «لدعم» (ل + the masdar)
+    and «ليحث» (ل + the imperfect) still are cues, and «بحث ... مع» with the subject between is talks."""
+    def coded(text: str) -> set[tuple]:
+        return {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang="ar").events.itertuples()}
+
+    assert coded("وبحث وزير الخارجية السعودي مع نظيره المصري العلاقات الثنائية.") == {("SAU", "EGY", "CONSULT")}
+    assert coded("وحث وزير الخارجية السعودي نظيره المصري على حضور المؤتمر.") == {("SAU", "EGY", "REQUEST")}
+    assert coded("ليحث الرئيس الأمريكي إسرائيل على وقف الغارات.") == {("USA", "ISR", "REQUEST")}
+    assert not coded("وبحث وزير الخارجية السعودي معلومات عن مصر.")

@@ -255,8 +255,10 @@ def lemma_forms(r: dict) -> list[tuple[str, str, str]]:
         if pos == "phrase":
             out += [(lemma, "phrase", "noun"), (lemma[:1].upper() + lemma[1:], "phrase.cap", "noun")]
     out += [(x, "extra", "noun") for x in extra]
-    seen: set[str] = set()
-    return [(f, t, p) for f, t, p in out if not (f in seen or seen.add(f))]
+    # a form that is both a verb and a noun (دعم: supported / support) is kept as both: the
+    # clitics it may take differ (لدعم is ل + the masdar, never ل + the perfect)
+    seen: set[tuple[str, str]] = set()
+    return [(f, t, p) for f, t, p in out if not ((f, p) in seen or seen.add((f, p)))]
 
 
 @lru_cache(maxsize=1)
@@ -508,7 +510,7 @@ def _requires_ok(row: CueRow, toks: _Tokens, t1: int, last: int) -> bool:
         return True
     for j in range(t1 + 1, min(last, t1 + REQUIRES_WINDOW) + 1):
         for cand in _strip_clitics(toks.norm[j]):
-            if any(cand.startswith(req) for req in row.requires):
+            if any(cand == req[1:] if req[:1] == "=" else cand.startswith(req) for req in row.requires):
                 return True
     return False
 
@@ -519,6 +521,22 @@ def _excluded(row: CueRow, toks: _Tokens, t1: int, last: int) -> bool:
         return False
     nxt = toks.norm[t1 + 1]
     return any(nxt.startswith(x) for x in row.excludes)
+
+
+#: the first letters of an Arabic imperfect (يحث، تحث، نحث، أحث) and of the future (سيحث)
+_IMPERFECT_LETTERS = frozenset("يتناس")
+
+
+def _verb_prefix_ok(row: CueRow, prefix: str, first: str) -> bool:
+    """A preposition (ب، ك) never attaches to a finite verb, and ل only to an imperfect (ليحث):
+    ``بحث`` (discussed) is no ب + حث (urged), ``لدعا`` no verb. Nouns take them all: a form that
+    may be a noun (its article optional) is not checked here."""
+    if row.lang != "ar" or row.pos != "verb":
+        return True
+    pre = prefix.lstrip("وف")
+    if not pre:
+        return True
+    return pre == "ل" and first in _IMPERFECT_LETTERS
 
 
 def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
@@ -544,7 +562,10 @@ def _hits(doc: Doc, toks: _Tokens) -> list[Hit]:
             rows = [e.payload for e in m.entries]
             rows = list(dict.fromkeys(rows))
             if is_cue:
-                rows = [r for r in rows if _requires_ok(r, toks, t1, last) and not _excluded(r, toks, t1, last)][:1]
+                nounlike = {e.payload for e in m.entries if e.article == "optional"}
+                first = doc.norm.text[m.nstart:m.nstart + 1]
+                rows = [r for r in rows if _requires_ok(r, toks, t1, last) and not _excluded(r, toks, t1, last)
+                        and (r in nounlike or _verb_prefix_ok(r, m.prefix, first))][:1]
             for row in rows:
                 out.append(Hit(row, m.start, m.end, t0, t1, m.prefix, doc.text[m.start:m.end]))
     out.sort(key=lambda h: (h.start, h.end))
