@@ -114,27 +114,35 @@ def make_doc(text: str) -> Doc:
     return Doc(text=text, lang="ar", norm=normalize(text), regions=regions, sentences=split_sentences(text, regions))
 
 
-def per_kb(funcs: dict[int, Callable[[], object]], rounds: int) -> dict[int, float]:
-    """CPU ms per KB of each size's function, measured fairly across sizes.
+def per_kb(funcs: dict[int, list[Callable[[], object]]], rounds: int) -> dict[int, float]:
+    """CPU ms per KB of each size's functions, measured fairly across sizes.
 
-    Each round times every size once, one after the other (so a busy spell on a shared machine
-    falls on all sizes alike); a sample of a small size runs it several times so that every
-    sample lasts about as long as one run of the largest size (the same number of equally long
-    samples per size: no size gets more chances of a quiet moment). The best round counts.
-    CPU time of this process, not wall-clock; garbage is collected before each sample.
+    ``funcs[size]`` holds one function per copy of the input at that size: enough copies that
+    a sample of every size handles about as much text as one run of the largest (a hundred
+    10 KB documents against one of 1 MB), each copy a separate document, as the articles of a
+    corpus are. Running one small document a hundred times would keep it in the processor's
+    cache and flatter the small size; separate copies cost what a corpus of small articles
+    costs. Each round times every size once, one after the other (so a busy spell on a shared
+    machine falls on all sizes alike), with the same number of equally long samples per size.
+    The best round counts. CPU time of this process, not wall-clock; garbage is collected
+    before each sample.
     """
     sizes = sorted(funcs)
-    reps = {s: max(1, sizes[-1] // s) for s in sizes}
     best = {s: float("inf") for s in sizes}
     for _ in range(rounds):
         for s in sizes:
             gc.collect()
             t0 = time.process_time()
-            for _ in range(reps[s]):
-                funcs[s]()
-            took = (time.process_time() - t0) / reps[s]
+            for func in funcs[s]:
+                func()
+            took = (time.process_time() - t0) / len(funcs[s])
             best[s] = min(best[s], 1000 * took / s)
     return best
+
+
+def copies(size: int, sizes: list[int]) -> int:
+    """How many separate documents of ``size`` KB make one sample (see ``per_kb``)."""
+    return max(1, sizes[-1] // size)
 
 
 def run(sizes: list[int], inputs: list[str], only: list[str] | None, rounds: int) -> int:
@@ -150,15 +158,16 @@ def run(sizes: list[int], inputs: list[str], only: list[str] | None, rounds: int
     for input_name in inputs:
         unit = INPUTS[input_name]()
         texts = {s: make_text(unit, s) for s in sizes}
-        base = per_kb({s: (lambda t=texts[s]: normalize(t)) for s in sizes}, rounds)
+        # separate string objects per copy (slicing a longer string makes new ones)
+        many = {s: [(texts[s] + " ")[:-1] for _ in range(copies(s, sizes))] for s in sizes}
+        base = per_kb({s: [(lambda t=t: normalize(t)) for t in many[s]] for s in sizes}, rounds)
         print(f"{input_name:16s} {'baseline':10s} " + " ".join(f"{base[s]:9.3f}" for s in sizes)
               + f"   {base[big] / base[small]:6.2f}x")
         for name, func, needs in chosen:
-            docs = {}
-            for s in sizes:
-                docs[s] = _prepared(make_doc(texts[s]), needs)
-            found = len(func(docs[big]))
-            ms = per_kb({s: (lambda d=docs[s], f=func: _uncached(f, d)) for s in sizes}, rounds)
+            docs = {s: [_prepared(make_doc(t), needs) for t in many[s]] for s in sizes}
+            found = len(func(docs[big][0]))
+            ms = per_kb({s: [(lambda d=d, f=func: _uncached(f, d)) for d in docs[s]] for s in sizes}, rounds)
+            del docs
             ratio = ms[big] / ms[small] if ms[small] else float("inf")
             worst = max(worst, ratio)
             print(f"{'':16s} {name:10s} " + " ".join(f"{ms[s]:9.3f}" for s in sizes)

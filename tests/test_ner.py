@@ -7,6 +7,7 @@ labels in tests/data/ner_saudinewsnet_labels.jsonl) or sentences written for a c
 corpora lack."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -259,6 +260,28 @@ def test_movements_and_companies(text, expected):
 def test_movements_and_companies_in_english():
     got = rows("Hezbollah, the Houthis and Hamas met Gazprom and Rosatom officials.", "organization", lang="en")
     assert [r["value"] for r in got] == ["HEZBOLLAH", "HOUTHIS", "HAMAS", "GAZPROM", "RUS-ROSATOM"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SaudiNewsNet 2015-08-09.zip and 2015-08-10.zip (tests/data/org_headed_snn_sample.jsonl)
+    ("استقبل مستشفى البشائر أمس السبت ثلاثة حوادث مرورية", ["مستشفى البشائر"]),
+    ("وإحالة السعودي لهيئة التحقيق بحسب تعليمات", ["هيئة التحقيق"]),
+    ("أكد مدير عام الهيئة العامة للسياحة والتراث الوطني بالطائف", ["الهيئة العامة للسياحة والتراث الوطني"]),
+    ("أظهر استطلاع أجرته الهيئة الوطنية لمكافحة الفساد بأن", ["الهيئة الوطنية لمكافحة الفساد"]),
+    ("أجرت لجنة الحكام الرئيسية في الاتحاد السعودي لكرة القدم اختبار", [
+        "لجنة الحكام الرئيسية", "الاتحاد السعودي لكرة القدم"]),
+    ("القيادي في الحزب الديمقراطي الكردستاني من قادة الخط الثاني", ["الحزب الديمقراطي الكردستاني"]),
+    ("يقول المعارضون داخل الحزب الشيوعي الحاكم إن", ["الحزب الشيوعي"]),
+    # no name: a generic company, no agreement, a board, a title's complement, a masdar
+    ("وعلقت الشركة السعودية على القرار", []),
+    ("ير خمسين بالمئة من قدرات الحزب العسكرية .", []),
+    ("كذلك تنظيم المعارض المتعلقة بالجانب التراثي", []),
+])
+def test_organisation_named_by_a_head_noun_and_its_words(text, expected):
+    got = [r for r in rows(text, "organization") if r["rule"].startswith("pattern: institution noun + name")]
+    assert [r["text"] for r in got] == expected
+    for r in got:
+        assert re.search(r"name_cues\.csv:\d+$", r["rule"]), r["rule"]
 
 
 def test_risky_form_is_not_taken_after_b():
