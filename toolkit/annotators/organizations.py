@@ -12,7 +12,11 @@ in quotation marks (مسرح "ماياكوفسكي" الروسي للدراما)
 known to be a name and not a quotation; the nouns are the ``quoted_name`` rows of
 ``name_cues.csv``.
 
-A fifth source is the statistical name tagger (:mod:`toolkit.ner`, Arabic): an organisation
+A fifth, the head-noun rule, finds a name made of an institution noun and the words that
+name it (مستشفى البشائر, الهيئة العامة للسياحة والتراث الوطني, الحزب الشيوعي): the ``phrase``
+rows of ``name_cues.csv`` and the words of ``org_phrase_words.csv`` (see ``_headed``).
+
+A sixth source is the statistical name tagger (:mod:`toolkit.ner`, Arabic): an organisation
 name no lexicon row covers, with ``rule`` = ``model:ner-newsfane@<version>``, its
 ``confidence``, its ``fine`` class (government, media, sports, ...) and the country of a
 demonym or country name inside it (وزارة الداخلية الأفغانية -> AFG).

@@ -43,7 +43,7 @@ unmatched and dropped. Quotations nested inside an accepted quotation are not re
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -375,9 +375,17 @@ class _Finder:
     def __init__(self, doc: Doc, names: dict[int, int]):
         self.doc = doc
         self.text = doc.text
-        self.hits: list[Match] = gazetteer().find(doc.norm, regions=doc.regions)
-        self.verb_starts = {h.start for h in self.hits}
+        self.hits: list[Match] = sorted(gazetteer().find(doc.norm, regions=doc.regions), key=lambda h: h.start)
+        self.hit_starts = [h.start for h in self.hits]
+        self.verb_starts = set(self.hit_starts)
         self.names = names
+
+    def hits_within(self, start: int, end: int) -> list[Match]:
+        """The hits that start at or after ``start`` and end by ``end``, in order (a binary
+        search: a quotation looks at its window, not at every hit of the article)."""
+        lo = bisect_left(self.hit_starts, start)
+        hi = bisect_left(self.hit_starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
 
     def _lang(self, hit: Match) -> str:
         return hit.entry.payload[1]
@@ -473,7 +481,7 @@ def _context(doc: Doc, finder: _Finder, pair: _Pair, win_start: int, win_end: in
         elif last.key in COMPLEMENTISERS or (
                 len(last.key) > 2 and last.key[0] in "وف" and last.key[1:] in COMPLEMENTISERS):
             intro = "complementiser"
-    before = [h for h in finder.hits if win_start <= h.start and h.end <= pair.open]
+    before = finder.hits_within(win_start, pair.open)
     if before:
         hit = before[-1]
         spk = finder.speaker_of_verb(hit, win_start, pair.open, before_first=False)
@@ -491,7 +499,7 @@ def _context(doc: Doc, finder: _Finder, pair: _Pair, win_start: int, win_end: in
             strong = True
         return _Context("strong" if strong else "weak", intro, hit, spk)
     # a cue right after the closing mark: "…", X said / "…" قال X / "…" بحسب X
-    after = [h for h in finder.hits if pair.close < h.start and h.end <= win_end]
+    after = finder.hits_within(pair.close + 1, win_end)
     if after:
         hit = after[0]
         lead = [t for t in _tokens(text, pair.close + 1, hit.start) if t.word]
@@ -570,8 +578,8 @@ class _BySentence:
 
     def __init__(self, doc: Doc, finder: _Finder):
         self.quotes: dict[int, list[Mention]] = {}
-        self.hits = sorted(finder.hits, key=lambda h: h.start)
-        self.hit_starts = [h.start for h in self.hits]
+        self.hits = finder.hits
+        self.hit_starts = finder.hit_starts
         self.people: dict[int, list[Mention]] = {}
         for m in doc.of_type("person"):
             if m.sentence is not None:
