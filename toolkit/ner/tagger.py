@@ -262,7 +262,10 @@ def _cut(w: str) -> bool:
 
 
 #: The most words decoded in one batch of sentences (a longer document is tagged batch by batch).
-BATCH_WORDS = 4096
+#: 1024: a 1 MB text without punctuation costs 1.0x the ms/KB of 10 KB (4096: 1.13x to 1.46x, the
+#: decoder's arrays outgrow the processor's cache), real sentences cost the same within noise
+#: (`python benchmarks/bench_linear.py --only tagger`)
+BATCH_WORDS = 1024
 
 
 def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tuple[str, float]]]:
