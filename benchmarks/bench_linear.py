@@ -34,7 +34,7 @@ from typing import Callable
 from toolkit import ner, registry
 from toolkit.arabic import normalize
 from toolkit.model import Doc
-from toolkit.pipeline import annotate, resolve
+from toolkit.pipeline import annotate, collector_paused, resolve
 from toolkit.text import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,10 +45,13 @@ def _pipeline(doc: Doc) -> list:
 
 
 def _uncached(func: Callable[[Doc], list], doc: Doc) -> list:
-    """``func(doc)`` without the name tagger's per-document cache: a small size runs many times on
-    one text, and a cached tagger would leave its cost out of the small sizes' figures only."""
+    """``func(doc)`` as the pipeline runs it (the garbage collector paused,
+    ``pipeline.collector_paused``), without the name tagger's per-document cache: a small size
+    runs many times on one text, and a cached tagger would leave its cost out of the small sizes'
+    figures only."""
     ner.clear_cache()
-    return func(doc)
+    with collector_paused():
+        return func(doc)
 
 
 def _names(doc: Doc) -> list:

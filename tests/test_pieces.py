@@ -50,3 +50,33 @@ def test_offsets_hold_in_pieces() -> None:
 def test_piece_size_is_checked() -> None:
     with pytest.raises(ValueError, match="max_piece_chars"):
         Limits(max_piece_chars=10)
+
+
+def test_the_collector_is_paused_while_annotators_run_and_resumed_after():
+    import gc
+
+    from toolkit import pipeline, registry
+
+    seen = []
+
+    def probe(doc):
+        seen.append(gc.isenabled())
+        return []
+
+    registry.register("gc_probe", probe, produces=("gc_probe",))
+    try:
+        assert gc.isenabled()
+        toolkit.annotate("التقى الرئيس الروسي نظيره الطاجيكي.", lang="ar")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()  # the caller's choice stays
+        try:
+            toolkit.annotate("التقى الرئيس الروسي نظيره الطاجيكي.", lang="ar")
+            assert seen == [False, False] and not gc.isenabled()
+        finally:
+            gc.enable()
+        with pytest.raises(RuntimeError):
+            with pipeline.collector_paused():
+                raise RuntimeError("an annotator failed")
+        assert gc.isenabled()  # resumed after an error too
+    finally:
+        registry.unregister("gc_probe")

@@ -35,3 +35,26 @@ def test_byend_gives_the_items_ending_in_a_range_in_their_order() -> None:
         lo = rng.randrange(0, 510)
         hi = lo + rng.randrange(0, 6)
         assert [x.k for x in index.ending_in(lo, hi)] == [x.k for x in items if lo <= x.end <= hi]
+
+
+def test_sentence_of_is_the_sentence_a_scan_finds():
+    """Doc.sentence_of (a binary search over the sentence starts) against a plain scan, on
+    random sentence lists with gaps between sentences, before the first and after the last."""
+    import random
+
+    from toolkit.arabic import normalize
+    from toolkit.model import Doc
+
+    rng = random.Random(20261202)
+    for _ in range(200):
+        pos, sents = 0, []
+        for _ in range(rng.randint(0, 25)):
+            pos += rng.randint(0, 3)
+            end = pos + rng.randint(1, 9)
+            sents.append((pos, end))
+            pos = end
+        text = "x" * (pos + 4)
+        doc = Doc(text=text, lang="ar", norm=normalize(text), regions=((0, len(text)),), sentences=tuple(sents))
+        for off in range(-1, pos + 4):
+            scan = next((k for k, (s, e) in enumerate(sents) if s <= off < e), None)
+            assert doc.sentence_of(off) == scan, (sents, off)

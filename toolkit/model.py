@@ -9,6 +9,7 @@ mentions found by the annotators that ran before them.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Mapping
@@ -91,17 +92,14 @@ class Doc:
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence holding ``offset`` (binary search), or None outside the body."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            s, e = self.sentences[mid]
-            if offset < s:
-                hi = mid
-            elif offset >= e:
-                lo = mid + 1
-            else:
-                return mid
+        k = bisect_right(self._sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k][1]:
+            return k
         return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
 
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
