@@ -191,3 +191,37 @@ def test_network_keeps_the_most_connected_nodes(t: F.Tables) -> None:
     assert len(_label_boxes(fig)) == 3
     top5 = R.node_table(graph, top=5)["code"].map(P.country_label).tolist()
     assert {name for name, _ in _label_boxes(fig)} <= set(top5)
+
+
+def _bar_heights(fig: Figure) -> list[list[float]]:
+    axes = fig.axes[0]
+    return [[round(r.get_height(), 6) for r in c.patches] for c in axes.containers]
+
+
+def test_a_chart_redrawn_in_place_shows_what_a_new_chart_shows(t: F.Tables) -> None:
+    """The explorer redraws its chart in place at each filter change: the heights and title it
+    shows are those of a chart made anew for the same tables and the same months."""
+    bounds = R.published_bounds(t.articles)
+    first = F.select(t, countries=["TJK"])
+    fig = P.plot_cooperation_conflict(first, country="TJK", when="published", within=bounds)
+    fig = getattr(fig, "figure", fig)
+    for code in ("IRN", "TUR", "RUS"):
+        other = F.select(t, countries=[code])
+        assert P.redraw_cooperation_conflict(fig, other, country=code, when="published", within=bounds)
+        fresh = P.plot_cooperation_conflict(other, country=code, when="published", within=bounds)
+        fresh = getattr(fresh, "figure", fresh)
+        assert _bar_heights(fig) == _bar_heights(fresh)
+        assert fig.axes[0].get_title() == fresh.axes[0].get_title()
+        lo, hi = fig.axes[0].get_ylim()
+        assert lo <= min(min(h) for h in _bar_heights(fig)) and hi >= max(max(h) for h in _bar_heights(fig))
+        plt.close(fresh)
+    # other months (the range of the filtered tables, not the corpus's): no update, a new chart is needed
+    assert not P.redraw_cooperation_conflict(fig, F.select(t, countries=["IRN"]), country="IRN", when="published")
+    plt.close(fig)
+
+
+def test_timeline_within_two_dates(t: F.Tables) -> None:
+    tl = R.timeline(t, country="IRN", freq="M", by="stance", when="published", within=("2020-01-01", "2026-12-31"))
+    assert str(tl.index[0]) == "2020-01" and str(tl.index[-1]) == "2026-12"
+    with pytest.raises(ValueError, match="two dates"):
+        R.timeline(t, within=("2020-01-01", "soon"))

@@ -187,19 +187,20 @@ def plot_timeline(timeline_df: pd.DataFrame, *, lang: str = "en", ax: Any = None
 def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = None,
                               dyad: tuple[str, str] | str | None = None, *, measure: str = "counts",
                               when: str = "event", lang: str = "en", ax: Any = None,
-                              title: str | None = None) -> Any:
+                              title: str | None = None, within: Any = "published") -> Any:
     """Cooperation against conflict over time.
 
     ``measure="counts"``: cooperation events as bars above zero, conflict events below;
     ``measure="intensity"``: the mean intensity of all events per period (−10 … +10).
-    ``country``, ``dyad``, ``freq`` and ``when`` are those of ``relations.timeline``.
+    ``country``, ``dyad``, ``freq``, ``when`` and ``within`` are those of ``relations.timeline``.
     """
     from toolkit.relations import timeline
 
     with style():
         fig, axes = figure_axes(ax, (10, 4))
         if measure == "counts":
-            tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when)
+            tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when, within=within)
+            fig._tk_periods = list(tl.index)  # what redraw_cooperation_conflict may update in place
             x, width = _period_x(tl.index)
             axes.bar(x, tl["cooperation"].to_numpy(dtype=float), width=width, align="edge",
                      color=STANCE_COLORS["cooperation"], label=word("cooperation", lang))
@@ -208,7 +209,8 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
             axes.set_ylabel(word("events", lang))
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         elif measure == "intensity":
-            tl = timeline(data, country=country, dyad=dyad, freq=freq, by=None, value="intensity", when=when)
+            tl = timeline(data, country=country, dyad=dyad, freq=freq, by=None, value="intensity", when=when,
+                          within=within)
             x, width = _period_x(tl.index)
             vals = np.nan_to_num(tl["events"].to_numpy(dtype=float))
             for sign, key in ((vals > 0, "cooperation"), (vals < 0, "conflict")):
@@ -219,13 +221,7 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
         else:
             raise ValueError(f"measure must be 'counts' or 'intensity', not {measure!r}")
         axes.axhline(0, color="black", linewidth=0.8)
-        what = word("coop_conflict", lang)
-        if dyad:
-            from toolkit.relations import parse_pair
-            what += ": " + _pair_label(*parse_pair(dyad), lang)
-        elif country:
-            what += ": " + country_label(country, lang)
-        axes.set_title(title if title is not None else what)
+        axes.set_title(title if title is not None else _coop_conflict_title(country, dyad, lang))
         if len(tl):
             # beside the chart: loc="best" would search the bars (slow, and it warns when slow)
             axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
@@ -233,6 +229,46 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
             no_data(axes, word("no_events", lang))
         fig.autofmt_xdate() if ax is None else None
         return figure_result(fig, axes, ax)
+
+
+def _coop_conflict_title(country: str | None, dyad: Any, lang: str) -> str:
+    what = word("coop_conflict", lang)
+    if dyad:
+        from toolkit.relations import parse_pair
+        what += ": " + _pair_label(*parse_pair(dyad), lang)
+    elif country:
+        what += ": " + country_label(country, lang)
+    return what
+
+
+def redraw_cooperation_conflict(fig: Any, data: Any, freq: str = "M", country: str | None = None,
+                                dyad: tuple[str, str] | str | None = None, *, when: str = "event",
+                                lang: str = "en", within: Any = "published") -> bool:
+    """Update a chart made by :func:`plot_cooperation_conflict` (``measure="counts"``, its own
+    figure) for other tables, in place: the bar heights, the y range and the title. A figure
+    that is redrawn many times (the explorer's, at each filter change) then costs one drawing,
+    not a new figure and a layout. Returns False, changing nothing, when the periods differ
+    from the drawn ones or the chart is not of that kind: make a new one then."""
+    from toolkit.relations import timeline
+
+    axes = fig.axes[0] if len(fig.axes) == 1 else None
+    bars = [c for c in axes.containers if hasattr(c, "patches")] if axes is not None else []
+    if len(bars) != 2:
+        return False
+    tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when, within=within)
+    if len(tl) == 0 or len(tl) != len(bars[0].patches) or getattr(fig, "_tk_periods", None) != list(tl.index):
+        return False
+    top = bottom = 0.0
+    for rect, v in zip(bars[0].patches, tl["cooperation"].to_numpy(dtype=float)):
+        rect.set_height(v)
+        top = max(top, v)
+    for rect, v in zip(bars[1].patches, tl["conflict"].to_numpy(dtype=float)):
+        rect.set_height(-v)
+        bottom = max(bottom, v)
+    pad = 0.05 * max(top + bottom, 1.0)
+    axes.set_ylim(-bottom - pad, top + pad)
+    axes.set_title(_coop_conflict_title(country, dyad, lang))
+    return True
 
 
 # --------------------------------------------------------------------------- heatmap

@@ -369,7 +369,8 @@ QUAD_COLUMNS = ["q1", "q2", "q3", "q4"]
 
 def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | str | None = None,
              freq: str = "M", by: str | None = "quad_class", value: str = "count",
-             when: str = "event", count: str = "events", within: str | None = "published") -> pd.DataFrame:
+             when: str = "event", count: str = "events",
+             within: str | tuple[str, str] | None = "published") -> pd.DataFrame:
     """Events per period: a DataFrame indexed by ``period`` (a PeriodIndex, every period from the
     first to the last, empty ones included) with one column per group.
 
@@ -386,14 +387,18 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
       first publication date to the one holding its last (the dates of ``data`` before the
       ``country``/``dyad`` filter); an event dated outside them (a past event an article recalls)
       is left out and counted in ``attrs["outside"]``. ``None`` keeps every dated event (and
-      so does a corpus without publication dates).
+      so does a corpus without publication dates). Two ISO dates ``(first, last)`` give the
+      range instead (a chart of filtered tables that keeps the whole corpus's months).
 
     Events that cannot be dated at all are left out.
     """
     t = as_tables(data)
-    if within not in ("published", None):
-        raise ValueError(f"within must be 'published' or None, not {within!r}")
-    bounds = _published_bounds(t.articles) if within == "published" else None
+    if isinstance(within, tuple) and len(within) == 2 and all(_a_day(d) for d in within):
+        bounds = within
+    elif within in ("published", None):
+        bounds = published_bounds(t.articles) if within == "published" else None
+    else:
+        raise ValueError(f"within must be 'published', None or two dates (first, last), not {within!r}")
     ev = counted_events(t, count=count)
     t = Tables(t.articles, t.mentions, ev[~ev["event_id"].duplicated()], t.sentences)
     if country:
@@ -459,7 +464,16 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
     return table
 
 
-def _published_bounds(articles: pd.DataFrame) -> tuple[Any, Any] | None:
+def _a_day(value: Any) -> bool:
+    """True when ``value`` is a day (a date, or a string pandas reads as one)."""
+    try:
+        pd.Period(str(value), freq="D")
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def published_bounds(articles: pd.DataFrame) -> tuple[Any, Any] | None:
     """The first and last publication day of ``articles``, or None when none is dated."""
     if "published" not in articles.columns or not len(articles):
         return None

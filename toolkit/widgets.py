@@ -81,10 +81,28 @@ def table_html(df: pd.DataFrame, columns: Sequence[str], *, max_rows: int = MAX_
     return head + f"<div style='max-height:24em;overflow:auto'>{body}</div>"
 
 
-def figure_output(fig: Any) -> dict[str, Any]:
-    """A Jupyter ``display_data`` output of a matplotlib figure (PNG), for ``Output.outputs``."""
+#: the resolution of the explorer's figures (dots per inch)
+FIGURE_DPI = 80
+
+
+def figure_output(fig: Any, *, tight: bool = True) -> dict[str, Any]:
+    """A Jupyter ``display_data`` output of a matplotlib figure (PNG), for ``Output.outputs``.
+
+    ``tight`` crops the figure to what it draws (``savefig``: a drawing to measure it, then
+    one to save). ``tight=False`` is for a figure whose layout is fixed and which is redrawn in
+    place (the explorer's chart): one drawing on the Agg canvas at the figure's own resolution,
+    encoded as PNG by Pillow, so that text laid out once is not laid out again."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80, bbox_inches="tight")
+    if tight:
+        fig.savefig(buf, format="png", dpi=FIGURE_DPI, bbox_inches="tight")
+    else:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from PIL import Image
+
+        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+        canvas.draw()
+        Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+            buf, format="png")
     w_, h_ = fig.get_size_inches() * fig.dpi
     n_axes = len(fig.axes)
     text = f"<Figure size {w_:g}x{h_:g} with {n_axes} Axes>"
@@ -304,18 +322,38 @@ class Explorer(w.VBox):
             options["country"] = countries[0]
         elif len(countries) == 2:
             options["dyad"] = tuple(countries)
-        if self.figure is not None:
-            _close(self.figure)
-            self.figure = None
         if len(self.current.events) == 0:
             self.plot.outputs = ({"output_type": "stream", "name": "stdout", "text": "No events to plot.\n"},)
             return
+        # the chart drawn before, updated in place when it covers the same months (a filter
+        # change then costs one drawing of a figure whose layout is fixed, not a new figure)
+        options["within"] = self._months_shown()
+        if self.figure is not None and plots.redraw_cooperation_conflict(
+                self.figure, self.current, freq="M", when="published", **options):
+            self.plot.outputs = (figure_output(self.figure, tight=False),)
+            return
+        if self.figure is not None:
+            _close(self.figure)
+            self.figure = None
         # dated by the articles' publication, like the month slider (events may recall old dates)
         fig = plots.plot_cooperation_conflict(self.current, freq="M", when="published", **options)
         fig = getattr(fig, "figure", fig)  # an Axes gives its Figure
         self.figure = fig
-        self.plot.outputs = (figure_output(fig),)
+        fig.set_dpi(FIGURE_DPI)
+        fig.canvas.draw()  # the layout, once
+        fig.set_layout_engine("none")
+        self.plot.outputs = (figure_output(fig, tight=False),)
         _close(fig)
+
+    def _months_shown(self) -> Any:
+        """The chart's range: the whole corpus's publication days (the same months whatever the
+        filters), or "published" when the corpus has no dates."""
+        if self._all_published is None:
+            from toolkit.relations import published_bounds
+            self._all_published = published_bounds(self.data.articles) or "published"
+        return self._all_published
+
+    _all_published: Any = None
 
     def _update_articles(self) -> None:
         arts = self.current.articles
