@@ -695,3 +695,17 @@ def test_a_preposition_does_not_make_a_verb_cue():
     assert coded("وحث وزير الخارجية السعودي نظيره المصري على حضور المؤتمر.") == {("SAU", "EGY", "REQUEST")}
     assert coded("ليحث الرئيس الأمريكي إسرائيل على وقف الغارات.") == {("USA", "ISR", "REQUEST")}
     assert not coded("وبحث وزير الخارجية السعودي معلومات عن مصر.")
+
+
+def test_what_talks_are_about_is_no_party():
+    """«حول اليمن», «بشأن ليبيا», "about Yemen": the country after a topic word is what the event
+    is about, not its target (SaudiNewsNet 2015-07-23: meetings in Cairo about Yemen were coded
+    Saudi Arabia → Yemen)."""
+    def coded(text: str, lang: str = "ar") -> set[tuple]:
+        return {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang=lang).events.itertuples()}
+
+    assert coded("وعقد وزير الخارجية السعودي اجتماعات في القاهرة حول اليمن.") == {("SAU", "EGY", "CONSULT")}
+    assert coded("بحث الرئيس المصري مع نظيره الفرنسي بشأن ليبيا.") == {("EGY", "FRA", "CONSULT")}
+    assert coded("The Saudi foreign minister held talks in Cairo about Yemen.", "en") == {("SAU", "EGY", "CONSULT")}
+    assert coded("Saudi Arabia and Egypt held talks about Yemen on Monday.", "en") == {
+        ("SAU", "EGY", "CONSULT"), ("EGY", "SAU", "CONSULT")}

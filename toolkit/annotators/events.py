@@ -77,11 +77,11 @@ from toolkit.registry import EVENT, annotator
 CUE_FILE = "event_cues"
 PLOVER_FILE = "plover"
 ROLES = frozenset({"cue", "modal", "negation", "question", "denial", "both", "bilateral", "counterpart",
-                   "target", "source", "from", "location", "inverse", "title", "purpose", "background",
+                   "target", "source", "from", "location", "topic", "inverse", "title", "purpose", "background",
                    "state", "filler", "offtopic", "place", "hypothetical", "aggregate", "verbal", "agent-of"})
 CONSTRAINTS = frozenset({"subject", "marked-target", "no-fallback", "governs", "verbal", "victim"})
 MODES = frozenset({"done", "intend", "negated"})
-MARK_ROLES = ("target", "source", "location", "counterpart", "from")
+MARK_ROLES = ("target", "source", "location", "counterpart", "from", "topic")
 #: Tokens after a cue in which its ``requires`` object must appear.
 REQUIRES_WINDOW = 7
 #: A noun cue takes its actors from this many tokens around it.
@@ -796,6 +796,9 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     first_tok = toks.index(s)
     for a in actors + agent_actors:
         a.mark = _mark(doc, a, toks, markers, first_tok)
+    # what the talks or the statement are about (محادثات حول اليمن, بشأن سوريا): no party to the event
+    actors = [a for a in actors if a.mark != "topic"]
+    agent_actors = [a for a in agent_actors if a.mark != "topic"]
     location, loc_country = _location(smentions, actors)
     for a in agent_actors:
         if a.country is None and a.agent not in NO_PLACE_COUNTRY:  # unidentified gunmen, a coalition: no country
