@@ -709,3 +709,18 @@ def test_what_talks_are_about_is_no_party():
     assert coded("The Saudi foreign minister held talks in Cairo about Yemen.", "en") == {("SAU", "EGY", "CONSULT")}
     assert coded("Saudi Arabia and Egypt held talks about Yemen on Monday.", "en") == {
         ("SAU", "EGY", "CONSULT"), ("EGY", "SAU", "CONSULT")}
+
+
+def test_a_country_inside_the_object_of_a_judging_verb_is_no_target():
+    """ندد/رحب + ب + a noun: a country after a preposition inside that noun's phrase belongs to it
+    (SaudiNewsNet 2015-07-24: «ونددت البحرين بتصريحات المالكي ضد السعودية» was coded Bahrain →
+    Saudi Arabia); a country right after the noun (its genitive) stays the target, a manner adverb
+    (بشدة) is no object, and a demand keeps the country its object names."""
+    def coded(text: str) -> set[tuple]:
+        return {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang="ar").events.itertuples()}
+
+    assert coded("ونددت البحرين بتصريحات المالكي ضد السعودية.") == set()
+    assert coded("ورحبت السعودية بالاتفاق النووي مع إيران.") == set()
+    assert coded("وأشاد الرئيس الروسي بدور السعودية في الوساطة.") == {("RUS", "SAU", "SUPPORT")}
+    assert coded("وأدانت مصر بشدة العدوان الإسرائيلي على غزة.") == {("EGY", "ISR", "ACCUSE")}
+    assert ("JOR", "ISR", "REQUEST") in coded("متظاهرون أردنيون يطالبون بقطع العلاقات مع إسرائيل.")

@@ -1377,6 +1377,51 @@ def _near(h: Hit, cue: Hit, clause0: int, clause1: int | None) -> bool:
     return in_clause and (h.row.scope == 0 or min(abs(h.t0 - cue.t1), abs(cue.t0 - h.t1)) <= h.row.scope)
 
 
+#: how many words after an Arabic verb cue its ب-object may start (the subject stands between)
+OBJECT_WINDOW = 5
+#: the types whose verbs judge a thing named by their ب-object (ندد ب، رحب ب، رفض): a country in a
+#: phrase inside that object is not their target. Not REQUEST: in طالبوا بقطع العلاقات مع إسرائيل the
+#: demand's object names whom it is about
+OBJECT_NOUN_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def _object_noun(toks: _Tokens, cue: Hit, markers: list[Hit], actors: list[Actor]) -> int | None:
+    """The token of an Arabic verb cue's object when it is a noun after ب (ندد بتصريحات، رحب
+    بالاتفاق), not an actor, a title, a marker of actors (بنظيره، بالرئيس) or a manner adverb
+    (بشدة، بقوة): None otherwise."""
+    if cue.row.lang != "ar" or cue.row.pos != "verb":
+        return None
+    covered: set[int] = set()
+    for h in markers:
+        if h.row.role in MARK_ROLES or h.row.role == "title":
+            covered.update(range(h.t0, h.t1 + 1))
+    for a in actors:
+        covered.update(range(toks.index(a.start), toks.index(max(a.start, a.end - 1)) + 1))
+    last = min(len(toks.norm) - 1, cue.t1 + OBJECT_WINDOW)
+    for t in range(cue.t1 + 1, last + 1):
+        if t in covered:
+            continue
+        w = toks.norm[t]
+        if not w[:1].isalpha():
+            return None  # punctuation: the clause ends
+        if w.startswith("ب") and len(w) > 3 and w not in _MANNER:
+            return t
+    return None
+
+
+#: ب + a noun that says how, not what (أدانت بشدة): no object (normalised)
+_MANNER = frozenset(normalize_key(w) for w in ("بشدة", "بقوة", "بحزم", "بوضوح", "بشكل", "بصورة", "بالكامل",
+                                               "بالإجماع", "بالفعل", "بدورها", "بدوره", "بدورهم"))
+
+
+def _inside_object(toks: _Tokens, a: Actor, bobj: int, markers: list[Hit]) -> bool:
+    """``a`` follows a target preposition that comes after the ب-object noun ``bobj``."""
+    ta = toks.index(a.start)
+    if a.mark != "target" or ta <= bobj + 1:
+        return False
+    return any(h.row.role == "target" and bobj < h.t0 and h.t1 < ta for h in markers)
+
+
 def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], codes: list[str],
             pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens,
             cues_all: list[Hit] = ()):
@@ -1456,6 +1501,11 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
     if src is not None:
         others = [a for a in near if a is not src and a.code != src.code
                   and (clause1 is None or a.start < clause1 or a.end <= cue.start)]
+        bobj = _object_noun(toks, cue, markers, actors) if pl.type in OBJECT_NOUN_TYPES else None
+        if bobj is not None:
+            # ندد بتصريحات المالكي ضد السعودية: what follows a preposition inside the verb's ب-object
+            # belongs to that noun (the statements against Saudi Arabia), it is not the event's target
+            others = [a for a in others if not _inside_object(toks, a, bobj, markers)]
         place_ok = ("from", "location") if pl.type in PLACE_TARGET_TYPES else ("from",)
         direct_obj = next((a for a in others if a.start >= cue.end and a.mark is None
                            and cue.row.lang == "en" and cue.row.pos == "verb"
