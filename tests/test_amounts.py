@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import toolkit
 from toolkit.annotators import amounts, dates
 from toolkit.annotators.amounts import find_amounts, parse_number
 from toolkit.pipeline import doc_for_text
@@ -299,3 +300,11 @@ def test_a_month_name_is_not_a_counted_noun():
     # 2015-08-11#1250: «حتى 31 يوليو» was an amount of 31 «يوليو»; it is a date
     text = "وبلغت أرباح النشاط للفترة حتى 31 يوليو 45.6 ألف ريال."
     assert [(a.text, a.value) for a in only_amounts(text)] == [("45.6 ألف ريال", 45_600)]
+
+
+def test_two_vague_quantities_joined_by_wa_are_two_amounts():
+    """«عشرات المدنيين ومئات الجرحى»: و + a vague quantity starts a new amount; it is no adjective of
+    the first one's noun (which swallowed it: the second amount was lost)."""
+    got = [(m.text, m.value, m.attrs.get("number_high")) for m in toolkit.annotate(
+        "قتل عشرات المدنيين ومئات الجرحى في القصف.", lang="ar").mention_records if m.type == "amount"]
+    assert got == [("عشرات المدنيين", 20, 99), ("مئات الجرحى", 200, 999)]

@@ -183,7 +183,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     unit = "(?:" + _alt(units_ar, accusative=True) + _E + "|" + _alt(units_en) + r"\b" + ")"
     pct = r"(?:%|٪|(?:في\s*|ب)الما?يه" + _E + r"|\b(?:percent|per\s+cent)\b)"
     sym = _alt(lx.symbols)
-    adj = r"(?P<adj>(?!ال)(?!(?:علي|حتي|لدي|سوي|مدي|وفي|وهي)(?![\w]))[^\W\d_]{2,}(?:يه|يات|يا|ين|ون|ي))" + _E
+    # not و + a vague quantity: عشرات المدنيين ومئات الجرحى is two amounts, not one and an adjective
+    vague_words = _alt([k for k in lx.vague if not k.isascii()])
+    adj = (r"(?P<adj>(?!ال)(?!(?:علي|حتي|لدي|سوي|مدي|وفي|وهي)(?![\w]))(?!و" + vague_words + r"(?![\w]))"
+           r"[^\W\d_]{2,}(?:يه|يات|يا|ين|ون|ي))" + _E)
     amount = (
         rf"(?:(?P<q>{qual})\s*)?"
         rf"(?:(?P<sym>{sym})\s?)?"
