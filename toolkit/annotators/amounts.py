@@ -54,6 +54,7 @@ from typing import Any, Callable
 from toolkit import lexicon, numwords
 from toolkit.arabic import Normalized, normalize, normalize_key
 from toolkit.anchors import Anchors, LazyPattern, sources_key
+from toolkit import cache
 from toolkit.cache import persistent
 from toolkit.dategrammar import calendar_names, find_temporal_normalized, time_units
 from toolkit.model import Doc, Mention
@@ -268,14 +269,14 @@ def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None):
 
 @lru_cache(maxsize=1)
 def _compound_re() -> re.Pattern[str]:
-    return re.compile(r"\s*و\s*(?:\d|[^\W\d_]+(?:مائه|ميه)|" + numwords.pattern(english=False) + r")")
+    return cache.regex(r"\s*و\s*(?:\d|[^\W\d_]+(?:مائه|ميه)|" + numwords.pattern(english=False) + r")")
 
 
 @lru_cache(maxsize=1)
 def _more_re() -> re.Pattern[str]:
     lx = _lex()
     words = numwords.pattern(english=False)
-    return re.compile(rf"و\s*(?:(?P<n>[\d.,]+)|(?P<c>{words}))\s*(?P<mu>{_alt(lx.multipliers)})")
+    return cache.regex(rf"و\s*(?:(?P<n>[\d.,]+)|(?P<c>{words}))\s*(?P<mu>{_alt(lx.multipliers)})")
 
 
 def parse_number(s: str, *, has_multiplier: bool = False) -> int | float:
