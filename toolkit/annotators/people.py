@@ -292,6 +292,8 @@ def annotate(doc: Doc) -> list[Mention]:
             taken.add(m.start, m.end, out[-1])
     if doc.lang == "en" or not doc.lang.startswith("ar"):
         out.extend(_english(doc, out, near))
+    # a one-word "name" after a title or from the tagger that is no name (ولي العهد - يحفظهم الله)
+    out = [m for m in out if m.value != m.text or not _no_name(m.text)]
     out.extend(_surnames(doc, out))
     return sorted(out, key=lambda x: x.start)
 
@@ -325,6 +327,8 @@ def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
         row = link(doc.text[n.start:n.end])
         if row is None and _is_place(doc.text[n.start:n.end]):
             continue  # a city the tagger read as a person (غروزني, على غروزني)
+        if row is None and _no_name(doc.text[n.start:n.end]):
+            continue  # المعهد (an institution noun), يحفظهم (a verb with its object)
         title, country = _title_before(doc, n.start, near)
         out.append(_mention(doc, n.start, n.end, row["person_id"] if row else None, title, country,
                             rule=ner.rule(), confidence=n.confidence, fine=n.fine))
@@ -335,6 +339,31 @@ def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
 #: Words before a place that the tagger may take into a person name (as written, not normalised:
 #: «على» is a preposition, «علي» a given name).
 _PREPOSITIONS = frozenset({"على", "في", "من", "إلى", "الى", "عن", "وفي", "ومن", "وإلى", "بين"})
+
+
+#: an imperfect verb with an attached object pronoun (يحفظهم، تدعمهم، نشكركم): no name ends so
+_VERB_WITH_OBJECT = re.compile(r"^[يتن]\w{2,}(?:هم|هما|هن|كم)$")
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """The heads of organisation and place names (name_cues.csv), normalised, with the article."""
+    out: set[str] = set()
+    for r in lexicon.rows("name_cues", required=("lang", "form", "cue")):
+        if r["lang"] == "ar" and r["cue"] in ("org_head", "place_head"):
+            w = normalize_key(r["form"])
+            out.update((w, "ال" + w))
+    return frozenset(out)
+
+
+def _no_name(text: str) -> bool:
+    """A one-word tagged name that cannot be a person's: an institution noun alone (المعهد،
+    الجامعة) or a verb with an object pronoun (يحفظهم)."""
+    words = normalize_key(text).split()
+    if len(words) != 1:
+        return False
+    w = words[0]
+    return w in _institution_nouns() or bool(_VERB_WITH_OBJECT.match(w))
 
 
 def _is_place(text: str) -> bool:
