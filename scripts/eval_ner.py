@@ -131,6 +131,26 @@ def newsfane(part: str, model: str | None, propagate: bool = True) -> list[str]:
     return out
 
 
+def count_matches(got, golds, exact, tp_e: Counter, tp_o: Counter, pred: Counter, gold: Counter) -> None:
+    """Count predicted (start, end, type) spans against gold ones: each gold span is matched once,
+    exactly (``exact(start, end, gold_start, gold_end)``) and by overlap."""
+    for *_, t in golds:
+        gold[t] += 1
+    used_e, used_o = set(), set()
+    for a, b, t in got:
+        pred[t] += 1
+        k = next((k for k, (ga, gb, gt) in enumerate(golds)
+                  if gt == t and k not in used_e and exact(a, b, ga, gb)), None)
+        if k is not None:
+            used_e.add(k)
+            tp_e[t] += 1
+        k = next((k for k, (ga, gb, gt) in enumerate(golds) if gt == t and k not in used_o and a < gb and ga < b),
+                 None)
+        if k is not None:
+            used_o.add(k)
+            tp_o[t] += 1
+
+
 #: a gold span that starts with a clitic NewsFANE wrote apart (و بلير -> وبلير) matches a mention without it
 _PROCLITIC_CHAIN = re.compile(r"[وف]?[بلك]?")
 
@@ -168,21 +188,8 @@ def pipeline(part: str) -> list[str]:
         text = "\n".join(texts)
         doc = toolkit.annotate(from_text(text, language="ar"))
         got = [(int(r.start), int(r.end), want[r.type]) for r in doc.mentions.itertuples() if r.type in want]
-        for *_, t in golds:
-            gold[t] += 1
-        used_e, used_o = set(), set()
-        for a, e, t in got:
-            pred[t] += 1
-            for k, (ga, gb, gt) in enumerate(golds):
-                if gt == t and k not in used_e and e == gb and (a == ga or _proclitics(text[ga:a])):
-                    used_e.add(k)
-                    tp_e[t] += 1
-                    break
-            for k, (ga, gb, gt) in enumerate(golds):
-                if gt == t and k not in used_o and a < gb and ga < e:
-                    used_o.add(k)
-                    tp_o[t] += 1
-                    break
+        count_matches(got, golds, lambda a, e, ga, gb, _t=text: e == gb and (a == ga or _proclitics(_t[ga:a])),
+                      tp_e, tp_o, pred, gold)
     out = [f"the pipeline (toolkit.annotate) on the NewsFANE {part} part, {len(sents)} sentences in documents of "
            f"{BLOCK}; gold PER without the Group class, and ORG"]
     out += table("exact spans:", tp_e, pred, gold, ["PER", "ORG"])
@@ -220,21 +227,7 @@ def saudinewsnet() -> list[str]:
         m = ann.mentions
         got = [(int(r.start), int(r.end), r.type) for r in m.itertuples() if r.type in ("person", "organization")]
         gl = [(lab["start"] - s0, lab["end"] - s0, lab["type"]) for lab in labs if lab["type"] != "none"]
-        for _, _, t in gl:
-            gold[t] += 1
-        used_e, used_o = set(), set()
-        for a, b, t in got:
-            pred[t] += 1
-            for k, (ga, gb, gt) in enumerate(gl):
-                if gt == t and k not in used_e and (a, b) == (ga, gb):
-                    used_e.add(k)
-                    tp_e[t] += 1
-                    break
-            for k, (ga, gb, gt) in enumerate(gl):
-                if gt == t and k not in used_o and a < gb and ga < b:
-                    used_o.add(k)
-                    tp_o[t] += 1
-                    break
+        count_matches(got, gl, lambda a, b, ga, gb: (a, b) == (ga, gb), tp_e, tp_o, pred, gold)
     out = [f"SaudiNewsNet hand labels: {sum(gold.values())} names in {len(by_sentence)} raw sentences "
            f"({LABELS.relative_to(REPO)}); the pipeline's person/organization mentions"]
     out += table("exact spans:", tp_e, pred, gold, ["person", "organization"])

@@ -349,8 +349,7 @@ class Explorer(w.VBox):
         """The chart's range: the whole corpus's publication days (the same months whatever the
         filters), or "published" when the corpus has no dates."""
         if self._all_published is None:
-            from toolkit.relations import published_bounds
-            self._all_published = published_bounds(self.data.articles) or "published"
+            self._all_published = relations.published_bounds(self.data.articles) or "published"
         return self._all_published
 
     _all_published: Any = None

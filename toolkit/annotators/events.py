@@ -63,9 +63,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import ContextManager, Iterable, Iterator
 
 from toolkit import lexicon
 from toolkit.arabic import normalize_key
@@ -884,17 +885,20 @@ FEATURE_SINK: list | None = None
 FILTER_ENABLED = True
 
 
-class rules_only:
+@contextmanager
+def _setting(name: str, value: object) -> Iterator[None]:
+    """A module setting (FILTER_ENABLED, NEWS_DROP) set for the block, restored after it."""
+    was = globals()[name]
+    globals()[name] = value
+    try:
+        yield
+    finally:
+        globals()[name] = was
+
+
+def rules_only() -> ContextManager[None]:
     """``with events.rules_only(): toolkit.annotate(...)``: the rules' events, without the filter."""
-
-    def __enter__(self) -> "rules_only":
-        global FILTER_ENABLED
-        self._was, FILTER_ENABLED = FILTER_ENABLED, False
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        global FILTER_ENABLED
-        FILTER_ENABLED = self._was
+    return _setting("FILTER_ENABLED", False)
 
 
 def _features(toks: _Tokens, cue: Hit, s: int, e: int, how: str, mode: str, ev: Event, basis: str) -> set[str]:
@@ -981,17 +985,9 @@ NEWS_FILTER_ENABLED = True
 NEWS_DROP = False
 
 
-class news_only:
+def news_only() -> ContextManager[None]:
     """``with events.news_only(): toolkit.annotate(...)``: only the events the news filter keeps."""
-
-    def __enter__(self) -> "news_only":
-        global NEWS_DROP
-        self._was, NEWS_DROP = NEWS_DROP, True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        global NEWS_DROP
-        NEWS_DROP = self._was
+    return _setting("NEWS_DROP", True)
 
 
 def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int,
@@ -1414,12 +1410,13 @@ _MANNER = frozenset(normalize_key(w) for w in ("بشدة", "بقوة", "بحزم
                                                "بالإجماع", "بالفعل", "بدورها", "بدوره", "بدورهم"))
 
 
-def _inside_object(toks: _Tokens, a: Actor, bobj: int, markers: list[Hit]) -> bool:
-    """``a`` follows a target preposition that comes after the ب-object noun ``bobj``."""
-    ta = toks.index(a.start)
-    if a.mark != "target" or ta <= bobj + 1:
+def _inside_object(toks: _Tokens, a: Actor, bobj: int, first_prep: int | None) -> bool:
+    """``a`` follows a target preposition (the first one after the ب-object noun ``bobj`` ends at
+    token ``first_prep``) and is not the noun's own genitive."""
+    if first_prep is None or a.mark != "target":
         return False
-    return any(h.row.role == "target" and bobj < h.t0 and h.t1 < ta for h in markers)
+    ta = toks.index(a.start)
+    return ta > bobj + 1 and first_prep < ta
 
 
 def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], codes: list[str],
@@ -1505,7 +1502,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
         if bobj is not None:
             # ندد بتصريحات المالكي ضد السعودية: what follows a preposition inside the verb's ب-object
             # belongs to that noun (the statements against Saudi Arabia), it is not the event's target
-            others = [a for a in others if not _inside_object(toks, a, bobj, markers)]
+            first_prep = min((h.t1 for h in markers if h.row.role == "target" and h.t0 > bobj), default=None)
+            others = [a for a in others if not _inside_object(toks, a, bobj, first_prep)]
         place_ok = ("from", "location") if pl.type in PLACE_TARGET_TYPES else ("from",)
         direct_obj = next((a for a in others if a.start >= cue.end and a.mark is None
                            and cue.row.lang == "en" and cue.row.pos == "verb"

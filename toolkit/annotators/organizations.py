@@ -38,6 +38,7 @@ from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
 from toolkit.registry import annotator
+from toolkit.spans import SpanSet
 
 _PLACEHOLDER = re.compile(r"\{(m|f|name|adj)\}")
 
@@ -179,18 +180,18 @@ def annotate(doc: Doc) -> list[Mention]:
             kind=p["kind"], sentence=doc.sentence_of(m.start), rule=p["rule"],
             attrs={"country": p["country"], "members": members, "name_en": p["name_en"], "fine": _fine(p)},
         ))
-    taken = [(m.start, m.end) for m in out]
+    taken = SpanSet((m.start, m.end, None) for m in out)  # what a later source may not overlap
     for r0, r1 in doc.regions:
         for m in _named_institutions(doc.text, r0, r1):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             out.append(Mention(
                 start=s, end=e, text=doc.text[s:e], type="organization", value=m.group(1).strip(),
                 kind="named", sentence=doc.sentence_of(s), rule="pattern: institution noun + quoted name",
                 attrs={"country": None, "members": "", "name_en": ""},
             ))
-            taken.append((s, e))
+            taken.add(s, e)
     if doc.lang == "ar":
         out.extend(_headed(doc, taken))
     out.extend(_tagged(doc, taken))
@@ -242,7 +243,7 @@ def _nisba(word: str) -> bool:
     return word.startswith("ال") and len(word) >= 6 and (word.endswith("ي") or word.endswith("يه"))
 
 
-def _headed(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+def _headed(doc: Doc, taken: SpanSet) -> list[Mention]:
     """Organisation names made of a head noun and the words that name it: مستشفى البشائر, هيئة
     التحقيق, الهيئة العامة للسياحة والتراث الوطني, نادي الفتح, الحزب الشيوعي.
 
@@ -250,16 +251,18 @@ def _headed(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     a first word with the article (the genitive: مجلس الوزراء) or a ل complement (للسياحة),
     then adjectives (nisba adjectives in -ي/-ية and the ``adjective`` rows of
     org_phrase_words.csv), ل complements and, after a complement, و + a word with the article
-    (للسياحة والتراث). A head with the article (الحزب) needs an adjective that is not a country's
-    (الشركة السعودية is any Saudi company) or a complement, and its first adjective agrees with
-    it in gender (الحزب العسكرية is no name). A word of the ``stop`` rows (times,
+    (للسياحة والتراث); after an adjective, ل + a masdar and its genitive (الهيئة الوطنية لمكافحة
+    الفساد). A head with the article (الحزب) is followed first by an adjective agreeing with it in
+    gender (الحزب العسكرية is no name), and that is not a country's unless a complement follows
+    (الشركة السعودية is any Saudi company, الاتحاد السعودي لكرة القدم a name). Another institution
+    noun right after the head makes no name (مجلس الهيئة). A word of the ``stop`` rows (times,
     relative pronouns) ends the name; a title (الملك) after the head makes no name.
     """
     heads, adjectives, stops, titles = _phrase_lexicon()
     norm = doc.norm
     text = norm.text
     demonyms = {(c.start, c.end) for c in doc.of_type("country")}
-    countries = doc.of_type("country")
+    countries = _country_index(doc)
     found: list[Mention] = []
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     spans = norm.map_spans([(a, b) for a, b, _ in tokens])
@@ -327,10 +330,10 @@ def _headed(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
                 continue
             start = norm.orig_index(words[i][0] + at)
             end = names[-1][4]
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 i = j
                 continue
-            inside = {c.value for c in countries if start <= c.start and c.end <= end}
+            inside = {c.value for c in _within(countries, start, end)}
             name = doc.text[start:end]
             found.append(Mention(
                 start=start, end=end, text=name, type="organization", value=name, kind="named",
@@ -338,7 +341,7 @@ def _headed(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
                 attrs={"country": inside.pop() if len(inside) == 1 else None, "members": "", "name_en": "",
                        "fine": None},
             ))
-            taken.append((start, end))
+            taken.add(start, end)
             i = j
     return found
 
@@ -354,17 +357,27 @@ def _fine(p: dict) -> str | None:
     return _FINE.get(p.get("kind") or "")
 
 
-def _tagged(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+def _country_index(doc: Doc) -> SpanSet:
+    """The document's country mentions by span (each name looks up its own, not the article's)."""
+    return SpanSet((c.start, c.end, c) for c in doc.of_type("country"))
+
+
+def _within(countries: SpanSet, start: int, end: int) -> list[Mention]:
+    """The country mentions inside ``[start, end)``, in order."""
+    return [c for c in countries.overlapping(start, end) if start <= c.start and c.end <= end]
+
+
+def _tagged(doc: Doc, taken: SpanSet) -> list[Mention]:
     """The tagger's organisation names that no lexicon row or pattern covers."""
     found: list[Mention] = []
-    countries = doc.of_type("country")
+    countries = _country_index(doc)
     for n in ner.names(doc):
         if n.type != "organization" or n.confidence < MIN_CONFIDENCE:
             continue
-        if any(a < n.end and n.start < b for a, b in taken):
+        if taken.overlaps(n.start, n.end):
             continue
         # a country named alone is the country (the tagger reads الحكومة-less names as bodies sometimes)
-        inside = [c for c in countries if n.start <= c.start and c.end <= n.end]
+        inside = _within(countries, n.start, n.end)
         if any(c.start == n.start and c.end == n.end for c in inside):
             continue
         text = doc.text[n.start:n.end]
@@ -374,5 +387,5 @@ def _tagged(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             sentence=doc.sentence_of(n.start), rule=ner.rule(), confidence=n.confidence,
             attrs={"country": iso, "members": "", "name_en": "", "fine": n.fine},
         ))
-        taken.append((n.start, n.end))
+        taken.add(n.start, n.end)
     return found
