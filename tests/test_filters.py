@@ -351,3 +351,44 @@ def test_select_treats_none_as_no_filter(t: Tables) -> None:
         got = F.select(t, **kw)
         assert len(got.articles) == len(every.articles) and len(got.events) == len(every.events), kw
     assert len(F.select(t, countries=[None, "TJK"]).articles) == len(F.select(t, countries=["TJK"]).articles)
+
+
+def test_select_decides_every_criterion_on_the_whole_tables() -> None:
+    """select is the AND of the criteria, each decided on the tables given: an article of the
+    dates whose only link to Tajikistan is an event dated years before stays, without that
+    event; applying by_dates first and then by_countries drops it (documented)."""
+    articles = pd.DataFrame({"id": ["x", "y"], "published": ["2024-03-10", "2024-03-11"]})
+    mentions = pd.DataFrame({"article_id": ["x", "y"], "type": ["country", "country"], "value": ["RUS", "TJK"]})
+    events = pd.DataFrame({"article_id": ["x"], "source": ["RUS"], "target": ["TJK"], "type": ["CONSULT"],
+                           "quad_class": [1], "date": ["2020-05-01"], "sectors": [()]})
+    sentences = pd.DataFrame({"article_id": ["x", "y"], "sentence": [0, 0], "text": ["a", "b"]})
+    t = Tables(articles, mentions, events, sentences)
+    got = F.select(t, countries=["TJK"], start="2024-03", end="2024-03")
+    assert ids(got) == {"x", "y"} and len(got.events) == 0
+    assert ids(F.by_countries(F.by_dates(t, "2024-03", "2024-03"), ["TJK"])) == {"y"}
+
+
+def test_select_equals_the_criteria_one_after_the_other_on_the_corpus(t: Tables) -> None:
+    """Where no event alone links an article to a criterion, the order does not matter: the
+    corpus gives the same tables either way (and the look-ups reused give the same as anew)."""
+    cases = [dict(countries=["TJK"]), dict(countries=["IRN"], stance="conflict"),
+             dict(countries=["RUS"], sectors=["energy"]), dict(text="طاجيكستان", countries=["RUS"]),
+             dict(countries=["RUS", "TJK"], event_types=["CONSULT"])]
+    one_by_one = {"countries": F.by_countries, "stance": F.by_stance, "sectors": F.by_sectors,
+                  "text": F.by_text, "event_types": F.by_event_types}
+    for kw in cases:
+        got = F.select(t, **kw)
+        want = t
+        for key, value in kw.items():
+            want = one_by_one[key](want, value)
+        for name in ("articles", "mentions", "events", "sentences"):
+            assert getattr(got, name).equals(getattr(want, name)), (kw, name)
+        again = F.select(t, **kw)
+        assert all(getattr(again, n).equals(getattr(got, n)) for n in ("articles", "mentions", "events"))
+
+
+def test_rows_of_articles_is_the_rows_whose_article_is_given(t: Tables) -> None:
+    some = set(list(t.articles["id"])[::3]) | {"no-such-article"}
+    for table in (t.mentions, t.events, t.sentences):
+        assert F.rows_of_articles(table, some).equals(table[table["article_id"].isin(some)])
+    assert len(F.rows_of_articles(t.mentions, set())) == 0

@@ -234,3 +234,41 @@ def test_partner_names_do_not_overlap(t: F.Tables) -> None:
             assert not a.overlaps(boxes[j]), (names[i].get_text(), names[j].get_text())
     largest = maps.partner_counts(t, "RUS").iloc[0]
     assert f"{largest['name_en']} {largest['events']}" == names[0].get_text()  # the largest partner keeps its name
+
+
+def _picture(ax) -> dict:
+    """What a map shows: each patch's fill by gid, the texts, the legend and the arrows."""
+    return {"fills": {p.get_gid(): matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches if p.get_gid()},
+            "texts": sorted(t.get_text() for t in ax.texts),
+            "legend": [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else [],
+            "arrows": sorted(round(p.get_linewidth(), 3) for p in ax.patches if isinstance(p, FancyArrowPatch)),
+            "title": ax.get_title(), "limits": (ax.get_xlim(), ax.get_ylim())}
+
+
+def test_a_map_redrawn_on_its_axes_shows_what_a_new_map_shows(t: F.Tables) -> None:
+    """The explorer redraws its maps on the same axes: the shapes are kept and filled anew, and
+    what the last map drew over them (legend, names, dots, arrows, note) goes; the picture is
+    that of a map made anew, whichever kind was drawn before."""
+    fig = maps.plot_partners(t, "RUS")
+    ax = fig.axes[0]
+    shapes = {id(p) for p in ax.patches if isinstance(p, PathPatch)}
+    steps = [("partners", "IRN"), ("partners", "BHR"), ("dyad", ("RUS", "TJK")), ("partners", None),
+             ("dyad", ("SAU", "BHR")), ("partners", "TJK")]
+    for kind, what in steps:
+        draw = maps.plot_partners if kind == "partners" else maps.plot_dyad
+        draw(t, what, ax=ax)
+        fresh = draw(t, what)
+        assert _picture(ax) == _picture(fresh.axes[0]), (kind, what)
+        plt.close(fresh)
+    assert {id(p) for p in ax.patches if isinstance(p, PathPatch)} == shapes  # the same shapes throughout
+    plt.close(fig)
+
+
+def test_pair_counts_are_the_events_and_articles_of_dyads(t: F.Tables) -> None:
+    for directed in (False, True):
+        for count in ("events", "reports"):
+            want = R.dyads(t, directed=directed, count=count)[R.PAIR_COUNT_COLUMNS].reset_index(drop=True)
+            got = R.pair_counts(t, directed=directed, count=count)
+            assert list(got.columns) == R.PAIR_COUNT_COLUMNS and len(got) > 0
+            assert got.equals(want), (directed, count)
+    assert list(R.pair_counts(F.select(t, text="zzzz-none")).columns) == R.PAIR_COUNT_COLUMNS

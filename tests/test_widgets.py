@@ -54,6 +54,7 @@ def test_text_search_narrows_articles(explorer: widgets.Explorer) -> None:
     assert 0 < len(ids) < len(explorer.data.articles)
     texts = explorer.current.sentences.groupby("article_id")["text"].apply(" ".join)
     assert all("kazan" in texts[i].lower() for i in ids)
+    explorer.tabs.selected_index = explorer.TABS.index("Read an article")  # the list is made when shown
     assert {v for _, v in explorer.article.options} == ids
 
 
@@ -94,6 +95,7 @@ def test_source_filter(explorer: widgets.Explorer) -> None:
 
 def test_reader_shows_the_selected_article(explorer: widgets.Explorer, corpus: toolkit.Corpus) -> None:
     explorer.countries.value = ("TJK",)
+    explorer.tabs.selected_index = explorer.TABS.index("Read an article")
     seed = "000_32804eb77b22d83d"
     explorer.article.value = seed
     assert "tk-doc" in explorer.reader.value
@@ -108,8 +110,26 @@ def test_no_match_empties_outputs(explorer: widgets.Explorer) -> None:
     explorer.text.value = "zzzz-no-such-word"
     assert len(explorer.current.articles) == 0
     assert "0 rows" in explorer.table.value
+    explorer.tabs.selected_index = explorer.TABS.index("Read an article")
     assert explorer.article.options == ()
     assert "No article" in explorer.reader.value
+
+
+def test_a_tab_is_refreshed_when_it_is_shown(explorer: widgets.Explorer) -> None:
+    """A filter change refreshes the shown tab only; another tab catches up when shown, once."""
+    explorer.tabs.selected_index = explorer.TABS.index("Articles")
+    before = explorer.articles_table.value
+    explorer.tabs.selected_index = explorer.TABS.index("Events")
+    explorer.countries.value = ("TJK",)
+    n = len(explorer.current.articles)
+    assert 0 < n < len(explorer.data.articles)
+    assert explorer.articles_table.value == before  # not shown: not made
+    explorer.tabs.selected_index = explorer.TABS.index("Articles")
+    assert f"{n} row" in explorer.articles_table.value and explorer.articles_table.value != before
+    # the full tables of ``current`` are those of filters.select on the corpus tables
+    full = toolkit.filters.select(explorer.data, countries=["TJK"])
+    for name in ("articles", "mentions", "events", "sentences"):
+        assert getattr(explorer.current, name).equals(getattr(full, name)), name
 
 
 def test_plot_is_a_figure_of_the_filtered_events(explorer: widgets.Explorer) -> None:

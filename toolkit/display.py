@@ -688,7 +688,12 @@ class TableView:
         head = "".join(f'<th class="{"tk-num" if num else "tk-txt"}">{_e(col)}</th>'
                        for col, num in zip(self.frame.columns, self.numeric))
         body = []
-        for short_row, full_row in zip(self.frame.itertuples(index=False), self.full.itertuples(index=False)):
+        # rows from column lists: iterating arrow-backed columns cell by cell is slow
+        short_rows = zip(*(self.frame.iloc[:, i].tolist() for i in range(self.frame.shape[1])))
+        full_rows = zip(*(self.full.iloc[:, i].tolist() for i in range(self.full.shape[1])))
+        if not self.frame.shape[1]:  # no columns: empty rows
+            short_rows = full_rows = iter([()] * len(self.frame))
+        for short_row, full_row in zip(short_rows, full_rows):
             cells = []
             for short, full, num in zip(short_row, full_row, self.numeric):
                 if num:
@@ -722,7 +727,7 @@ def table(df: pd.DataFrame | pd.Series, columns: Sequence[str] | None = None, *,
     shown = df.head(rows) if rows is not None else df
     numeric = [pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])
                for c in shown.columns]
-    full = pd.DataFrame({c: [cell_text(v) for v in shown[c]] for c in shown.columns}, columns=shown.columns)
+    full = pd.DataFrame({c: [cell_text(v) for v in shown[c].tolist()] for c in shown.columns}, columns=shown.columns)
     short = pd.DataFrame({c: [_short(v, width) for v in full[c]] for c in full.columns}, columns=full.columns)
     return TableView(short, full, numeric, total, width, caption)
 

@@ -30,17 +30,28 @@ Semantics of each criterion (``select`` keyword → function):
   both sides are normalised with :func:`toolkit.arabic.normalize_key` so that hamza forms,
   diacritics and tatweel do not matter (``"اسيا"`` finds ``"آسيا"``).
 
-After every criterion, mentions, events and sentences are restricted to the kept articles.
+``select`` decides every criterion on the tables it is given and keeps the articles that meet
+all of them; mentions, events and sentences are then restricted to the kept articles.
 Criteria on events (countries, dyad, dates, sectors, event types, stance) also keep only the
-matching events; the mentions and sentences of kept articles are all kept.
+events that meet all of them; the mentions and sentences of kept articles are all kept. (So
+``select(t, countries=..., start=...)`` keeps an article of the dates that names the country
+even when its event with the country lies outside the dates; ``by_dates`` then
+``by_countries`` decide the second criterion on what the first kept.)
+
+The tables are read-only by convention: the look-ups a filter works out for a table (which
+article each row belongs to, the articles naming each country, the folded sentence texts)
+are kept while the table lives and reused, so that filtering the same large tables again
+(the explorer, at each change) does not compare every row anew.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import weakref
 from collections import Counter
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
+import numpy as np
 import pandas as pd
 
 from toolkit.arabic import normalize_key
@@ -56,6 +67,10 @@ class Tables(NamedTuple):
     events: pd.DataFrame
     sentences: pd.DataFrame
 
+
+#: The mention types a filter reads (countries and organisations for ``countries``, sectors for
+#: ``sectors``); the others only follow their articles.
+FILTERED_MENTIONS = ("country", "organization", "sector")
 
 #: Quad classes of each stance.
 STANCES: dict[str, tuple[int, ...]] = {"cooperation": (1, 2), "conflict": (3, 4)}
@@ -81,6 +96,45 @@ def as_tables(data: Any) -> Tables:
     raise TypeError(f"expected a Corpus or Tables, not {type(data).__name__}")
 
 
+# What a filter works out once per table and reuses (the explorer filters the same large tables
+# at every change): keyed by the table's id and length, dropped when the table goes. The corpus
+# tables are read-only by convention (every filter returns new ones): a table changed in place
+# keeps the index of what it held when first filtered, so copy a table before changing it.
+_MEMO: dict[tuple[int, str], tuple[Any, int, Any]] = {}
+
+
+def _memo(df: pd.DataFrame, what: str, build: Callable[[pd.DataFrame], Any]) -> Any:
+    key = (id(df), what)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0]() is df and hit[1] == len(df):
+        return hit[2]
+    value = build(df)
+    _MEMO[key] = (weakref.ref(df, lambda _ref, key=key: _MEMO.pop(key, None)), len(df), value)
+    return value
+
+
+def _article_codes(df: pd.DataFrame, column: str = "article_id") -> tuple[np.ndarray, dict[Any, int]]:
+    """Each row's article as an integer code (-1 when missing) and the code of each article."""
+    codes, uniques = pd.factorize(df[column])
+    return codes, {a: i for i, a in enumerate(uniques)}
+
+
+def _rows_of(df: pd.DataFrame, ids: set[Any], column: str = "article_id") -> np.ndarray:
+    """A mask of the rows of ``df`` whose ``column`` is in ``ids`` (a look-up per id and one
+    gather, not a comparison of every row's string)."""
+    codes, code_of = _memo(df, column, lambda d: _article_codes(d, column))
+    keep = np.zeros(len(code_of) + 1, dtype=bool)  # the last place: code -1, no article, never kept
+    keep[[code_of[a] for a in ids if a in code_of]] = True
+    return keep[codes]
+
+
+def rows_of_articles(df: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
+    """The rows of a mentions, events or sentences table whose ``article_id`` is one of
+    ``article_ids`` (in the table's order): what :func:`restrict` keeps of each table."""
+    ids = article_ids if isinstance(article_ids, (set, frozenset)) else set(article_ids)
+    return df[_rows_of(df, ids)]
+
+
 def restrict(t: Tables, article_ids: Iterable[str] | None = None, *, events: pd.Series | None = None) -> Tables:
     """``t`` reduced to ``article_ids`` (all when None) and, if given, the events where the mask is True.
 
@@ -88,16 +142,13 @@ def restrict(t: Tables, article_ids: Iterable[str] | None = None, *, events: pd.
     """
     articles = t.articles
     if article_ids is not None:
-        ids = set(article_ids)
-        articles = articles[articles["id"].isin(ids)]
-    ids = set(articles["id"])
-    ev = t.events if events is None else t.events[events.reindex(t.events.index, fill_value=False).astype(bool)]
-    return Tables(
-        articles,
-        t.mentions[t.mentions["article_id"].isin(ids)],
-        ev[ev["article_id"].isin(ids)],
-        t.sentences[t.sentences["article_id"].isin(ids)],
-    )
+        ids = article_ids if isinstance(article_ids, (set, frozenset)) else set(article_ids)
+        articles = articles[_rows_of(articles, ids, "id")]
+    ids = set(articles["id"].tolist())
+    keep = _rows_of(t.events, ids)
+    if events is not None:
+        keep &= events.reindex(t.events.index, fill_value=False).astype(bool).to_numpy()
+    return Tables(articles, rows_of_articles(t.mentions, ids), t.events[keep], rows_of_articles(t.sentences, ids))
 
 
 # --------------------------------------------------------------------------- dates
@@ -172,28 +223,64 @@ def _involving(events: pd.DataFrame, codes: set[str]) -> pd.Series:
     return events["source"].isin(codes) | events["target"].isin(codes)
 
 
+# Each criterion is a pair of functions: ``_foo(t, ...)`` decides it on the tables given and
+# returns a Choice (the articles that meet it, or None: every article; the events that meet it,
+# a mask, or None: every event), and ``by_foo`` applies that choice with :func:`restrict`.
+# ``select`` decides every criterion on the same tables and applies their AND once.
+Choice = tuple["set[Any] | None", "pd.Series | None"]
+
+
+def _applied(t: Tables, choice: Choice) -> Tables:
+    ids, events = choice
+    if ids is None and events is None:
+        return t
+    return restrict(t, ids, events=events)
+
+
+def _countries(t: Tables, codes: str | Sequence[str]) -> Choice:
+    wanted = _codes(codes)
+    by_code = _memo(t.mentions, "actors", _articles_by_actor)
+    ev_mask = _involving(t.events, wanted)
+    ids = set(t.events.loc[ev_mask, "article_id"].tolist())
+    for code in wanted:
+        ids.update(by_code.get(code, ()))
+    return ids, ev_mask
+
+
 def by_countries(t: Tables, codes: str | Sequence[str]) -> Tables:
     """Articles mentioning any of ``codes`` (mentions or events) and the events involving any of them."""
-    wanted = _codes(codes)
-    m = t.mentions
-    hit = m["type"].isin(("country", "organization")) & m["value"].isin(wanted)
-    ev_mask = _involving(t.events, wanted)
-    ids = set(m.loc[hit, "article_id"]) | set(t.events.loc[ev_mask, "article_id"])
-    return restrict(t, ids, events=ev_mask)
+    return _applied(t, _countries(t, codes))
+
+
+def _articles_by_actor(m: pd.DataFrame) -> dict[str, set[str]]:
+    """The articles with a country or organisation mention of each code."""
+    hit = m["type"].isin(("country", "organization")).to_numpy(dtype=bool, na_value=False)
+    out: dict[str, set[str]] = {}
+    for value, article in zip(m["value"].to_numpy()[hit], m["article_id"].to_numpy()[hit]):
+        if isinstance(value, str):
+            out.setdefault(value, set()).add(article)
+    return out
+
+
+def _events_kept(t: Tables, mask: pd.Series) -> Choice:
+    """The events of ``mask`` and the articles that hold one."""
+    return set(t.events.loc[mask, "article_id"].tolist()), mask
+
+
+def _dyad(t: Tables, dyad: tuple[str, str]) -> Choice:
+    a, b = dyad
+    ev = t.events
+    return _events_kept(t, ((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a)))
 
 
 def by_dyad(t: Tables, dyad: tuple[str, str]) -> Tables:
     """The events between ``dyad[0]`` and ``dyad[1]`` (either direction) and their articles."""
-    a, b = dyad
-    ev = t.events
-    mask = ((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a))
-    return restrict(t, set(ev.loc[mask, "article_id"]), events=mask)
+    return _applied(t, _dyad(t, dyad))
 
 
-def by_dates(t: Tables, start: str | None = None, end: str | None = None) -> Tables:
-    """Articles published within [start, end] and the events whose date overlaps it (inclusive)."""
+def _dates(t: Tables, start: str | None = None, end: str | None = None) -> Choice:
     if start is None and end is None:
-        return t
+        return None, None
     lo_iv = date_interval(start) if start is not None else None
     hi_iv = date_interval(end) if end is not None else None
     if (start is not None and lo_iv is None) or (end is not None and hi_iv is None):
@@ -202,7 +289,12 @@ def by_dates(t: Tables, start: str | None = None, end: str | None = None) -> Tab
     hi = hi_iv[1] if hi_iv else None
     art_mask = _overlaps(t.articles["published"], lo, hi, within=True)
     ev_mask = _overlaps(event_dates(t), lo, hi)
-    return restrict(t, set(t.articles.loc[art_mask, "id"]), events=ev_mask)
+    return set(t.articles.loc[art_mask, "id"].tolist()), ev_mask
+
+
+def by_dates(t: Tables, start: str | None = None, end: str | None = None) -> Tables:
+    """Articles published within [start, end] and the events whose date overlaps it (inclusive)."""
+    return _applied(t, _dates(t, start, end))
 
 
 def _has_any(values: pd.Series, wanted: set[str]) -> pd.Series:
@@ -216,61 +308,89 @@ def _has_any(values: pd.Series, wanted: set[str]) -> pd.Series:
     return values.map(ok).astype(bool) if len(values) else pd.Series(dtype=bool, index=values.index)
 
 
-def by_sectors(t: Tables, sectors: str | Sequence[str]) -> Tables:
-    """Articles with a sector mention or an event in any of ``sectors``; events with any of them."""
+def _sectors(t: Tables, sectors: str | Sequence[str]) -> Choice:
     wanted = _codes(sectors)
     m = t.mentions
     hit = (m["type"] == "sector") & m["value"].isin(wanted)
     ev_mask = _has_any(t.events["sectors"], wanted)
-    ids = set(m.loc[hit, "article_id"]) | set(t.events.loc[ev_mask, "article_id"])
-    return restrict(t, ids, events=ev_mask)
+    return set(m.loc[hit, "article_id"].tolist()) | set(t.events.loc[ev_mask, "article_id"].tolist()), ev_mask
 
 
-def by_sources(t: Tables, sources: str | Sequence[str]) -> Tables:
-    """Articles whose ``source`` or ``source_en`` is one of ``sources`` (exact match)."""
+def by_sectors(t: Tables, sectors: str | Sequence[str]) -> Tables:
+    """Articles with a sector mention or an event in any of ``sectors``; events with any of them."""
+    return _applied(t, _sectors(t, sectors))
+
+
+def _sources(t: Tables, sources: str | Sequence[str]) -> Choice:
     wanted = _codes(sources)
     a = t.articles
     mask = a["source"].isin(wanted)
     if "source_en" in a.columns:
         mask |= a["source_en"].isin(wanted)
-    return restrict(t, set(a.loc[mask, "id"]))
+    return set(a.loc[mask, "id"].tolist()), None
+
+
+def by_sources(t: Tables, sources: str | Sequence[str]) -> Tables:
+    """Articles whose ``source`` or ``source_en`` is one of ``sources`` (exact match)."""
+    return _applied(t, _sources(t, sources))
+
+
+def _languages(t: Tables, languages: str | Sequence[str]) -> Choice:
+    a = t.articles
+    return set(a.loc[a["language"].isin(_codes(languages)), "id"].tolist()), None
 
 
 def by_languages(t: Tables, languages: str | Sequence[str]) -> Tables:
     """Articles whose ``language`` is one of ``languages`` (``"ar"``, ``"en"``, ...)."""
-    wanted = _codes(languages)
-    a = t.articles
-    return restrict(t, set(a.loc[a["language"].isin(wanted), "id"]))
+    return _applied(t, _languages(t, languages))
+
+
+def _event_types(t: Tables, event_types: str | Sequence[str]) -> Choice:
+    wanted = {c.upper() for c in _codes(event_types)}
+    return _events_kept(t, t.events["type"].astype(str).str.upper().isin(wanted))
 
 
 def by_event_types(t: Tables, event_types: str | Sequence[str]) -> Tables:
     """Events of these PLOVER types (any case) and the articles that contain one."""
-    wanted = {c.upper() for c in _codes(event_types)}
-    mask = t.events["type"].astype(str).str.upper().isin(wanted)
-    return restrict(t, set(t.events.loc[mask, "article_id"]), events=mask)
+    return _applied(t, _event_types(t, event_types))
+
+
+def _stance(t: Tables, stance: str) -> Choice:
+    key = str(stance).strip().lower()
+    if key not in STANCES:
+        raise ValueError(f"stance must be one of {sorted(STANCES)}, not {stance!r}")
+    return _events_kept(t, pd.to_numeric(t.events["quad_class"], errors="coerce").isin(STANCES[key]))
 
 
 def by_stance(t: Tables, stance: str) -> Tables:
     """``"cooperation"`` (quad classes 1–2) or ``"conflict"`` (3–4) events and their articles."""
-    key = str(stance).strip().lower()
-    if key not in STANCES:
-        raise ValueError(f"stance must be one of {sorted(STANCES)}, not {stance!r}")
-    mask = pd.to_numeric(t.events["quad_class"], errors="coerce").isin(STANCES[key])
-    return restrict(t, set(t.events.loc[mask, "article_id"]), events=mask)
+    return _applied(t, _stance(t, stance))
 
 
 def _fold(text: str) -> str:
     return normalize_key(str(text)).casefold()
 
 
-def by_text(t: Tables, text: str) -> Tables:
-    """Articles with a sentence containing ``text`` (case-insensitive, Arabic-normalised)."""
+def _folded(s: pd.DataFrame) -> list[str]:
+    """Every sentence's text as :func:`by_text` compares it (worked out once per table)."""
+    return [_fold(x) if isinstance(x, str) else "" for x in s["text"].tolist()]
+
+
+def _sentence_hits(s: pd.DataFrame, needle: str) -> np.ndarray:
+    return np.fromiter((needle in x for x in _memo(s, "folded", _folded)), dtype=bool, count=len(s))
+
+
+def _text(t: Tables, text: str) -> Choice:
     needle = _fold(text).strip()
     if not needle:
-        return t
+        return None, None
     s = t.sentences
-    mask = s["text"].fillna("").map(lambda x: needle in _fold(x)).astype(bool) if len(s) else pd.Series(dtype=bool)
-    return restrict(t, set(s.loc[mask, "article_id"]) if len(s) else set())
+    return set(s.loc[_sentence_hits(s, needle), "article_id"].tolist()) if len(s) else set(), None
+
+
+def by_text(t: Tables, text: str) -> Tables:
+    """Articles with a sentence containing ``text`` (case-insensitive, Arabic-normalised)."""
+    return _applied(t, _text(t, text))
 
 
 def matching_sentences(data: Any, text: str) -> pd.DataFrame:
@@ -280,7 +400,7 @@ def matching_sentences(data: Any, text: str) -> pd.DataFrame:
     s = t.sentences
     if not needle or not len(s):
         return s.iloc[0:0]
-    return s[s["text"].fillna("").map(lambda x: needle in _fold(x)).astype(bool)]
+    return s[_sentence_hits(s, needle)]
 
 
 def select(data: Any, *, countries: Sequence[str] | None = None, dyad: tuple[str, str] | None = None,
@@ -305,26 +425,35 @@ def select(data: Any, *, countries: Sequence[str] | None = None, dyad: tuple[str
     if dyad is not None and any(side is None for side in dyad):
         dyad = None
     t = as_tables(data)
-    # article-level criteria first: they are cheap and shrink the rest
+    # every criterion decided on the same tables (a table's look-ups are worked out once and
+    # reused), then their AND applied once
+    choices = []
     if sources:
-        t = by_sources(t, sources)
+        choices.append(_sources(t, sources))
     if languages:
-        t = by_languages(t, languages)
+        choices.append(_languages(t, languages))
     if start or end:
-        t = by_dates(t, start or None, end or None)
+        choices.append(_dates(t, start or None, end or None))
     if countries:
-        t = by_countries(t, countries)
+        choices.append(_countries(t, countries))
     if dyad:
-        t = by_dyad(t, tuple(dyad))
+        choices.append(_dyad(t, tuple(dyad)))
     if sectors:
-        t = by_sectors(t, sectors)
+        choices.append(_sectors(t, sectors))
     if event_types:
-        t = by_event_types(t, event_types)
+        choices.append(_event_types(t, event_types))
     if stance:
-        t = by_stance(t, stance)
+        choices.append(_stance(t, stance))
     if text:
-        t = by_text(t, text)
-    return t
+        choices.append(_text(t, text))
+    ids: set[Any] | None = None
+    events: pd.Series | None = None
+    for kept, mask in choices:
+        if kept is not None:
+            ids = kept if ids is None else ids & kept
+        if mask is not None:
+            events = mask if events is None else events & mask
+    return _applied(t, (ids, events))
 
 
 # --------------------------------------------------------------------------- names and options
@@ -521,7 +650,8 @@ def pick_article(data: Any) -> str | None:
 
 
 __all__ = [
-    "Tables", "STANCES", "tables", "as_tables", "restrict", "select", "options", "name_of",
+    "Tables", "STANCES", "FILTERED_MENTIONS", "tables", "as_tables", "restrict", "rows_of_articles", "select",
+    "options", "name_of",
     "country_table", "main_country", "choose_country", "top_choice", "pick_article", "choose_article",
     "COUNTRY_COLUMNS",
     "by_countries", "by_dyad", "by_dates", "by_sectors", "by_sources", "by_languages",

@@ -162,19 +162,36 @@ def _patch(country: Country, color: str, *, zorder: float = 1, edge: str = EDGE)
 def draw_world(ax: Any, colors: dict[str, str] | None = None, *, antarctica: bool = False,
                dots: Sequence[str] = ()) -> dict[str, Any]:
     """Draw every country shape on ``ax`` (filled from ``colors``, else grey) and a dot for each
-    code in ``dots`` that has only a point; returns the patches by code."""
+    code in ``dots`` that has only a point; returns the patches, by code.
+
+    On an ``ax`` that already holds the world (drawn here, with the same ``antarctica``), the
+    shapes are filled anew and what the last map of this module drew over them (legend, names,
+    arrows, note) is taken away: a map redrawn at each filter change (the explorer's) changes
+    colours and labels, not two hundred shapes."""
     colors = colors or {}
-    patches: dict[str, Any] = {}
-    for code, country in countries().items():
-        if country.is_point and code not in dots:
-            continue
-        if code == "ATA" and not antarctica:
-            continue
-        patch = _patch(country, colors.get(code, NO_DATA))
-        # add_artist, not add_patch: the limits are set below, and working out every
-        # country's extent for the data limits costs more than drawing the map
-        ax.add_artist(patch)
-        patches[code] = patch
+    world = getattr(ax, "_tk_world", None)
+    if world is not None and world[0] == antarctica:
+        _clear_layer(ax)
+        shapes = world[1]
+        for code, patch in shapes.items():
+            patch.set_facecolor(colors.get(code, NO_DATA))
+    else:
+        shapes = {}
+        for code, country in countries().items():
+            if country.is_point or (code == "ATA" and not antarctica):
+                continue
+            patch = _patch(country, colors.get(code, NO_DATA))
+            # add_artist, not add_patch: the limits are set below, and working out every
+            # country's extent for the data limits costs more than drawing the map
+            ax.add_artist(patch)
+            shapes[code] = patch
+        ax._tk_world = (antarctica, shapes)
+    patches = dict(shapes)
+    for code in dots:  # the dots are the map's own, like its labels: taken away with them
+        country = countries().get(code)
+        if country is not None and country.is_point and code not in patches:
+            patches[code] = ax.add_artist(_patch(country, colors.get(code, NO_DATA)))
+    ax._tk_layer = [p for code, p in patches.items() if code not in shapes]
     ax.set_xlim(-180, 180)
     ax.set_ylim(-90 if antarctica else LATITUDES[0], LATITUDES[1])
     ax.set_aspect("equal")
@@ -184,6 +201,27 @@ def draw_world(ax: Any, colors: dict[str, str] | None = None, *, antarctica: boo
     for spine in ax.spines.values():
         spine.set_visible(False)
     return patches
+
+
+def _layer_start(ax: Any) -> set[int]:
+    """What ``ax`` holds before a map draws over its world (see :func:`_layer_end`)."""
+    return {id(a) for a in (*ax.patches, *ax.texts, *ax.artists)}
+
+
+def _layer_end(ax: Any, before: set[int]) -> None:
+    """Remember what a map drew over the world since :func:`_layer_start`, for
+    :func:`draw_world` to take away when the map is redrawn on the same axes."""
+    layer = [a for a in (*ax.patches, *ax.texts, *ax.artists) if id(a) not in before]
+    if ax.get_legend() is not None:
+        layer.append(ax.get_legend())
+    ax._tk_layer = [*getattr(ax, "_tk_layer", ()), *layer]
+
+
+def _clear_layer(ax: Any) -> None:
+    for artist in getattr(ax, "_tk_layer", ()):
+        if artist.axes is ax:  # not already taken away by the caller
+            artist.remove()
+    ax._tk_layer = []
 
 
 # --------------------------------------------------------------------------- partners
@@ -241,10 +279,13 @@ def plot_partners(data: Any, country: str | None, *, count: str = "events", lang
     if country is None:
         return _empty_world(ax, title if title is not None else _word("partners_title", lang),
                             _word("no_country", lang), antarctica=antarctica)
-    counts = partner_counts(data, country, count=count)
-    counts = counts[counts["events"] > 0]
-    on_map = counts[counts["on_map"] != ""]
     shapes = countries()
+    # the partners' events in partner_counts' order, without the summaries it also works out
+    pairs = relations.pair_counts(data, count=count)
+    pairs = pairs[(pairs["a"] == country) | (pairs["b"] == country)]
+    counts = pd.DataFrame({"partner": [b if a == country else a for a, b in zip(pairs["a"], pairs["b"])],
+                           "events": pairs["events"].to_numpy()})
+    on_map = counts[np.array([p in shapes for p in counts["partner"]], dtype=bool)]
     bounds = classes(int(on_map["events"].max()) if len(on_map) else 0)
     palette = plt.get_cmap(cmap)
     shades = [palette(0.3 + 0.65 * i / max(len(bounds) - 1, 1)) for i in range(len(bounds))]
@@ -256,6 +297,7 @@ def plot_partners(data: Any, country: str | None, *, count: str = "events", lang
     with style():
         fig, axes = figure_axes(ax, (11, 5.6))
         draw_world(axes, colors, antarctica=antarctica, dots=dots)
+        before = _layer_start(axes)
         name = country_label(country, lang)
         what = _word(count, lang)
         handles = [Patch(facecolor=FOCUS, edgecolor="#555555", label=_word("focus", lang, name=name))]
@@ -279,6 +321,7 @@ def plot_partners(data: Any, country: str | None, *, count: str = "events", lang
         total = int(counts["events"].sum())
         of_total = _word("of_total", lang, n=total, what=_one(what, total, lang))
         axes.set_title(title if title is not None else f"{_word('partners', lang, name=name)} · {of_total}")
+        _layer_end(axes, before)
         return figure_result(fig, axes, ax)
 
 
@@ -293,7 +336,9 @@ def _empty_world(ax: Any, title: str, message: str, *, antarctica: bool = False)
     with style():
         fig, axes = figure_axes(ax, (11, 5.6))
         draw_world(axes, antarctica=antarctica)
+        before = _layer_start(axes)
         _note(axes, message)
+        _layer_end(axes, before)
         axes.set_title(title)
         return figure_result(fig, axes, ax)
 
@@ -304,7 +349,7 @@ def _empty_world(ax: Any, title: str, message: str, *, antarctica: bool = False)
 def top_dyad(data: Any, *, country: str | None = None, count: str = "events") -> tuple[str, str] | None:
     """The pair with most events whose two sides are on the map (involving ``country`` when
     given), as :func:`toolkit.relations.top_dyad` orders them; None when there is none."""
-    d = relations.dyads(data, count=count)
+    d = relations.pair_counts(data, count=count)
     if country is not None:
         d = d[(d["a"] == country) | (d["b"] == country)]
     for a, b in zip(d["a"], d["b"]):
@@ -316,8 +361,8 @@ def dyad_counts(data: Any, pair: str | Sequence[str], *, count: str = "events") 
     """``{"a→b": n, "b→a": n, "total": n}``: the pair's events each way (an event told both ways
     counts in each) and in all (each event once), from :func:`toolkit.relations.dyads`."""
     a, b = relations.parse_pair(pair)
-    directed = relations.dyads(data, directed=True, count=count).set_index("pair")["events"]
-    undirected = relations.dyads(data, count=count).set_index("pair")["events"]
+    directed = relations.pair_counts(data, directed=True, count=count).set_index("pair")["events"]
+    undirected = relations.pair_counts(data, count=count).set_index("pair")["events"]
     key = relations.UNDIRECTED_SEP.join(sorted((a, b)))
     return {f"{a}→{b}": int(directed.get(f"{a}{relations.DIRECTED_SEP}{b}", 0)),
             f"{b}→{a}": int(directed.get(f"{b}{relations.DIRECTED_SEP}{a}", 0)),
@@ -365,6 +410,7 @@ def plot_dyad(data: Any, pair: str | Sequence[str] | None, *, count: str = "even
     with style():
         fig, axes = figure_axes(ax, (9, 5.4))
         draw_world(axes, colors, dots=[c for c in (a, b) if shapes[c].is_point])
+        before = _layer_start(axes)
         x0, x1, y0, y1 = _extent((a, b))
         axes.set_xlim(x0, x1)
         axes.set_ylim(y0, y1)
@@ -398,6 +444,7 @@ def plot_dyad(data: Any, pair: str | Sequence[str] | None, *, count: str = "even
         axes.set_title(title if title is not None else
                        f"{_word('dyad', lang, a=country_label(a, lang), b=country_label(b, lang))} · "
                        f"{_word('of_total', lang, n=n['total'], what=_one(what, n['total'], lang))}")
+        _layer_end(axes, before)
         return figure_result(fig, axes, ax)
 
 

@@ -332,7 +332,12 @@ def place_labels(axes: Any, points: list[tuple[float, float]], texts: list[str],
     labels. Returns the annotations placed.
     """
     fig = axes.figure
-    fig.canvas.draw()  # the final layout, so that sizes on screen are those of the saved figure
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    if not isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
+        fig.canvas.draw()  # the final layout, so that sizes on screen are those of the saved figure
+    else:  # a layout fixed by hand (or drawn once and then fixed): only the aspect moves the axes
+        axes.apply_aspect()
     renderer = fig.canvas.get_renderer()
     frame = axes.get_window_extent(renderer)
     scale = fig.dpi / 72.0

@@ -26,7 +26,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from toolkit.dedup import event_ids
-from toolkit.filters import Tables, as_tables, by_countries, by_dyad, date_interval, event_dates, name_of
+from toolkit.filters import Tables, as_tables, date_interval, event_dates, name_of
 from toolkit.scores import cooperation_conflict_score
 
 #: The separator of undirected pair labels ("RUS–TJK") and of directed ones ("RUS→TJK").
@@ -214,6 +214,33 @@ def dyads(data: Any, *, directed: bool = False, min_events: int = 1, count: str 
     return df.reset_index(drop=True)
 
 
+#: The columns of :func:`pair_counts`.
+PAIR_COUNT_COLUMNS = ["pair", "a", "b", "events", "articles"]
+
+
+def pair_counts(data: Any, *, directed: bool = False, count: str = "events") -> pd.DataFrame:
+    """The pairs of :func:`dyads` with their ``events`` and ``articles`` alone, in the same order
+    (most events first, then most articles, then the pair): what a map or a count needs,
+    without the summaries (quad classes, sectors, dates, examples) that ``dyads`` works out
+    for each pair. Columns :data:`PAIR_COUNT_COLUMNS`."""
+    t = as_tables(data)
+    ev = t.events
+    events: dict[tuple[str, str], set[Any]] = defaultdict(set)
+    articles: dict[tuple[str, str], set[Any]] = defaultdict(set)
+    if len(ev):
+        ids = event_ids(t) if _check_count(count) == "events" else pd.Series(range(len(ev)), index=ev.index)
+        for a, b, i, art, ok in zip(ev["source"], ev["target"], ids, ev["article_id"], two_sided(ev)):
+            if ok:
+                key = (a, b) if directed or a < b else (b, a)
+                events[key].add(i)
+                articles[key].add(art)
+    sep = DIRECTED_SEP if directed else UNDIRECTED_SEP
+    rows = sorted(((f"{a}{sep}{b}", a, b, len(events[(a, b)]), len(articles[(a, b)])) for a, b in events),
+                  key=lambda r: (-r[3], -r[4], r[0]))
+    out = pd.DataFrame(rows, columns=PAIR_COUNT_COLUMNS)
+    return out.astype({"events": "int64", "articles": "int64"})
+
+
 def two_sided(ev: pd.DataFrame) -> pd.Series:
     """Rows whose source and target are both named and differ (the pairs dyads count)."""
     src, tgt = ev["source"], ev["target"]
@@ -282,7 +309,7 @@ def pair_label(pair: str | Sequence[str] | None, *, directed: bool = False) -> s
 def top_dyad(data: Any, *, country: str | None = None, count: str = "events") -> tuple[str, str] | None:
     """The pair with most events (of :func:`dyads`; involving ``country`` when given), as a pair
     of codes in the order ``dyads`` gives them, or None when there is none."""
-    d = dyads(data, count=count)
+    d = pair_counts(data, count=count)
     if country is not None:
         d = d[(d["a"] == country) | (d["b"] == country)]
     if not len(d):
@@ -400,12 +427,15 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
     else:
         raise ValueError(f"within must be 'published', None or two dates (first, last), not {within!r}")
     ev = counted_events(t, count=count)
-    t = Tables(t.articles, t.mentions, ev[~ev["event_id"].duplicated()], t.sentences)
+    ev = ev[~ev["event_id"].duplicated()]
+    # the events of the country or the pair (what by_countries and by_dyad keep of the events;
+    # the articles stay whole, they only date the events)
     if country:
-        t = by_countries(t, [country])
+        ev = ev[(ev["source"] == country) | (ev["target"] == country)]
     if dyad:
-        t = by_dyad(t, parse_pair(dyad))
-    ev = t.events
+        a, b = parse_pair(dyad)
+        ev = ev[((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a))]
+    t = Tables(t.articles, t.mentions, ev, t.sentences)
     if when == "event":
         dates = event_dates(t)
     elif when == "published":
@@ -654,6 +684,7 @@ def format_dyads(dyads_df: pd.DataFrame, *, top: int | None = 15, names: bool = 
 
 __all__ = [
     "format_dyads", "dyads", "agent_dyads", "partners", "evidence", "timeline", "country_sector_matrix", "network",
-    "parse_pair", "ref", "counted_events", "two_sided", "top_dyad", "pair_label", "node_table", "default_freq",
-    "FREQ_WORDS", "DYAD_COLUMNS", "QUAD_COLUMNS", "COUNTS", "PARTNER_COLUMNS", "EVIDENCE_COLUMNS", "NODE_COLUMNS",
+    "parse_pair", "ref", "counted_events", "pair_counts", "two_sided", "top_dyad", "pair_label", "node_table",
+    "default_freq", "FREQ_WORDS", "DYAD_COLUMNS", "PAIR_COUNT_COLUMNS", "QUAD_COLUMNS", "COUNTS", "PARTNER_COLUMNS",
+    "EVIDENCE_COLUMNS", "NODE_COLUMNS",
 ]

@@ -31,6 +31,10 @@ EVENT_VIEW = ["article_id", "date", "source", "target", "type", "mode", "quad_cl
               "evidence"]
 #: Columns of the articles table the explorer shows.
 ARTICLE_VIEW = ["id", "published", "language", "source", "title"]
+#: The columns of the mentions and sentences tables the filters and the explorer's views read
+#: (of the mentions, those of the types the filters read: ``toolkit.filters.FILTERED_MENTIONS``).
+LIGHT_MENTIONS = ["article_id", "type", "value"]
+LIGHT_SENTENCES = ["article_id", "sentence", "text"]
 #: At most this many rows are rendered in a results table (the count above it is exact).
 MAX_ROWS = 200
 ANY = "(any)"
@@ -102,7 +106,7 @@ def figure_output(fig: Any, *, tight: bool = True) -> dict[str, Any]:
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         canvas.draw()
         Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
-            buf, format="png")
+            buf, format="png", compress_level=1)  # the fastest level: the PNG is hardly larger
     w_, h_ = fig.get_size_inches() * fig.dpi
     n_axes = len(fig.axes)
     text = f"<Figure size {w_:g}x{h_:g} with {n_axes} Axes>"
@@ -139,9 +143,10 @@ class Explorer(w.VBox):
     Set any filter widget's ``.value`` (or call :meth:`update`) and ``current`` holds the
     filtered ``Tables``; ``table.value`` / ``articles_table.value`` their HTML; ``plot``
     the cooperation-versus-conflict chart and ``map`` a world map (one country chosen: its
-    partners; two: their dyad), each drawn when its tab is shown (``tabs.selected_index``) so
-    that a filter change stays quick; ``article`` lists the filtered articles and ``reader``
-    shows the selected one with its annotations highlighted.
+    partners; two: their dyad); ``article`` lists the filtered articles and ``reader``
+    shows the selected one with its annotations highlighted. Each tab is refreshed when it is
+    shown (``tabs.selected_index``), so that a filter change costs only what is on screen:
+    the summary line and the shown tab.
     """
 
     #: The tabs, in order.
@@ -152,6 +157,17 @@ class Explorer(w.VBox):
         _ensure_annotated(corpus)
         self.corpus = corpus
         self.data = filters.tables(corpus)
+        # what the filters read of the mentions and sentences (the explorer's own views draw
+        # from articles and events): a filter change then copies a few columns of the large
+        # tables, and ``current`` takes the full rows only when it is read
+        m, s = self.data.mentions, self.data.sentences
+        m = m.loc[m["type"].isin(filters.FILTERED_MENTIONS).to_numpy(dtype=bool, na_value=False),
+                  [c for c in LIGHT_MENTIONS if c in m.columns]].drop_duplicates()  # the filters ask "does
+        # this article name it", not how often
+        self._light = filters.Tables(self.data.articles, m, self.data.events,
+                                     s[[c for c in LIGHT_SENTENCES if c in s.columns]])
+        self._selected = self._light
+        self._current: filters.Tables | None = self.data
         self.max_rows = max_rows
         self.show_plot = plot
         self.figure: Any = None
@@ -182,10 +198,12 @@ class Explorer(w.VBox):
         self.plot = w.Output(layout=layout)
         self.map = w.Output(layout=layout)
         self.map_title = ""
-        self._map_for: tuple[Any, ...] | None = None
+        #: the filters each tab was last refreshed for (see _refresh_tab)
+        self._shown_for: dict[str, tuple[Any, ...]] = {}
+        #: the map figures drawn so far, by kind ("partners", "dyad"), redrawn in place
+        self.map_figures: dict[str, Any] = {}
         self.article = w.Dropdown(description="Article", style=style, layout=w.Layout(width="48em"))
         self.reader = w.HTML()
-        self.current = self.data
 
         tabs = w.Tab(children=[self.table, self.articles_table, self.plot, self.map,
                                w.VBox([self.article, self.reader])])
@@ -263,42 +281,56 @@ class Explorer(w.VBox):
     def update(self) -> Any:
         """Apply the filters: refresh ``current``, the tables, the plot and the article list."""
         kw = self.filters()
-        self.current = filters.select(self.data, **kw)
-        cur = self.current
+        self._selected = cur = filters.select(self._light, **kw)
+        self._current = None
         n_art, n_ev = len(cur.articles), len(cur.events)
         said = "; ".join(f"{k}={v}" for k, v in kw.items()) or "none"
         self.summary.value = (f"<b>{n_art}</b> of {len(self.data.articles)} articles, <b>{n_ev}</b> of "
                               f"{len(self.data.events)} events &mdash; filters: {html.escape(said)}")
-        self.table.value = table_html(cur.events, EVENT_VIEW, max_rows=self.max_rows)
-        self.articles_table.value = table_html(cur.articles, ARTICLE_VIEW, max_rows=self.max_rows)
         self._refresh_tab()
-        self._update_articles()
         return cur
+
+    @property
+    def current(self) -> filters.Tables:
+        """The filtered tables, every column (made when first read after a filter change)."""
+        if self._current is None:
+            sel = self._selected
+            ids = set(sel.articles["id"])
+            self._current = filters.Tables(sel.articles, filters.rows_of_articles(self.data.mentions, ids),
+                                           sel.events, filters.rows_of_articles(self.data.sentences, ids))
+        return self._current
 
     def _key(self) -> tuple[Any, ...]:
         return tuple(sorted((k, str(v)) for k, v in self.filters().items()))
 
-    def _refresh_tab(self) -> None:
-        """Draw the chart or the map if its tab is the one shown and the filters changed since
-        it was drawn: a filter change does not wait for a figure nobody is looking at, and a
-        tab drawn once is not drawn again for the same filters."""
-        shown = self.TABS[self.tabs.selected_index or 0]
-        if shown == "Cooperation / conflict" and self._plot_for != self._key():
+    def _refresh_tab(self, tab: str | None = None) -> None:
+        """Refresh what ``tab`` (by default the tab shown) displays if the filters changed since
+        it was last refreshed: a filter change does not wait for a table, a figure or an
+        article nobody is looking at, and a tab is not redrawn for the same filters."""
+        shown = tab or self.TABS[self.tabs.selected_index or 0]
+        key = self._key()
+        if self._shown_for.get(shown) == key:
+            return
+        self._shown_for[shown] = key
+        if shown == "Events":
+            self.table.value = table_html(self._selected.events, EVENT_VIEW, max_rows=self.max_rows)
+        elif shown == "Articles":
+            self.articles_table.value = table_html(self._selected.articles, ARTICLE_VIEW, max_rows=self.max_rows)
+        elif shown == "Cooperation / conflict":
             self._update_plot(self.filters())
-        elif shown == "Map" and self._map_for != self._key():
+        elif shown == "Map":
             self._update_map()
-
-    _plot_for: tuple[Any, ...] | None = None
+        elif shown == "Read an article":
+            self._update_articles()
 
     def _update_map(self) -> None:
         """Draw the map of the filtered tables: one country chosen, its partners; two, their
         dyad; otherwise a line saying what to choose (drawn when the Map tab is shown)."""
         codes = tuple(self.countries.value)
-        self._map_for = self._key()
         if len(codes) == 1:
-            fig = maps.plot_partners(self.current, codes[0])
+            kind, draw = "partners", (lambda ax=None: maps.plot_partners(self._selected, codes[0], ax=ax))
         elif len(codes) == 2 and all(maps.on_map(c) for c in codes):
-            fig = maps.plot_dyad(self.current, codes)
+            kind, draw = "dyad", (lambda ax=None: maps.plot_dyad(self._selected, codes, ax=ax))
         else:
             self.map_title = ""
             why = ("is not on the map" if len(codes) == 2 else "")
@@ -306,37 +338,46 @@ class Explorer(w.VBox):
                 "Choose one country to map its partners, or two to map the events between them.")
             self.map.outputs = ({"output_type": "stream", "name": "stdout", "text": text + "\n"},)
             return
-        fig = getattr(fig, "figure", fig)
-        self.map_title = fig.axes[0].get_title() if fig.axes else ""
-        self.map.outputs = (figure_output(fig),)
-        _close(fig)
+        # each kind of map drawn once, then redrawn on its own axes (the world's shapes kept, the
+        # layout fixed): a filter change costs new colours and labels and one drawing
+        fig = self.map_figures.get(kind)
+        if fig is None:
+            fig = getattr(draw(), "figure", None)
+            fig.set_dpi(FIGURE_DPI)
+            fig.canvas.draw()  # the layout, once
+            fig.set_layout_engine("none")
+            _close(fig)
+            self.map_figures[kind] = fig
+        else:
+            draw(fig.axes[0])
+        self.map_title = fig.axes[0].get_title()
+        self.map.outputs = (figure_output(fig, tight=False),)
 
     def _update_plot(self, kw: dict[str, Any]) -> None:
         """Draw the cooperation / conflict chart of the filtered tables (when its tab is shown)."""
         if not self.show_plot:
             return
-        self._plot_for = self._key()
         countries = kw.get("countries") or []
         options: dict[str, Any] = {}
         if len(countries) == 1:
             options["country"] = countries[0]
         elif len(countries) == 2:
             options["dyad"] = tuple(countries)
-        if len(self.current.events) == 0:
+        if len(self._selected.events) == 0:
             self.plot.outputs = ({"output_type": "stream", "name": "stdout", "text": "No events to plot.\n"},)
             return
         # the chart drawn before, updated in place when it covers the same months (a filter
         # change then costs one drawing of a figure whose layout is fixed, not a new figure)
         options["within"] = self._months_shown()
         if self.figure is not None and plots.redraw_cooperation_conflict(
-                self.figure, self.current, freq="M", when="published", **options):
+                self.figure, self._selected, freq="M", when="published", **options):
             self.plot.outputs = (figure_output(self.figure, tight=False),)
             return
         if self.figure is not None:
             _close(self.figure)
             self.figure = None
         # dated by the articles' publication, like the month slider (events may recall old dates)
-        fig = plots.plot_cooperation_conflict(self.current, freq="M", when="published", **options)
+        fig = plots.plot_cooperation_conflict(self._selected, freq="M", when="published", **options)
         fig = getattr(fig, "figure", fig)  # an Axes gives its Figure
         self.figure = fig
         fig.set_dpi(FIGURE_DPI)
@@ -355,7 +396,7 @@ class Explorer(w.VBox):
     _all_published: Any = None
 
     def _update_articles(self) -> None:
-        arts = self.current.articles
+        arts = self._selected.articles
         options = [(f"{r.id} — {r.title}" if isinstance(r.title, str) and r.title else str(r.id), r.id)
                    for r in arts[["id", "title"]].itertuples(index=False)]
         previous = self.article.value
@@ -371,13 +412,13 @@ class Explorer(w.VBox):
     def reading(self, article_id: str) -> str:
         """The reader's HTML for one article: its text with its rows of the corpus tables."""
         if article_id not in self._read_cache:
-            d = self.data
+            d, one = self.data, {article_id}
             article = self.corpus.article(article_id)
-            sent = d.sentences[d.sentences["article_id"] == article_id]
+            sent = filters.rows_of_articles(d.sentences, one)
             spans = list(zip(sent["start"].tolist(), sent["end"].tolist()))
             self._read_cache[article_id] = display.render_annotated(
-                article, d.mentions[d.mentions["article_id"] == article_id],
-                d.events[d.events["article_id"] == article_id], sentence_spans=spans)
+                article, filters.rows_of_articles(d.mentions, one), filters.rows_of_articles(d.events, one),
+                sentence_spans=spans)
         return self._read_cache[article_id]
 
     _reading_paused = False
@@ -396,8 +437,8 @@ class Explorer(w.VBox):
     def __repr__(self) -> str:
         kw = self.filters()
         said = "; ".join(f"{k}={v}" for k, v in kw.items()) or "none"
-        return (f"<Explorer: {len(self.current.articles)} of {len(self.data.articles)} articles, "
-                f"{len(self.current.events)} of {len(self.data.events)} events; filters: {said}>")
+        return (f"<Explorer: {len(self._selected.articles)} of {len(self.data.articles)} articles, "
+                f"{len(self._selected.events)} of {len(self.data.events)} events; filters: {said}>")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = super()._repr_mimebundle_(**kwargs) or {}
@@ -407,6 +448,7 @@ class Explorer(w.VBox):
 
     def static_html(self) -> str:
         """What the explorer shows, as static HTML (for reports rendered without a kernel)."""
+        self._refresh_tab("Events")
         return (f"<div class='tk-explorer'><p><i>Interactive explorer (run the notebook to use its filters).</i> "
                 f"{self.summary.value}</p>{self.table.value}</div>")
 
