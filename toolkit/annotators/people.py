@@ -307,6 +307,8 @@ def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
     spans = SpanSet((m.start, m.end, k) for k, m in enumerate(out))  # items: indices into out
     for n in tagged:
         n = _trim_countries(doc, n, near)
+        if n is not None:
+            n = _through_particles(doc, n)
         if n is None or others.overlaps(n.start, n.end):
             continue  # a country word (الفلسطينيون) or an organisation the tagger read as a person
         hit = spans.overlapping(n.start, n.end)
@@ -394,6 +396,31 @@ def _trim_countries(doc: Doc, n, near: _Near):
     if end <= start:
         return None
     return n if (start, end) == (n.start, n.end) else replace(n, start=start, end=end)
+
+
+#: the word after a name, when one follows (a space, then Arabic letters)
+_NEXT_WORD = re.compile(r" ([\u0621-\u064a]+)")
+
+
+def _through_particles(doc: Doc, n):
+    """The tagged name carried over the word after a particle it ends on (محمد بن عبدالله آل ->
+    محمد بن عبدالله آل الشيخ; بن, آل, أبو, عبد never end a name), as long as that word is no stop
+    word and opens no clitic-led phrase."""
+    text = doc.text
+    stop, particles = _name_word_lists()
+    end = n.end
+    for _ in range(3):
+        last = text[:end].rsplit(" ", 1)[-1]
+        if normalize_key(last) not in particles:
+            break
+        m = _NEXT_WORD.match(text, end)
+        if not m:
+            break
+        w = normalize_key(m.group(1))
+        if w in stop or w.startswith(_CLITIC_ARTICLE):
+            break
+        end = m.end()
+    return n if end == n.end else replace(n, end=end)
 
 
 _EN_REPORT = re.compile(
