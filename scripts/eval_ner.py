@@ -85,7 +85,7 @@ def use_model(model: str) -> None:
     tagger.DECODER_FILE = path.with_suffix(".npz")
     tagger.FINE_FILE = path.with_suffix(".fine.npz")
     tagger.VOCAB_FILE = path.with_suffix(".vocab.tsv")
-    for f in (tagger._scorer, tagger._fine_model, tagger._fine_choices):
+    for f in (tagger._scorer, tagger._word_tables, tagger._fine_model, tagger._fine_choices):
         f.cache_clear()
 
 
@@ -239,11 +239,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", default="test", choices=("train", "dev", "test"))
     ap.add_argument("--model", help="a model file other than the shipped one")
+    ap.add_argument("--clusters", help="word clusters other than the shipped ones, or 'none'")
     ap.add_argument("--no-propagate", action="store_true", help="score the sentence-by-sentence labels only")
     ap.add_argument("--saudinewsnet", action="store_true", help="also score the hand-labelled SaudiNewsNet names")
     ap.add_argument("--only-saudinewsnet", action="store_true", help="score only the SaudiNewsNet names")
     ap.add_argument("--pipeline", action="store_true", help="score only the whole pipeline on the NewsFANE part")
     args = ap.parse_args(argv)
+    if args.clusters:  # "none": a path that is not there, so the tagger reads no clusters
+        tagger.CLUSTERS_FILE = Path(args.clusters if args.clusters != "none" else "/no-word-clusters")
+        tagger._scorer.cache_clear()
+        tagger._word_tables.cache_clear()
     if not split.corpus_path().exists() and not args.only_saudinewsnet:
         print(f"NewsFANE not found at {split.corpus_path()}", file=sys.stderr)
         return 2

