@@ -389,7 +389,7 @@ def test_tagger_persons_in_a_long_real_sentence():
             "وأسست «جمعية التقدم والتطوّع» المتبادل التي نادت بإنشاء المدارس الكردية، وبرز منهم لطفي فكري المبعوث "
             "(النائب) الكردي الذي كان يطالب بالحكم المدني لا الديني للدولة والكتابة بالأحرف اللاتينية.")
     got = rows(text, "person", published="2015-07-21")
-    # model 2.0 found «لطفي فكري» too; model 3.0 (word clusters: better on held-out NewsFANE,
+    # model 2.0 found «لطفي فكري» too; model 3 (word clusters: better on held-out NewsFANE,
     # persons 0.613 -> 0.634) misses it, a loss on one sentence kept in view here
     assert "عبد القادر" in {r["text"] for r in got}
     assert all(r["rule"] == ner.rule() and r["fine"] for r in got)

@@ -305,6 +305,7 @@ def span_features(words: list[str], i: int, j: int, label: str) -> list[str]:
         f.append("w=" + w)
         f.append("s=" + stem)
         f.extend("g=" + name for name in flags)
+        f.extend(cluster_features(w))
     for off in (-3, -2, -1, 1, 2):
         k = i + off if off < 0 else j - 1 + off
         if 0 <= k < len(words):
@@ -312,6 +313,7 @@ def span_features(words: list[str], i: int, j: int, label: str) -> list[str]:
             tag = _TAGS[off]
             f.append(tag + "s=" + stem)
             f.extend(tag + "g=" + name for name in flags)
+            f.extend(tag + c for c in cluster_features(words[k]))
         else:
             f.append(_TAGS[off] + "edge")
     return f
