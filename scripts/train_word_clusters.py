@@ -16,7 +16,7 @@ training. This script:
 2. trains word vectors with gensim's word2vec (skip-gram, one worker, a fixed seed and a
    stable hash, so that a run gives the same vectors again) over the words seen at least
    ``MIN_COUNT`` times;
-3. groups the unit vectors with k-means (scikit-learn, fixed seed) at two sizes, ``SIZES``;
+3. groups the unit vectors with k-means (scikit-learn, fixed seed) at each size of ``SIZES``;
 4. writes ``word<TAB>cluster at each size, smallest first`` for the ``MAX_WORDS`` most
    frequent words, gzip-compressed, and ``word_clusters.json`` (provenance, parameters,
    library versions, licence).
@@ -62,9 +62,10 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=4).digest(), "little")
 
 
-def sentences(corpus: Path):
-    """The tagger's tokens of every article (one list per article), as the tagger sees them."""
-    for a in iter_articles(corpus, errors="skip"):
+def sentences(corpus: Path, skipped: list | None = None):
+    """The tagger's tokens of every article (one list per article), as the tagger sees them;
+    records that cannot be read go to ``skipped`` (reported by ``main``)."""
+    for a in iter_articles(corpus, errors="skip", problems=skipped):
         text = normalize(a.text or "").text
         words = F.TOKEN.findall(text)
         if words:
@@ -76,9 +77,11 @@ class Corpus:
 
     def __init__(self, path: Path):
         self.path = path
+        self.skipped: list = []
 
     def __iter__(self):
-        return sentences(self.path)
+        self.skipped = []  # each pass reads every record again: count one pass's
+        return sentences(self.path, self.skipped)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus at {corpus}", file=sys.stderr)
         return 2
     t0 = time.time()
-    model = Word2Vec(Corpus(corpus), hashfxn=stable_hash, **W2V)
+    articles = Corpus(corpus)
+    model = Word2Vec(articles, hashfxn=stable_hash, **W2V)
+    if articles.skipped:
+        print(f"{len(articles.skipped)} records could not be read and were left out: {articles.skipped[:3]}",
+              file=sys.stderr)
     words = model.wv.index_to_key[:MAX_WORDS]  # most frequent first
     vectors = model.wv[words]
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)

@@ -71,6 +71,8 @@ class Tables(NamedTuple):
 #: The mention types a filter reads (countries and organisations for ``countries``, sectors for
 #: ``sectors``); the others only follow their articles.
 FILTERED_MENTIONS = ("country", "organization", "sector")
+#: The mention types that name an actor for ``countries`` (a country, an organisation id).
+ACTOR_MENTIONS = FILTERED_MENTIONS[:2]
 
 #: Quad classes of each stance.
 STANCES: dict[str, tuple[int, ...]] = {"cooperation": (1, 2), "conflict": (3, 4)}
@@ -128,11 +130,14 @@ def _rows_of(df: pd.DataFrame, ids: set[Any], column: str = "article_id") -> np.
     return keep[codes]
 
 
+def _id_set(ids: Iterable[Any]) -> set[Any] | frozenset[Any]:
+    return ids if isinstance(ids, (set, frozenset)) else set(ids)
+
+
 def rows_of_articles(df: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
     """The rows of a mentions, events or sentences table whose ``article_id`` is one of
     ``article_ids`` (in the table's order): what :func:`restrict` keeps of each table."""
-    ids = article_ids if isinstance(article_ids, (set, frozenset)) else set(article_ids)
-    return df[_rows_of(df, ids)]
+    return df[_rows_of(df, _id_set(article_ids))]
 
 
 def restrict(t: Tables, article_ids: Iterable[str] | None = None, *, events: pd.Series | None = None) -> Tables:
@@ -142,8 +147,7 @@ def restrict(t: Tables, article_ids: Iterable[str] | None = None, *, events: pd.
     """
     articles = t.articles
     if article_ids is not None:
-        ids = article_ids if isinstance(article_ids, (set, frozenset)) else set(article_ids)
-        articles = articles[_rows_of(articles, ids, "id")]
+        articles = articles[_rows_of(articles, _id_set(article_ids), "id")]
     ids = set(articles["id"].tolist())
     keep = _rows_of(t.events, ids)
     if events is not None:
@@ -219,8 +223,16 @@ def _codes(codes: str | Iterable[str]) -> set[str]:
     return {codes} if isinstance(codes, str) else {str(c) for c in codes}
 
 
-def _involving(events: pd.DataFrame, codes: set[str]) -> pd.Series:
-    return events["source"].isin(codes) | events["target"].isin(codes)
+def involving(events: pd.DataFrame, codes: str | Iterable[str]) -> pd.Series:
+    """The events whose source or target is one of ``codes`` (what ``countries`` keeps of them)."""
+    wanted = _codes(codes)
+    return events["source"].isin(wanted) | events["target"].isin(wanted)
+
+
+def between(events: pd.DataFrame, a: str, b: str) -> pd.Series:
+    """The events between ``a`` and ``b``, either direction (what ``dyad`` keeps of them)."""
+    src, tgt = events["source"], events["target"]
+    return ((src == a) & (tgt == b)) | ((src == b) & (tgt == a))
 
 
 # Each criterion is a pair of functions: ``_foo(t, ...)`` decides it on the tables given and
@@ -240,7 +252,7 @@ def _applied(t: Tables, choice: Choice) -> Tables:
 def _countries(t: Tables, codes: str | Sequence[str]) -> Choice:
     wanted = _codes(codes)
     by_code = _memo(t.mentions, "actors", _articles_by_actor)
-    ev_mask = _involving(t.events, wanted)
+    ev_mask = involving(t.events, wanted)
     ids = set(t.events.loc[ev_mask, "article_id"].tolist())
     for code in wanted:
         ids.update(by_code.get(code, ()))
@@ -254,7 +266,7 @@ def by_countries(t: Tables, codes: str | Sequence[str]) -> Tables:
 
 def _articles_by_actor(m: pd.DataFrame) -> dict[str, set[str]]:
     """The articles with a country or organisation mention of each code."""
-    hit = m["type"].isin(("country", "organization")).to_numpy(dtype=bool, na_value=False)
+    hit = m["type"].isin(ACTOR_MENTIONS).to_numpy(dtype=bool, na_value=False)
     out: dict[str, set[str]] = {}
     for value, article in zip(m["value"].to_numpy()[hit], m["article_id"].to_numpy()[hit]):
         if isinstance(value, str):
@@ -268,9 +280,7 @@ def _events_kept(t: Tables, mask: pd.Series) -> Choice:
 
 
 def _dyad(t: Tables, dyad: tuple[str, str]) -> Choice:
-    a, b = dyad
-    ev = t.events
-    return _events_kept(t, ((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a)))
+    return _events_kept(t, between(t.events, *dyad))
 
 
 def by_dyad(t: Tables, dyad: tuple[str, str]) -> Tables:
@@ -655,5 +665,6 @@ __all__ = [
     "country_table", "main_country", "choose_country", "top_choice", "pick_article", "choose_article",
     "COUNTRY_COLUMNS",
     "by_countries", "by_dyad", "by_dates", "by_sectors", "by_sources", "by_languages",
-    "by_event_types", "by_stance", "by_text", "matching_sentences", "date_interval", "event_dates",
+    "by_event_types", "by_stance", "by_text", "involving", "between", "ACTOR_MENTIONS", "matching_sentences",
+    "date_interval", "event_dates",
 ]

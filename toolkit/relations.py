@@ -26,7 +26,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from toolkit.dedup import event_ids
-from toolkit.filters import Tables, as_tables, date_interval, event_dates, name_of
+from toolkit.filters import Tables, as_tables, between, date_interval, event_dates, involving, name_of
 from toolkit.scores import cooperation_conflict_score
 
 #: The separator of undirected pair labels ("RUS–TJK") and of directed ones ("RUS→TJK").
@@ -366,12 +366,10 @@ def evidence(data: Any, pair: str | Sequence[str] | None, *, sector: str | None 
     if pair is None:  # no pair chosen (a corpus without events): the columns, no rows
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     if isinstance(pair, str) and not any(sep in pair for sep in (UNDIRECTED_SEP, DIRECTED_SEP, "->", "-", "/", " ")):
-        mask = (ev["source"] == pair) | (ev["target"] == pair)
+        mask = involving(ev, pair)
     else:
         a, b = parse_pair(pair)
-        mask = (ev["source"] == a) & (ev["target"] == b)
-        if not directed:
-            mask |= (ev["source"] == b) & (ev["target"] == a)
+        mask = (ev["source"] == a) & (ev["target"] == b) if directed else between(ev, a, b)
     if sector is not None:
         mask &= ev["sectors"].map(lambda v: sector in _sector_list([v])).astype(bool)
     rows = ev[mask]
@@ -431,10 +429,9 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
     # the events of the country or the pair (what by_countries and by_dyad keep of the events;
     # the articles stay whole, they only date the events)
     if country:
-        ev = ev[(ev["source"] == country) | (ev["target"] == country)]
+        ev = ev[involving(ev, country)]
     if dyad:
-        a, b = parse_pair(dyad)
-        ev = ev[((ev["source"] == a) & (ev["target"] == b)) | ((ev["source"] == b) & (ev["target"] == a))]
+        ev = ev[between(ev, *parse_pair(dyad))]
     t = Tables(t.articles, t.mentions, ev, t.sentences)
     if when == "event":
         dates = event_dates(t)

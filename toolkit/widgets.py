@@ -295,7 +295,7 @@ class Explorer(w.VBox):
         """The filtered tables, every column (made when first read after a filter change)."""
         if self._current is None:
             sel = self._selected
-            ids = set(sel.articles["id"])
+            ids = set(sel.articles["id"].tolist())
             self._current = filters.Tables(sel.articles, filters.rows_of_articles(self.data.mentions, ids),
                                            sel.events, filters.rows_of_articles(self.data.sentences, ids))
         return self._current

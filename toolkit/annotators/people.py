@@ -410,7 +410,7 @@ def _through_particles(doc: Doc, n):
     stop, particles = _name_word_lists()
     end = n.end
     for _ in range(3):
-        last = text[:end].rsplit(" ", 1)[-1]
+        last = text[text.rfind(" ", n.start, end) + 1:end]  # the name's last word (no copy of the text)
         if normalize_key(last) not in particles:
             break
         m = _NEXT_WORD.match(text, end)
