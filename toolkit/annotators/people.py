@@ -23,7 +23,10 @@ Rules, in order:
    where no rule above found one; linked to the lexicon when its words are a known form
    (value = the person id, role at the article's date), else the name as written. A tagged
    name that extends a title-rule name (the tagger read ``عادل الجبير`` where the rule stopped
-   at ``عادل``) replaces it and keeps the title.
+   at ``عادل``) replaces it and keeps the title. A people or a body of believers the tagger
+   names (its class ``group``: العرب, الشيعة, للمسلمين, فلسطينيين) is no person and is left out:
+   one word with the article or a plural of origin (a one-word "group" like اينشتاين is a
+   person whose class the tagger got wrong; its class is then left unknown).
 5. ``english``: an English capitalised name before a reporting verb (``John Kerry said``), or
    after ``according to``; linked to the lexicon the same way.
 6. ``surname``: after a full name the lexicon does not know (from the title rule, the tagger
@@ -50,11 +53,15 @@ from toolkit.arabic import normalize_key
 from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
 from toolkit.model import Doc, Mention
+from toolkit.ner.features import strip_clitics
 from toolkit.registry import annotator
 from toolkit.spans import ByEnd, SpanIndex, SpanSet
 
 #: a tagged name below this confidence (the smallest marginal of its labels) is left out
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.4
+#: ... and below this one when the tagger cannot tell what kind of person it is (its class
+#: ``other``: «كروكوس سيتي هول», a concert hall, at 0.48)
+MIN_CONFIDENCE_OTHER = 0.5
 #: a surname needs at least this many letters to stand alone for a full name met earlier
 MIN_SURNAME_LETTERS = 3
 
@@ -272,6 +279,8 @@ def annotate(doc: Doc) -> list[Mention]:
         s, e, country = _name_after(doc, t, near)
         if s is None or taken.overlaps(s, e):
             continue
+        if doc.lang.startswith("ar"):
+            s, e = _trim_common_words(doc.text, s, e, leading=False)  # برويز مشرف بدعم
         if near.country_spans.overlaps(s, e):
             continue
         tr = t.entry.payload
@@ -300,7 +309,9 @@ def annotate(doc: Doc) -> list[Mention]:
 
 def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
     """Add the tagger's person names where no rule found one (see the module docstring)."""
-    tagged = [n for n in ner.names(doc) if n.type == "person" and n.confidence >= MIN_CONFIDENCE]
+    tagged = [n for n in ner.names(doc)
+              if n.type == "person"
+              and n.confidence >= (MIN_CONFIDENCE_OTHER if n.fine == "other" else MIN_CONFIDENCE)]
     if not tagged:
         return out
     others = SpanIndex((m.start, m.end) for m in doc.of_type("organization"))
@@ -309,6 +320,9 @@ def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
         n = _trim_countries(doc, n, near)
         if n is not None:
             n = _through_particles(doc, n)
+        if n is not None:
+            start, end = _trim_common_words(doc.text, n.start, n.end)
+            n = n if (start, end) == (n.start, n.end) else replace(n, start=start, end=end)
         if n is None or others.overlaps(n.start, n.end):
             continue  # a country word (الفلسطينيون) or an organisation the tagger read as a person
         hit = spans.overlapping(n.start, n.end)
@@ -331,6 +345,10 @@ def _tagged(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
             continue  # a city the tagger read as a person (غروزني, على غروزني)
         if row is None and _no_name(doc.text[n.start:n.end]):
             continue  # المعهد (an institution noun), يحفظهم (a verb with its object)
+        if n.fine == "group":
+            if row is None and _a_people(doc.text[n.start:n.end]):
+                continue
+            n = replace(n, fine=None)
         title, country = _title_before(doc, n.start, near)
         out.append(_mention(doc, n.start, n.end, row["person_id"] if row else None, title, country,
                             rule=ner.rule(), confidence=n.confidence, fine=n.fine))
@@ -368,6 +386,20 @@ def _no_name(text: str) -> bool:
     return w in _institution_nouns() or bool(_VERB_WITH_OBJECT.match(w))
 
 
+#: the endings of a plural of origin (فلسطينيين, صينيون, عراقيان)
+_PLURAL_OF_ORIGIN = ("يين", "يون", "يان", "ييون")
+
+
+def _a_people(text: str) -> bool:
+    """Whether a name the tagger gives the class ``group`` is a people or a body of believers
+    (العرب, الشيعة, للمسلمين, فلسطينيين): one word with the article or a plural of origin."""
+    words = normalize_key(text).split()
+    if len(words) != 1:
+        return False
+    pre, stem = strip_clitics(words[0])
+    return pre.endswith(("ال", "لل")) or stem.endswith(_PLURAL_OF_ORIGIN)
+
+
 def _is_place(text: str) -> bool:
     """Whether a tagged name is a gazetteer place, alone or after a preposition."""
     words = text.split()
@@ -389,6 +421,12 @@ def _trim_countries(doc: Doc, n, near: _Near):
             elif c.start < end <= c.end:
                 end = c.start
     text = doc.text
+    # a country inside a word (خوان كارلوس للمغرب: المغرب after لل) takes the whole word away
+    if end < n.end and end > start and text[end - 1].isalpha():
+        end = text.rfind(" ", start, end) + 1 or start
+    if start > n.start and start < end and text[start].isalpha() and text[start - 1].isalpha():
+        nxt = text.find(" ", start, end)
+        start = end if nxt < 0 else nxt
     while start < end and not text[start].isalpha():
         start += 1
     while end > start and not text[end - 1].isalpha():
@@ -396,6 +434,52 @@ def _trim_countries(doc: Doc, n, near: _Near):
     if end <= start:
         return None
     return n if (start, end) == (n.start, n.end) else replace(n, start=start, end=end)
+
+
+#: an edge word seen at least this often in the tagger's training text, and inside names at most
+#: COMMON_WORD_NAME_SHARE of the times, is no part of a name
+COMMON_WORD_SEEN = 2
+COMMON_WORD_NAME_SHARE = 0.1
+
+
+def _common_word(w: str) -> bool:
+    if w in _PREPOSITIONS:
+        return True  # as written: «على» is a preposition, «علي» a given name
+    key = normalize_key(w)
+    if strip_clitics(key)[1].endswith(("ي", "يه")):
+        return False  # a family name of origin (ابو حمزة المصري, ابو عبد الله التركي)
+    seen, in_names = ner.word_counts().get(key, (0, 0))
+    return seen >= COMMON_WORD_SEEN and in_names <= COMMON_WORD_NAME_SHARE * seen
+
+
+def _with_article(w: str) -> bool:
+    return strip_clitics(normalize_key(w))[0].endswith(("ال", "لل"))
+
+
+def _trim_common_words(text: str, start: int, end: int, *, leading: bool = True) -> tuple[int, int]:
+    """A name's span without the common words at its edges that the tagger or the title rule took
+    in (عرض كوفي عنان امام: امام; وعلى فيلار مير: وعلى; الرئيس عباس يتحدث: يتحدث): a preposition,
+    or a word of the tagger's training text that is rarely inside a name (not a family name of
+    origin; at the start, not a given name (آنا, مساعد); at the end, not a word with the article,
+    which family names often are (طارق السيد), nor the word after بن, أبو, عبد: عبد الوحيد).
+    One word is never taken away."""
+    particles = _name_word_lists()[1]
+    given = ner.features.gazetteers()["given"]
+    while True:
+        first_end = text.find(" ", start, end)
+        if first_end < 0:
+            return start, end
+        last_start = text.rfind(" ", start, end) + 1
+        space = text.rfind(" ", start, last_start - 1)
+        before_last = normalize_key(text[start if space < 0 else space + 1:last_start - 1])
+        last = text[last_start:end]
+        first = text[start:first_end]
+        if leading and (first in _PREPOSITIONS or normalize_key(first) not in given and _common_word(first)):
+            start = first_end + 1
+        elif before_last not in particles and not _with_article(last) and _common_word(last):
+            end = last_start - 1
+        else:
+            return start, end
 
 
 #: the word after a name, when one follows (a space, then Arabic letters)

@@ -266,6 +266,12 @@ def _scorer() -> _Scorer:
         return _Scorer(crf.Model.load(DECODER_FILE))
 
 
+def word_counts() -> F.Vocab:
+    """The tagger's training vocabulary: normalised word -> (times seen, times inside a name)."""
+    _scorer()
+    return F.vocab()
+
+
 @lru_cache(maxsize=1)
 def _fine_model() -> crf.Model:
     return crf.Model.load(FINE_FILE)
@@ -629,7 +635,9 @@ def propagate(words: list[list[str]], tagged: list[list[tuple[str, float]]]) -> 
 def _leading_clitics(word: str, pre: str) -> int:
     """How many leading characters of a name's first word are clitics to leave out of the span:
     و/ف and ب/ل/ك before the article (the article stays; after لل the span starts at the stem);
-    a bare و/ف only when the word is not a known name word (وليد, وائل)."""
+    a bare و/ف/ب/ل/ك only when the word is not a known name word (وليد, وائل) and the rest is one,
+    or a word of four letters or more seen more often than the whole word (بضواحي -> ضواحي; not
+    كوفي -> وفي)."""
     if not pre:
         return 0
     if pre.endswith("لل"):
@@ -643,7 +651,10 @@ def _leading_clitics(word: str, pre: str) -> int:
         rest = word[1:]
         if word in g["given"] or word in g["pername"]:
             return 0
+        if rest in g["given"] or rest in g["pername"]:
+            return 1
+        # the rest seen more often than the whole word and no short word (كوفي is not ك + وفي)
         vocab = F.vocab()
-        if rest in g["given"] or rest in g["pername"] or vocab.get(rest, (0, 0))[0] > vocab.get(word, (0, 0))[0]:
+        if len(rest) >= 4 and vocab.get(rest, (0, 0))[0] > vocab.get(word, (0, 0))[0]:
             return 1
     return 0
