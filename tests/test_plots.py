@@ -220,6 +220,60 @@ def test_a_chart_redrawn_in_place_shows_what_a_new_chart_shows(t: F.Tables) -> N
     plt.close(fig)
 
 
+def _pixels(output: dict) -> np.ndarray:
+    import base64
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(output["data"]["image/png"]))).convert("RGB"),
+                      dtype=np.int16)
+
+
+def test_a_chart_redrawn_by_its_changing_parts_looks_like_a_full_drawing(t: F.Tables) -> None:
+    """The explorer draws only what a redraw changes (bars, y axis, zero line, title, note) over
+    the chart as first drawn without them: the picture is that of a full drawing."""
+    from toolkit.widgets import FIGURE_DPI, figure_output
+
+    bounds = R.published_bounds(t.articles)
+    fig = P.plot_cooperation_conflict(F.select(t, countries=["TJK"]), country="TJK", when="published",
+                                      within=bounds)
+    fig = getattr(fig, "figure", fig)
+    fig.set_dpi(FIGURE_DPI)
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    for code in ("IRN", "TUR", "TJK"):
+        assert P.redraw_cooperation_conflict(fig, F.select(t, countries=[code]), country=code,
+                                             when="published", within=bounds)
+        changing = P.cooperation_conflict_changing(fig)
+        assert fig.axes[0].yaxis in changing and fig.axes[0].title in changing
+        quick = _pixels(figure_output(fig, tight=False, changing=changing))
+        full = _pixels(figure_output(fig, tight=False))
+        assert quick.shape == full.shape
+        differ = (np.abs(quick - full).max(axis=2) > 8).mean()
+        assert differ < 0.002, f"{code}: {differ:.2%} of the pixels differ"
+    plt.close(fig)
+
+
+def test_a_chart_of_a_pair_without_events_is_redrawn_empty_in_place(t: F.Tables) -> None:
+    """A pair without events in the chart's months gives empty bars and the note "no events" on
+    the same chart (before, a new chart without bars, which the next change could not update)."""
+    bounds = R.published_bounds(t.articles)
+    pair = ("TJK", "BRA")
+    assert len(R.timeline(t, dyad=pair, by="stance", when="published", within=bounds)) == 0
+    fig = P.plot_cooperation_conflict(F.select(t, countries=["TJK"]), country="TJK", when="published",
+                                      within=bounds)
+    fig = getattr(fig, "figure", fig)
+    assert P.redraw_cooperation_conflict(fig, F.select(t, countries=list(pair)), dyad=pair,
+                                         when="published", within=bounds)
+    assert all(h == 0 for hs in _bar_heights(fig) for h in hs)
+    notes = [a for a in fig.axes[0].texts if a.get_gid() == "tk-no-events"]
+    assert len(notes) == 1 and notes[0].get_visible()
+    assert P.redraw_cooperation_conflict(fig, F.select(t, countries=["IRN"]), country="IRN",
+                                         when="published", within=bounds)
+    assert not notes[0].get_visible() and any(h for hs in _bar_heights(fig) for h in hs)
+    plt.close(fig)
+
+
 def test_timeline_within_two_dates(t: F.Tables) -> None:
     tl = R.timeline(t, country="IRN", freq="M", by="stance", when="published", within=("2020-01-01", "2026-12-31"))
     assert str(tl.index[0]) == "2020-01" and str(tl.index[-1]) == "2026-12"

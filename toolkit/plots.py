@@ -247,8 +247,9 @@ def redraw_cooperation_conflict(fig: Any, data: Any, freq: str = "M", country: s
     """Update a chart made by :func:`plot_cooperation_conflict` (``measure="counts"``, its own
     figure) for other tables, in place: the bar heights, the y range and the title. A figure
     that is redrawn many times (the explorer's, at each filter change) then costs one drawing,
-    not a new figure and a layout. Returns False, changing nothing, when the periods differ
-    from the drawn ones or the chart is not of that kind: make a new one then."""
+    not a new figure and a layout. Tables without events in the drawn months (``within`` two
+    dates) give empty bars and a note "no events". Returns False, changing nothing, when the
+    periods differ from the drawn ones or the chart is not of that kind: make a new one then."""
     from toolkit.relations import timeline
 
     axes = fig.axes[0] if len(fig.axes) == 1 else None
@@ -256,8 +257,23 @@ def redraw_cooperation_conflict(fig: Any, data: Any, freq: str = "M", country: s
     if len(bars) != 2:
         return False
     tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when, within=within)
+    note = next((a for a in axes.texts if a.get_gid() == "tk-no-events"), None)
+    if len(tl) == 0 and isinstance(within, tuple):
+        # nothing in the months drawn (a pair without events): empty bars and a note, the same
+        # months kept, so that the next change updates this chart again
+        for rect in (*bars[0].patches, *bars[1].patches):
+            rect.set_height(0.0)
+        axes.set_ylim(-1.0, 1.0)
+        axes.set_title(_coop_conflict_title(country, dyad, lang))
+        if note is None:
+            note = axes.text(0.5, 0.5, word("no_events", lang), transform=axes.transAxes, ha="center",
+                             va="center", fontsize="large", color="#666666", gid="tk-no-events")
+        note.set_visible(True)
+        return True
     if len(tl) == 0 or len(tl) != len(bars[0].patches) or getattr(fig, "_tk_periods", None) != list(tl.index):
         return False
+    if note is not None:
+        note.set_visible(False)
     top = bottom = 0.0
     for rect, v in zip(bars[0].patches, tl["cooperation"].to_numpy(dtype=float)):
         rect.set_height(v)
@@ -269,6 +285,18 @@ def redraw_cooperation_conflict(fig: Any, data: Any, freq: str = "M", country: s
     axes.set_ylim(-bottom - pad, top + pad)
     axes.set_title(_coop_conflict_title(country, dyad, lang))
     return True
+
+
+def cooperation_conflict_changing(fig: Any) -> list[Any]:
+    """What :func:`redraw_cooperation_conflict` changes on a chart: the bars, the y axis (its
+    range), the zero line, the title and the "no events" note. The rest (the x axis and its
+    month labels, the legend, the frame) stays as drawn, so that a redraw may draw only these
+    over the chart as first drawn without them (``widgets.figure_output(..., changing=...)``)."""
+    axes = fig.axes[0]
+    out = [axes.yaxis, axes.title, *axes.lines,
+           *(p for c in axes.containers if hasattr(c, "patches") for p in c.patches),
+           *(a for a in axes.texts if a.get_gid() == "tk-no-events")]
+    return sorted(out, key=lambda a: a.get_zorder())
 
 
 # --------------------------------------------------------------------------- heatmap

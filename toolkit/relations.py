@@ -442,13 +442,18 @@ def timeline(data: Any, *, country: str | None = None, dyad: tuple[str, str] | s
         raise ValueError(f"when must be 'event' or 'published', not {when!r}")
     if value not in ("count", "intensity"):
         raise ValueError(f"value must be 'count' or 'intensity', not {value!r}")
-    starts = dates.map(lambda d: (iv := date_interval(d)) and iv[0])
+    # each distinct date read once (the events of an article share its publication date)
+    start_of: dict[Any, Any] = {}
+    for d in dates.drop_duplicates().tolist():
+        start_of[d] = (iv := date_interval(d)) and iv[0]
+    starts = pd.Series([start_of.get(d) if d in start_of else None for d in dates.tolist()],
+                       index=dates.index, dtype=object)
     ok = starts.notna() & starts.astype(bool) if len(starts) else pd.Series(dtype=bool)
     outside = 0
     if bounds is not None and len(ev):
         first, last = (pd.Period(b, freq=freq) for b in bounds)
-        inside = pd.Series([bool(d) and first <= pd.Period(d, freq=freq) <= last for d in starts],
-                           index=starts.index, dtype=bool)
+        within_bounds = {d: first <= pd.Period(d, freq=freq) <= last for d in set(start_of.values()) if d}
+        inside = pd.Series([within_bounds.get(d, False) for d in starts.tolist()], index=starts.index, dtype=bool)
         outside = int((ok & ~inside).sum())
         ok = ok & inside
     ev = ev[ok]

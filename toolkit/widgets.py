@@ -89,13 +89,15 @@ def table_html(df: pd.DataFrame, columns: Sequence[str], *, max_rows: int = MAX_
 FIGURE_DPI = 80
 
 
-def figure_output(fig: Any, *, tight: bool = True) -> dict[str, Any]:
+def figure_output(fig: Any, *, tight: bool = True, changing: list[Any] | None = None) -> dict[str, Any]:
     """A Jupyter ``display_data`` output of a matplotlib figure (PNG), for ``Output.outputs``.
 
     ``tight`` crops the figure to what it draws (``savefig``: a drawing to measure it, then
     one to save). ``tight=False`` is for a figure whose layout is fixed and which is redrawn in
     place (the explorer's chart): one drawing on the Agg canvas at the figure's own resolution,
-    encoded as PNG by Pillow, so that text laid out once is not laid out again."""
+    encoded as PNG by Pillow, so that text laid out once is not laid out again. ``changing``
+    (with ``tight=False``) lists the artists a redraw changes: only they are drawn, over the
+    figure as drawn without them the first time (kept on the figure)."""
     buf = io.BytesIO()
     if tight:
         fig.savefig(buf, format="png", dpi=FIGURE_DPI, bbox_inches="tight")
@@ -104,7 +106,10 @@ def figure_output(fig: Any, *, tight: bool = True) -> dict[str, Any]:
         from PIL import Image
 
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        canvas.draw()
+        if changing is None:
+            canvas.draw()
+        else:
+            _draw_changing(fig, canvas, changing)
         Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
             buf, format="png", compress_level=1)  # the fastest level: the PNG is hardly larger
     w_, h_ = fig.get_size_inches() * fig.dpi
@@ -112,6 +117,32 @@ def figure_output(fig: Any, *, tight: bool = True) -> dict[str, Any]:
     text = f"<Figure size {w_:g}x{h_:g} with {n_axes} Axes>"
     return {"output_type": "display_data", "metadata": {},
             "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": text}}
+
+
+def _draw_changing(fig: Any, canvas: Any, changing: list[Any]) -> None:
+    """Draw ``changing`` (in their order) over the figure's background: the figure drawn once
+    without them, kept as ``fig._tk_background`` for its size. The x axis's month labels and
+    the legend, most of a chart's drawing time, are then drawn once, not at every change."""
+    size = canvas.get_width_height()
+    kept = getattr(fig, "_tk_background", None)
+    if kept is None or kept[0] != size:
+        shown = [a for a in changing if a.get_visible()]
+        # a drawing places an axes title above what it finds there: kept where it stands
+        where = [(a, a.get_position()) for a in shown if hasattr(a, "get_position") and hasattr(a, "get_text")]
+        for a in shown:
+            a.set_visible(False)
+        try:
+            canvas.draw()
+            kept = fig._tk_background = (size, canvas.copy_from_bbox(fig.bbox))
+        finally:
+            for a in shown:
+                a.set_visible(True)
+            for a, xy in where:
+                a.set_position(xy)
+    canvas.restore_region(kept[1])
+    for a in changing:
+        if a.get_visible():
+            fig.draw_artist(a)
 
 
 def _close(fig: Any) -> None:
@@ -371,7 +402,8 @@ class Explorer(w.VBox):
         options["within"] = self._months_shown()
         if self.figure is not None and plots.redraw_cooperation_conflict(
                 self.figure, self._selected, freq="M", when="published", **options):
-            self.plot.outputs = (figure_output(self.figure, tight=False),)
+            changing = plots.cooperation_conflict_changing(self.figure)
+            self.plot.outputs = (figure_output(self.figure, tight=False, changing=changing),)
             return
         if self.figure is not None:
             _close(self.figure)
