@@ -5,6 +5,7 @@
     python scripts/eval_ner.py --part dev --model /tmp/ner-dev.crfsuite   # tuning figures
     python scripts/eval_ner.py --saudinewsnet       # hand-labelled raw SaudiNewsNet names too
     python scripts/eval_ner.py --pipeline           # the whole pipeline on the held-out fifth
+    python scripts/eval_ner.py --pipeline --part dev --model /tmp/ner-dev.crfsuite   # tuning it
 
 NewsFANE figures are exact-span matches over the words as raw news writes them (clitics
 re-joined, toolkit.ner.conll.rejoin). The SaudiNewsNet figures compare the whole pipeline's
@@ -254,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     lines: list[str] = []
     if args.pipeline:
+        if args.model:
+            use_model(args.model)
         print("\n".join(pipeline(args.part)))
         return 0
     if not args.only_saudinewsnet:
