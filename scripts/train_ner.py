@@ -38,7 +38,7 @@ from toolkit.arabic import normalize_key  # noqa: E402
 from toolkit.ner import features as F  # noqa: E402
 from toolkit.ner import conll, crf, split, tagger  # noqa: E402
 
-VERSION = "3.1"
+VERSION = "3.2"
 #: the label scheme of the CRF (toolkit.ner.tagger.LEVELS)
 LEVEL = "mixed"
 PARAMS = {

@@ -529,6 +529,31 @@ def test_a_country_inside_a_word_takes_the_whole_word_out_of_a_name():
     assert text[got.start:got.end] == "خوان كارلوس"
 
 
+def test_a_demonym_after_a_kunya_or_one_name_stays_in_the_name():
+    """NewsFANE dev sentences (a report on converts and militants in London): «أبو حمزة المصري»,
+    «أبو عبد الله التركي» and «الشيخ خالد الإيرلندي» are names; the demonym was cut off as a
+    country. A demonym before a name stays a country (الرئيس الأمريكي باراك أوباما)."""
+    text = ("وأصبح خليفة أبو حمزة المصري في قيادة الجماعة في بريطانيا. وأضاف الشيخ خالد الإيرلندي، كما يطلق "
+            "عليه، أن الشرطة داهمت المسجد. وكان أبو عبد الله التركي يعمل في بيع الملابس. وقال الرئيس "
+            "الأمريكي باراك أوباما إن بلاده ستدعم الاتفاق.")
+    names = [r["text"] for r in rows(text, "person")]
+    assert names == ["أبو حمزة المصري", "خالد الإيرلندي", "أبو عبد الله التركي", "باراك أوباما"]
+    assert "الأمريكي" in [r["text"] for r in rows(text, "country")]
+
+
+def test_a_name_after_a_facility_noun_is_no_organisation():
+    """The seed: model 3.2 read «سانغتودا-1» in «محطة "سانغتودا-1" للطاقة الكهرومائية» (a power
+    station) as an organisation; a name right after a facility noun is the facility's."""
+    from toolkit.annotators import organizations
+
+    text = 'ويُعدّ مشروع محطة "سانغتودا-1" للطاقة الكهرومائية حجر الزاوية في التعاون في مجال الطاقة.'
+    assert "سانغتودا" not in " ".join(r["text"] for r in rows(text, "organization"))
+    assert organizations._after_facility_noun(text, text.index("سانغتودا"))
+    airport, company = "هبطت الطائرة في مطار الملك خالد", "قال رئيس مجلس إدارة شركة أرامكو"
+    assert organizations._after_facility_noun(airport, airport.index("الملك"))
+    assert not organizations._after_facility_noun(company, company.index("أرامكو"))
+
+
 def test_word_clusters_ship_with_their_licence_and_are_features():
     """The word clusters (scripts/train_word_clusters.py, from SaudiNewsNet) travel with their
     provenance and licence; words of one kind share a cluster, and a word the clusters know

@@ -367,6 +367,21 @@ def _within(countries: SpanSet, start: int, end: int) -> list[Mention]:
     return [c for c in countries.overlapping(start, end) if start <= c.start and c.end <= end]
 
 
+#: nouns of facilities (normalised): a name the tagger reads right after one is the facility's
+#: (محطة "سانغتودا-1", مطار الملك خالد, سجن بيل مارش), not an organisation's
+_FACILITY_NOUNS = frozenset({"محطه", "مطار", "ميناء", "سجن", "معتقل", "قاعه", "ملعب", "جسر", "سد", "مفاعل",
+                             "منشاه", "مصفاه", "حقل", "قاعده", "مرفا"})
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[\s\"«“'(]*$")
+
+
+def _after_facility_noun(text: str, start: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    w = normalize_key(m.group(1))
+    return w in _FACILITY_NOUNS or (w[:1] in "وبل" and w[1:] in _FACILITY_NOUNS)
+
+
 def _tagged(doc: Doc, taken: SpanSet) -> list[Mention]:
     """The tagger's organisation names that no lexicon row or pattern covers."""
     found: list[Mention] = []
@@ -380,6 +395,8 @@ def _tagged(doc: Doc, taken: SpanSet) -> list[Mention]:
         inside = _within(countries, n.start, n.end)
         if any(c.start == n.start and c.end == n.end for c in inside):
             continue
+        if _after_facility_noun(doc.text, n.start):
+            continue  # محطة "سانغتودا-1": a power station's name, a facility, not a body
         text = doc.text[n.start:n.end]
         iso = inside[0].value if len({c.value for c in inside}) == 1 else None
         found.append(Mention(

@@ -408,6 +408,20 @@ def _is_place(text: str) -> bool:
     return bool(words) and normalize_key(" ".join(words)) in places.place_forms()
 
 
+#: the openings of a kunya (ابو حمزة), after which a demonym is a name of origin (ابو حمزة المصري)
+_KUNYA = frozenset({"ابو", "ام"})
+
+
+def _name_of_origin(text: str, start: int, c) -> bool:
+    """Whether the demonym ``c`` closing a tagged name from ``start`` is part of it: after a
+    single word (خالد الايرلندي, فيصل الجامايكي) or a kunya (ابو حمزة المصري, ابو عبد الله
+    التركي), the names converts and militants go by."""
+    if c.kind != "demonym" or not strip_clitics(normalize_key(text[c.start:c.end]))[0].endswith("ال"):
+        return False
+    before = normalize_key(text[start:c.start]).split()
+    return len(before) == 1 or (1 < len(before) <= 3 and strip_clitics(before[0])[1] in _KUNYA)
+
+
 def _trim_countries(doc: Doc, n, near: _Near):
     """The tagged name without a country mention at its edge (لدى الرياض أوليغ أوزيروف -> أوليغ
     أوزيروف), or None when nothing of it is left or a country covers a one-word name."""
@@ -418,7 +432,7 @@ def _trim_countries(doc: Doc, n, near: _Near):
                 return None
             if c.start <= start < c.end:
                 start = c.end
-            elif c.start < end <= c.end:
+            elif c.start < end <= c.end and not _name_of_origin(doc.text, start, c):
                 end = c.start
     text = doc.text
     # a country inside a word (خوان كارلوس للمغرب: المغرب after لل) takes the whole word away
