@@ -266,7 +266,7 @@ def test_a_chart_of_a_pair_without_events_is_redrawn_empty_in_place(t: F.Tables)
     assert P.redraw_cooperation_conflict(fig, F.select(t, countries=list(pair)), dyad=pair,
                                          when="published", within=bounds)
     assert all(h == 0 for hs in _bar_heights(fig) for h in hs)
-    notes = [a for a in fig.axes[0].texts if a.get_gid() == "tk-no-events"]
+    notes = [a for a in fig.axes[0].texts if a.get_gid() == "tk-no-data"]
     assert len(notes) == 1 and notes[0].get_visible()
     assert P.redraw_cooperation_conflict(fig, F.select(t, countries=["IRN"]), country="IRN",
                                          when="published", within=bounds)

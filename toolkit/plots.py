@@ -257,7 +257,7 @@ def redraw_cooperation_conflict(fig: Any, data: Any, freq: str = "M", country: s
     if len(bars) != 2:
         return False
     tl = timeline(data, country=country, dyad=dyad, freq=freq, by="stance", when=when, within=within)
-    note = next((a for a in axes.texts if a.get_gid() == "tk-no-events"), None)
+    note = next((a for a in axes.texts if a.get_gid() == "tk-no-data"), None)
     if len(tl) == 0 and isinstance(within, tuple):
         # nothing in the months drawn (a pair without events): empty bars and a note, the same
         # months kept, so that the next change updates this chart again
@@ -266,8 +266,8 @@ def redraw_cooperation_conflict(fig: Any, data: Any, freq: str = "M", country: s
         axes.set_ylim(-1.0, 1.0)
         axes.set_title(_coop_conflict_title(country, dyad, lang))
         if note is None:
-            note = axes.text(0.5, 0.5, word("no_events", lang), transform=axes.transAxes, ha="center",
-                             va="center", fontsize="large", color="#666666", gid="tk-no-events")
+            no_data(axes, word("no_events", lang), keep_axes=True)
+            note = axes.texts[-1]
         note.set_visible(True)
         return True
     if len(tl) == 0 or len(tl) != len(bars[0].patches) or getattr(fig, "_tk_periods", None) != list(tl.index):
@@ -295,7 +295,7 @@ def cooperation_conflict_changing(fig: Any) -> list[Any]:
     axes = fig.axes[0]
     out = [axes.yaxis, axes.title, *axes.lines,
            *(p for c in axes.containers if hasattr(c, "patches") for p in c.patches),
-           *(a for a in axes.texts if a.get_gid() == "tk-no-events")]
+           *(a for a in axes.texts if a.get_gid() == "tk-no-data")]
     return sorted(out, key=lambda a: a.get_zorder())
 
 

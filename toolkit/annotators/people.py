@@ -396,8 +396,7 @@ def _a_people(text: str) -> bool:
     words = normalize_key(text).split()
     if len(words) != 1:
         return False
-    pre, stem = strip_clitics(words[0])
-    return pre.endswith(("ال", "لل")) or stem.endswith(_PLURAL_OF_ORIGIN)
+    return _with_article(words[0]) or strip_clitics(words[0])[1].endswith(_PLURAL_OF_ORIGIN)
 
 
 def _is_place(text: str) -> bool:
@@ -416,7 +415,7 @@ def _name_of_origin(text: str, start: int, c) -> bool:
     """Whether the demonym ``c`` closing a tagged name from ``start`` is part of it: after a
     single word (خالد الايرلندي, فيصل الجامايكي) or a kunya (ابو حمزة المصري, ابو عبد الله
     التركي), the names converts and militants go by."""
-    if c.kind != "demonym" or not strip_clitics(normalize_key(text[c.start:c.end]))[0].endswith("ال"):
+    if c.kind != "demonym" or not _with_article(text[c.start:c.end]):
         return False
     before = normalize_key(text[start:c.start]).split()
     return len(before) == 1 or (1 < len(before) <= 3 and strip_clitics(before[0])[1] in _KUNYA)
