@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Re-score the coder on the SaudiNewsNet samples read while tuning (the dev material).
 
-The judged samples ``tests/data/events_snn_diagnostic.jsonl``, ``events_snn_diagnostic2.jsonl`` and
-``events_snn_sample.jsonl`` were drawn from earlier versions of the coder and judged by hand. This
+The judged samples ``tests/data/events_snn_diagnostic.jsonl``, ``events_snn_diagnostic2.jsonl``,
+``events_snn_sample.jsonl`` and ``events_snn_sample3.jsonl`` (dev material since the v4 sample was fixed)
+were drawn from earlier versions of the coder and judged by hand. This
 script annotates their records again with the coder of now and sorts each event of a judged sentence:
 
 - ``kept``: the event as judged (sentence, type, mode, source, target and their agents all equal):
@@ -15,7 +16,7 @@ script annotates their records again with the coder of now and sorts each event 
 The precision printed is over kept and judged new events, and over those of them whose confidence
 reaches the news filter's threshold. It is dev material only: the rules were tuned on these sentences
 and the news filter trained on four fifths of them (scripts/train_news_filter.py, which prints the
-held-out fifth's figures), so the figure to quote is the v3 sample's (scripts/events_snn_sample.py).
+held-out fifth's figures), so the figure to quote is the v4 sample's (scripts/events_snn_sample.py).
 
     python scripts/events_snn_dev.py                 # the figures per file
     python scripts/events_snn_dev.py -v              # and every unjudged new event and every change
@@ -33,7 +34,8 @@ import events_snn_sample as S  # noqa: E402
 
 from toolkit.event_filter import news_threshold  # noqa: E402
 
-FILES = ("events_snn_diagnostic.jsonl", "events_snn_diagnostic2.jsonl", "events_snn_sample.jsonl")
+FILES = ("events_snn_diagnostic.jsonl", "events_snn_diagnostic2.jsonl", "events_snn_sample.jsonl",
+         "events_snn_sample3.jsonl")
 VERDICTS = S.DATA / "events_snn_dev_verdicts.jsonl"
 KEY = ("zip", "record", "start", "type", "mode", "source", "target", "source_agent", "target_agent")
 
