@@ -653,8 +653,9 @@ SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl
 
 
 @pytest.mark.parametrize("path", [SNN_SAMPLE, SNN_SAMPLE.with_name("events_snn_diagnostic2.jsonl"),
-                                  SNN_SAMPLE.with_name("events_snn_sample3.jsonl")],
-                         ids=["sample", "diagnostic2", "v3"])
+                                  SNN_SAMPLE.with_name("events_snn_sample3.jsonl"),
+                                  SNN_SAMPLE.with_name("events_snn_sample4.jsonl")],
+                         ids=["sample", "diagnostic2", "v3", "v4"])
 def test_snn_sample_is_references_with_verdicts(path):
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 150
@@ -665,17 +666,24 @@ def test_snn_sample_is_references_with_verdicts(path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpora" / "saudinewsnet").exists(), reason="../shared/corpora not available")
-@pytest.mark.parametrize("which", ["v2", "v3"])
+@pytest.mark.parametrize("which", ["v2", "v3", "v4"])
 def test_snn_sample_references_point_at_the_sentences(which):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     import events_snn_sample as S
 
-    rows = S.load(S.SAMPLE_V3 if which == "v3" else S.SAMPLE)
+    rows = S.load({"v2": S.SAMPLE, "v3": S.SAMPLE_V3, "v4": S.SAMPLE_V4}[which])
     if which == "v3":
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V3
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
+    if which == "v4":
+        # every event of the drawn records when they were fewer than SIZE_V4; none from v3's records
+        assert {r["zip"] for r in rows} == set(S.DAYS_V3) and 150 <= len(rows) <= S.SIZE_V4
+        seen = S.records_v3()
+        assert not any(r["record"] in seen[r["zip"]] for r in rows)
+        assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
+        assert all(r["verdict_strict"] in ("right", "wrong") for r in rows)
     cache: dict = {}
     for r in rows[:40]:
         sent = S.sentence(r, cache)
