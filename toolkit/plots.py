@@ -173,7 +173,7 @@ def plot_timeline(timeline_df: pd.DataFrame, *, lang: str = "en", ax: Any = None
                 raise ValueError(f"kind must be 'bar' or 'line', not {kind!r}")
         axes.set_ylabel(word("events", lang))
         if pd.api.types.is_integer_dtype(np.asarray(timeline_df.to_numpy()).dtype):
-            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))  # 6 ticks or so: fewer labels to draw
         axes.set_title(title if title is not None else word("timeline", lang))
         if not len(timeline_df):
             no_data(axes, word("no_events", lang))
@@ -207,7 +207,7 @@ def plot_cooperation_conflict(data: Any, freq: str = "M", country: str | None = 
             axes.bar(x, -tl["conflict"].to_numpy(dtype=float), width=width, align="edge",
                      color=STANCE_COLORS["conflict"], label=word("conflict", lang))
             axes.set_ylabel(word("events", lang))
-            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))  # 6 ticks or so: fewer labels to draw
         elif measure == "intensity":
             tl = timeline(data, country=country, dyad=dyad, freq=freq, by=None, value="intensity", when=when,
                           within=within)
