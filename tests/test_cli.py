@@ -73,3 +73,45 @@ def test_info_on_a_saudinewsnet_zip(saudinewsnet_dir: Path, capsys: pytest.Captu
     assert "languages: ar" in out
     assert "metadata (date_extracted)" in out
     assert "(Asharq Al-Awsat)" in out or "(Al Riyadh)" in out
+
+
+def test_sigterm_stops_the_worker_processes_too(tmp_path: Path) -> None:
+    """``kill`` on ``toolkit annotate --workers 2`` ends the command and its workers: before, the
+    command died and its two worker processes went on annotating, orphaned (seen on SaudiNewsNet)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    seed = next((Path(__file__).resolve().parents[1] / "corpus").glob("000_*.txt"))
+    src = tmp_path / "src"
+    src.mkdir()
+    text = seed.read_text(encoding="utf-8")
+    for i in range(600):  # enough work to be still running when killed
+        (src / f"{i:04d}.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "annotate", str(src), "--store",
+                             str(tmp_path / "store"), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    parent = psutil.Process(proc.pid)
+    children: list = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(children) < 2 and proc.poll() is None:
+            children = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
+            time.sleep(0.2)
+        assert len(children) >= 2 and proc.poll() is None, "the workers did not start"
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130 and "interrupted" in err
+        gone, alive = psutil.wait_procs(children, timeout=20)
+        assert not alive, f"workers still running after the command ended: {[p.pid for p in alive]}"
+    finally:  # nothing left running, whatever failed
+        for p in [*children, parent]:
+            try:
+                p.kill()
+            except psutil.Error:
+                pass

@@ -140,11 +140,30 @@ def run_batches(batches: Iterable[list[dict[str, Any]]], *, workers: int = 1, en
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker)
+        try:
             yield from _ordered(lambda b: pool.submit(annotate_batch, b, lang), lambda f: f.result(),
                                 batches, 2 * workers)
+        except BaseException:
+            # interrupted (Ctrl-C, SIGTERM through the CLI), an error, or the caller stopped reading:
+            # the workers are stopped now, not left to finish the batches queued for them
+            _stop_workers(pool)
+            raise
+        pool.shutdown(wait=True)
         return
     yield from _run_dask(batches, workers=workers, scheduler=scheduler, lang=lang)
+
+
+def _stop_workers(pool: Any, timeout: float = 5.0) -> None:
+    """Cancel what a process pool has queued and end its worker processes (a worker busy with a
+    batch is terminated: its result would be thrown away)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # private: Python < 3.14 has no other way
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in processes:
+        proc.join(timeout)
 
 
 #: Seconds to wait for a dask scheduler to answer.

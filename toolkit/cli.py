@@ -12,7 +12,9 @@ the file and line or record), 2 wrong usage (argparse).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from typing import Any, Callable, Sequence
 
 import json
@@ -340,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     before = lexicon.user_folders()
+    term = _terminate_as_interrupt()
     try:
         if getattr(args, "lexicons", None):
             lexicon.use(*args.lexicons)
@@ -366,8 +369,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"toolkit {args.command}: interrupted", file=sys.stderr)
         return 130
     finally:
+        if term is not None:
+            signal.signal(signal.SIGTERM, term)
         if lexicon.user_folders() != before:
             lexicon.use(*before)
+
+
+def _terminate_as_interrupt() -> Any:
+    """SIGTERM (``kill``, a job scheduler's stop) handled like Ctrl-C: the worker processes are
+    stopped and the store left consistent instead of the command dying with its workers still
+    running. Returns the handler it replaced (None when not in the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 if __name__ == "__main__":  # pragma: no cover
