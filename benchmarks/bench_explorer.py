@@ -8,6 +8,7 @@ the same change; and ``select`` on the explorer's light tables (the rows and col
 filters read), which is what the callback runs.
 
     python benchmarks/bench_explorer.py [CORPUS]
+    python benchmarks/bench_explorer.py --store DIR   # an annotation store (toolkit annotate --store)
 """
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def median_seconds(step, rounds: int = 2, countries=COUNTRIES) -> float:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--store"]:
+        if len(argv) != 2:
+            print("usage: bench_explorer.py --store DIR", file=sys.stderr)
+            return 2
+        measure(toolkit.Corpus.from_store(argv[1]))
+        return 0
     measure(toolkit.load_corpus(argv[0] if argv else CORPUS).annotate(progress=False))
     return 0
 
