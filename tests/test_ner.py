@@ -590,3 +590,13 @@ def test_clusters_look_up_as_a_dict_does():
     c = F.Clusters(words)
     assert len(c) == 3 and all(c.get(w) == ids for w, ids in words.items())
     assert c.get("محمدي") is None and F.Clusters().get("محمد") is None
+
+
+def test_a_compound_given_name_is_one_name():
+    """«سيف الإسلام», «نور الدين», «صلاح الدين»: the tagger may stop at the first word; the name is
+    carried over the second (before: «احمد سيف» of «المحامي احمد سيف الاسلام»)."""
+    people = {m.text for m in toolkit.annotate("وقال المحامي احمد سيف الاسلام ان موكله بريء.", lang="ar")
+              .mention_records if m.type == "person"}
+    assert people == {"احمد سيف الاسلام"}
+    assert not {m.text for m in toolkit.annotate("وقال إن الله أكبر من كل شيء.", lang="ar").mention_records
+                if m.type == "person"}

@@ -507,17 +507,29 @@ def _through_particles(doc: Doc, n):
     stop, particles = _name_word_lists()
     end = n.end
     for _ in range(3):
-        last = text[text.rfind(" ", n.start, end) + 1:end]  # the name's last word (no copy of the text)
-        if normalize_key(last) not in particles:
-            break
+        last = normalize_key(text[text.rfind(" ", n.start, end) + 1:end])  # the name's last word
         m = _NEXT_WORD.match(text, end)
         if not m:
             break
         w = normalize_key(m.group(1))
+        if last in _THEOPHORIC_FIRST and w in _THEOPHORIC_SECOND:
+            end = m.end()  # احمد سيف -> احمد سيف الاسلام, صلاح -> صلاح الدين: one name of two words
+            continue
+        if last not in particles:
+            break
         if w in stop or w.startswith(_CLITIC_ARTICLE):
             break
         end = m.end()
     return n if end == n.end else replace(n, end=end)
+
+
+#: the first and second words of the compound given names «X الدين», «X الإسلام», «X الله» (سيف الإسلام,
+#: نور الدين, عز الدين, صلاح الدين): a tagged name ending on the first is carried over the second
+_THEOPHORIC_FIRST = frozenset(normalize_key(w) for w in (
+    "سيف", "نور", "عز", "صلاح", "جمال", "علاء", "شمس", "بهاء", "تاج", "نصر", "فخر", "محيي", "محي", "زين",
+    "عماد", "خير", "بدر", "حسام", "كمال", "شرف", "ضياء", "سعد", "جار", "فتح", "جاد", "نجم", "قمر", "ولي",
+    "حبيب", "فضل", "عطاء", "هبة", "رزق", "خلف", "ضيف", "جند", "عون", "حمد"))
+_THEOPHORIC_SECOND = frozenset(normalize_key(w) for w in ("الدين", "الإسلام", "الاسلام", "الله"))
 
 
 _EN_REPORT = re.compile(
