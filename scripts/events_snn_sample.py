@@ -32,6 +32,9 @@ their verdicts were read again. 54 of 154 right (0.351) by the earlier samples' 
 the strict reading (``verdict_strict``: an empty side the text names is an error, and a strike on a group
 in a country does not have that country as its target).
 
+The fifth sample (``--sample v5``) is fixed (SEED_V5 below) and not drawn: the records of the v3 days that
+v3 and v4 left (``records_v4`` replays v4's draws). Whoever tunes the coder on v4 draws v5 once after.
+
 Judging: an event is right when the sentence tells an event of that PLOVER type (in that mode)
 and each side given is right (country and agent); a side left empty is right when the text names
 no such actor. Otherwise it is wrong (type, direction, a side, or no event at all).
@@ -66,6 +69,13 @@ SAMPLE_V4 = DATA / "events_snn_sample4.jsonl"
 SEED_V4 = 20261202
 PER_DAY_V4 = 300
 SIZE_V4 = 160
+#: The fifth sample (``--sample v5``), fixed on 2026-12-02 after v4 was judged and before anyone tunes on
+#: v4: the same two days, records neither v3 nor v4 drew nor the tests quote, PER_DAY_V5 a day at random,
+#: every event the coder gives on them, SIZE_V5 of those. Not drawn yet: draw it once, after tuning.
+SAMPLE_V5 = DATA / "events_snn_sample5.jsonl"
+SEED_V5 = 20261203
+PER_DAY_V5 = 400
+SIZE_V5 = 160
 #: records of those days quoted in tests/test_dates.py, tests/test_amounts.py, tests/test_durations.py
 READ_RECORDS_V3 = frozenset({("2015-07-24.zip", 1839), ("2015-07-24.zip", 936), ("2015-08-06.zip", 201),
                              ("2015-08-06.zip", 2690), ("2015-08-06.zip", 2811)})
@@ -165,6 +175,32 @@ def draw_v4() -> list[dict]:
     return _unjudged(events, SIZE_V4, rng)
 
 
+def records_v4() -> dict[str, set[int]]:
+    """The records draw_v4 annotated on each day (its random draws replayed, nothing annotated)."""
+    seen = records_v3()
+    rng = random.Random(SEED_V4)
+    out = {}
+    for day in DAYS_V3:
+        n = len(records(day))
+        pool = [i for i in range(n) if (day, i) not in READ_RECORDS_V3 and i not in seen[day]]
+        out[day] = set(rng.sample(pool, PER_DAY_V4))
+    return out
+
+
+def draw_v5() -> list[dict]:
+    """The fifth sample: the v3 days, records v3 or v4 drew or the tests quote left out."""
+    v3, v4 = records_v3(), records_v4()
+    rng = random.Random(SEED_V5)
+    events = []
+    for day in DAYS_V3:
+        recs = records(day)
+        pool = [i for i in range(len(recs))
+                if (day, i) not in READ_RECORDS_V3 and i not in v3[day] and i not in v4[day]]
+        for i in sorted(rng.sample(pool, PER_DAY_V5)):
+            events += event_rows(day, i, recs[i], confidence=True)
+    return _unjudged(events, SIZE_V5, rng)
+
+
 def load(path: Path = SAMPLE) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
@@ -183,17 +219,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4"), default="v4",
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5"), default="v4",
                     help="v4: the sample of the coder tuned on v3 (seed 20261202); v3: the news filter's coder's "
-                         "(seed 20260611); v2: the first coder's (seed 20151203)")
+                         "(seed 20260611); v2: the first coder's (seed 20151203); v5: fixed, not drawn yet "
+                         "(seed 20261203)")
     a = ap.parse_args(argv)
-    a.file = a.file or {"v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
+    a.file = a.file or {"v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
     if not SNN.exists():
         print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
         return 2
     if a.draw:
         out = a.out or a.file
-        drawn = {"v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
+        drawn = {"v5": draw_v5, "v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
         print(f"wrote {out}")
         return 0

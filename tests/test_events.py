@@ -684,6 +684,10 @@ def test_snn_sample_references_point_at_the_sentences(which):
         assert not any(r["record"] in seen[r["zip"]] for r in rows)
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
         assert all(r["verdict_strict"] in ("right", "wrong") for r in rows)
+        # v4's draws replayed: the records it drew hold every judged event; v5's pool leaves them out
+        v4 = S.records_v4()
+        assert all(r["record"] in v4[r["zip"]] for r in rows)
+        assert not any(seen[d] & v4[d] for d in S.DAYS_V3)
     cache: dict = {}
     for r in rows[:40]:
         sent = S.sentence(r, cache)
