@@ -46,6 +46,7 @@ import json
 import random
 import sys
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 SNN = Path("../shared/corpora/saudinewsnet")
@@ -87,6 +88,7 @@ FIELDS = ("source", "target", "source_agent", "target_agent", "type", "mode", "e
           "date", "date_basis")
 
 
+@lru_cache(maxsize=None)
 def records(zip_name: str) -> list[dict]:
     with zipfile.ZipFile(SNN / zip_name) as z:
         return json.loads(z.read(z.namelist()[0]))
@@ -139,66 +141,56 @@ def draw() -> list[dict]:
     return _unjudged(events, 150, rng)
 
 
+def _draws(seed: int, per_day: int, *earlier: dict[str, set[int]]) -> tuple[random.Random, dict[str, list[int]]]:
+    """(the generator, day -> the records drawn) of a sample of the DAYS_V3: ``per_day`` records a day at
+    random with ``seed``, from those the tests do not quote and no ``earlier`` sample drew."""
+    rng = random.Random(seed)
+    drawn = {}
+    for day in DAYS_V3:
+        pool = [i for i in range(len(records(day)))
+                if (day, i) not in READ_RECORDS_V3 and not any(i in e[day] for e in earlier)]
+        drawn[day] = sorted(rng.sample(pool, per_day))
+    return rng, drawn
+
+
+def _draw_from(seed: int, per_day: int, size: int, *earlier: dict[str, set[int]]) -> list[dict]:
+    """Every event the coder gives on the records ``_draws`` picks, and ``size`` of them at random."""
+    rng, drawn = _draws(seed, per_day, *earlier)
+    events = []
+    for day, picked in drawn.items():
+        recs = records(day)
+        for i in picked:
+            events += event_rows(day, i, recs[i], confidence=True)
+    return _unjudged(events, size, rng)
+
+
+def _drawn_records(seed: int, per_day: int, *earlier: dict[str, set[int]]) -> dict[str, set[int]]:
+    return {day: set(picked) for day, picked in _draws(seed, per_day, *earlier)[1].items()}
+
+
 def draw_v3() -> list[dict]:
     """The third sample: fixed days and seed (above), records the tests quote left out."""
-    rng = random.Random(SEED_V3)
-    events = []
-    for day in DAYS_V3:
-        recs = records(day)
-        pool = [i for i in range(len(recs)) if (day, i) not in READ_RECORDS_V3]
-        for i in sorted(rng.sample(pool, PER_DAY_V3)):
-            events += event_rows(day, i, recs[i], confidence=True)
-    return _unjudged(events, SIZE_V3, rng)
+    return _draw_from(SEED_V3, PER_DAY_V3, SIZE_V3)
 
 
 def records_v3() -> dict[str, set[int]]:
     """The records draw_v3 annotated on each day (its random draws replayed, nothing annotated)."""
-    rng = random.Random(SEED_V3)
-    out = {}
-    for day in DAYS_V3:
-        n = len(records(day))
-        pool = [i for i in range(n) if (day, i) not in READ_RECORDS_V3]
-        out[day] = set(rng.sample(pool, PER_DAY_V3))
-    return out
+    return _drawn_records(SEED_V3, PER_DAY_V3)
 
 
 def draw_v4() -> list[dict]:
     """The fourth sample: the v3 days, records v3 drew or the tests quote left out."""
-    seen = records_v3()
-    rng = random.Random(SEED_V4)
-    events = []
-    for day in DAYS_V3:
-        recs = records(day)
-        pool = [i for i in range(len(recs)) if (day, i) not in READ_RECORDS_V3 and i not in seen[day]]
-        for i in sorted(rng.sample(pool, PER_DAY_V4)):
-            events += event_rows(day, i, recs[i], confidence=True)
-    return _unjudged(events, SIZE_V4, rng)
+    return _draw_from(SEED_V4, PER_DAY_V4, SIZE_V4, records_v3())
 
 
 def records_v4() -> dict[str, set[int]]:
     """The records draw_v4 annotated on each day (its random draws replayed, nothing annotated)."""
-    seen = records_v3()
-    rng = random.Random(SEED_V4)
-    out = {}
-    for day in DAYS_V3:
-        n = len(records(day))
-        pool = [i for i in range(n) if (day, i) not in READ_RECORDS_V3 and i not in seen[day]]
-        out[day] = set(rng.sample(pool, PER_DAY_V4))
-    return out
+    return _drawn_records(SEED_V4, PER_DAY_V4, records_v3())
 
 
 def draw_v5() -> list[dict]:
     """The fifth sample: the v3 days, records v3 or v4 drew or the tests quote left out."""
-    v3, v4 = records_v3(), records_v4()
-    rng = random.Random(SEED_V5)
-    events = []
-    for day in DAYS_V3:
-        recs = records(day)
-        pool = [i for i in range(len(recs))
-                if (day, i) not in READ_RECORDS_V3 and i not in v3[day] and i not in v4[day]]
-        for i in sorted(rng.sample(pool, PER_DAY_V5)):
-            events += event_rows(day, i, recs[i], confidence=True)
-    return _unjudged(events, SIZE_V5, rng)
+    return _draw_from(SEED_V5, PER_DAY_V5, SIZE_V5, records_v3(), records_v4())
 
 
 def load(path: Path = SAMPLE) -> list[dict]:

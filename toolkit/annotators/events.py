@@ -73,6 +73,7 @@ from toolkit.arabic import normalize_key
 from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer, Match, select_longest
 from toolkit.model import Doc, Event, Mention
+from toolkit.ner.features import strip_clitics
 from toolkit.registry import EVENT, annotator
 
 CUE_FILE = "event_cues"
@@ -590,9 +591,10 @@ def annotate(doc: Doc) -> list[Event]:
         return []
     body = [m for m in doc.mentions if not doc.regions or _in_body(doc, m.start, m.end)]
     all_actors = actors_of(body)
-    top2 = _top_two(all_actors)
+    named = _named_countries(all_actors)
+    top2 = _top_two(named)
     top1 = _top_country(all_actors)
-    two_sided = _two_sided(all_actors, top2)
+    two_sided = _two_sided(named, top2)
     # a statement on a sentence carried out (تنفيذ حكم القتل قصاصا): the killings it tells are the crimes
     # judged, recalled as background, not attacks told now
     judgment = doc.lang != "en" and _JUDGMENT.search(" ".join(toks.norm)) is not None
@@ -647,10 +649,15 @@ def _top_country(actors: list[Actor]) -> str | None:
     return common[0][0]
 
 
-def _top_two(actors: list[Actor]) -> tuple[str, str] | None:
-    """The article's two most-mentioned countries, when the second is clearly ahead of the third."""
-    counts = Counter(a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper()
-                     and a.kind in ("name", "demonym", "capital", "government"))
+def _named_countries(actors: list[Actor]) -> Counter:
+    """How often the article names each country (by its name, demonym, capital or government)."""
+    return Counter(a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper()
+                   and a.kind in ("name", "demonym", "capital", "government"))
+
+
+def _top_two(counts: Counter) -> tuple[str, str] | None:
+    """The article's two most-mentioned countries (``_named_countries``), when the second is clearly
+    ahead of the third."""
     common = counts.most_common(3)
     if len(common) < 2 or (len(common) == 3 and common[1][1] == common[2][1]):
         return None
@@ -664,13 +671,11 @@ TWO_SIDED_SHARE = 0.75
 GUESSED_DIRECTIONS = frozenset({"subject-before-clause", "bilateral-fallback"})
 
 
-def _two_sided(actors: list[Actor], top2: tuple[str, str] | None) -> bool:
+def _two_sided(counts: Counter, top2: tuple[str, str] | None) -> bool:
     """Whether the article is about two countries: its two main ones hold TWO_SIDED_SHARE of its country
-    mentions (a visit, talks between two states) rather than a survey of a region."""
+    mentions (``_named_countries``: a visit, talks between two states) rather than a survey of a region."""
     if top2 is None:
         return False
-    counts = Counter(a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper()
-                     and a.kind in ("name", "demonym", "capital", "government"))
     total = sum(counts.values())
     return total > 0 and (counts[top2[0]] + counts[top2[1]]) / total >= TWO_SIDED_SHARE
 
@@ -985,7 +990,7 @@ def _news_features(doc: Doc, toks: _Tokens, cue: Hit, s: int, e: int, how: str, 
         f.add("shape:link")
     if n < 12:
         f.add("shape:short")
-    if cue.row.pos == "verb" and cue_norm.lstrip("وف")[:1] in ("ي", "ت", "ن") and not cue.row.future:
+    if _imperfect(cue):
         f.add("verb:imperfect")
     window = toks.norm[max(t_first, cue.t0 - 6):cue.t0]
     if any(w in _PAST_AUX for w in window):
@@ -1210,13 +1215,15 @@ def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mentio
     if (cue.row.pos == "noun" or cue.row.lang == "en") and any(
             bare_year(j) for j in (cue.t1 + 1, cue.t0 - 1, cue.t0 - 2)):
         return True  # not an Arabic verb: "29 أغسطس 2003 قتل" in a chronology tells what happened that day
-    s0 = doc.sentences[doc.sentence_of(cue.start)]
-    clause0 = _clause_start(doc, s0[0], cue.start)
-    nxt_clause = _CLAUSE.search(doc.text, cue.end, s0[1])
-    t_a, t_b = toks.index(clause0), toks.index((nxt_clause.start() if nxt_clause else s0[1]) - 1)
-    if cue.row.lang == "ar" and _long_ago(toks.norm[t_a:t_b + 1]):
-        return True
-    if doc.published and len(doc.published) >= 4:
+    dated_doc = bool(doc.published) and len(doc.published) >= 4
+    if cue.row.lang == "ar" or dated_doc:
+        s0 = doc.sentences[doc.sentence_of(cue.start)]
+        clause0 = _clause_start(doc, s0[0], cue.start)
+        nxt_clause = _CLAUSE.search(doc.text, cue.end, s0[1])
+        t_a, t_b = toks.index(clause0), toks.index((nxt_clause.start() if nxt_clause else s0[1]) - 1)
+        if cue.row.lang == "ar" and _long_ago(toks.norm[t_a:t_b + 1]):
+            return True
+    if dated_doc:
         # a year other than the article's in the cue's clause: a past (or far future) reference
         year = doc.published[:4]
         for j in range(t_a, t_b + 1):
@@ -1269,14 +1276,19 @@ _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا",
 PLUPERFECT_WINDOW = 5
 
 
+def _imperfect(cue: Hit) -> bool:
+    """An Arabic verb cue in the imperfect (يلتقي, تدعم, نرفض), not the future (سيلتقي)."""
+    return (cue.row.pos == "verb" and not cue.row.future
+            and normalize_key(cue.text).lstrip("وف")[:1] in ("ي", "ت", "ن"))
+
+
 def _pluperfect(doc: Doc, toks: _Tokens, cue: Hit) -> bool:
     """An Arabic perfect verb cue with كان up to PLUPERFECT_WINDOW words before it in its clause
     (وكان الجانبان قد اتفقا, وكانت جبهة النصرة خطفت, كان قد تحدث): the pluperfect recalls what had
     happened before the news, as background. Imperfect verbs (كان يلتقي) and nouns are left alone."""
-    if cue.row.lang != "ar" or cue.row.pos != "verb" or cue.row.future:
-        return False
-    if normalize_key(cue.text).lstrip("وف")[:1] in ("ي", "ت", "ن", "س"):
-        return False  # imperfect (or a feminine perfect starting with ت: rare as a cue, kept as before)
+    if cue.row.lang != "ar" or cue.row.pos != "verb" or cue.row.future or _imperfect(cue) \
+            or normalize_key(cue.text).lstrip("وف")[:1] == "س":
+        return False  # (a perfect starting with ت or س, تعرض, سيطر, is left alone: read as a tense prefix)
     for j in range(cue.t0 - 1, max(-1, cue.t0 - 1 - PLUPERFECT_WINDOW), -1):
         if _CLAUSE.search(doc.text, toks.starts[j], cue.start):
             return False
@@ -1388,12 +1400,10 @@ def _bare_masdar(cue: Hit) -> bool:
     and no imperfect prefix: in news it is mostly the verbal noun, not the perfect verb."""
     if cue.row.lang != "ar":
         return False
-    w = normalize_key(cue.text)
-    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
-    w = "ال" + w[2:] if w.startswith("لل") and len(w) > 4 else w
-    w = w[1:] if w[:1] in ("ل", "ب") and len(w) > 3 else w
-    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
-    return len(w) == 3
+    stem = strip_clitics(normalize_key(cue.text))[1]
+    if len(stem) == 4 and stem[0] == "ل":
+        stem = stem[1:]  # لدعم: strip_clitics keeps ل before three letters (لبس, لقي may be words)
+    return len(stem) == 3
 
 
 def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, ...]) -> Hit | None:
