@@ -2,8 +2,9 @@
 """Re-score the coder on the SaudiNewsNet samples read while tuning (the dev material).
 
 The judged samples ``tests/data/events_snn_diagnostic.jsonl``, ``events_snn_diagnostic2.jsonl``,
-``events_snn_sample.jsonl`` and ``events_snn_sample3.jsonl`` (dev material since the v4 sample was fixed)
-were drawn from earlier versions of the coder and judged by hand. This
+``events_snn_sample.jsonl``, ``events_snn_sample3.jsonl``, ``events_snn_sample4.jsonl`` (dev material
+since the v4 figure was quoted) and ``events_snn_pool.jsonl`` (a dev pool drawn to be read while
+tuning) were drawn from earlier versions of the coder and judged by hand. This
 script annotates their records again with the coder of now and sorts each event of a judged sentence:
 
 - ``kept``: the event as judged (sentence, type, mode, source, target and their agents all equal):
@@ -16,7 +17,8 @@ script annotates their records again with the coder of now and sorts each event 
 The precision printed is over kept and judged new events, and over those of them whose confidence
 reaches the news filter's threshold. It is dev material only: the rules were tuned on these sentences
 and the news filter trained on four fifths of them (scripts/train_news_filter.py, which prints the
-held-out fifth's figures), so the figure to quote is the v4 sample's (scripts/events_snn_sample.py).
+held-out fifth's figures), so the figure to quote is the latest sample's, drawn after the tuning
+(scripts/events_snn_sample.py).
 
     python scripts/events_snn_dev.py                 # the figures per file
     python scripts/events_snn_dev.py -v              # and every unjudged new event and every change
@@ -35,7 +37,7 @@ import events_snn_sample as S  # noqa: E402
 from toolkit.event_filter import news_threshold  # noqa: E402
 
 FILES = ("events_snn_diagnostic.jsonl", "events_snn_diagnostic2.jsonl", "events_snn_sample.jsonl",
-         "events_snn_sample3.jsonl")
+         "events_snn_sample3.jsonl", "events_snn_sample4.jsonl", "events_snn_pool.jsonl")
 VERDICTS = S.DATA / "events_snn_dev_verdicts.jsonl"
 KEY = ("zip", "record", "start", "type", "mode", "source", "target", "source_agent", "target_agent")
 

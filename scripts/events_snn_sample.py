@@ -35,6 +35,10 @@ in a country does not have that country as its target).
 The fifth sample (``--sample v5``) is fixed (SEED_V5 below) and not drawn: the records of the v3 days that
 v3 and v4 left (``records_v4`` replays v4's draws). Whoever tunes the coder on v4 draws v5 once after.
 
+A dev pool (``--sample pool``; ``tests/data/events_snn_pool.jsonl``, 274 events of two unused days) was
+drawn and judged on 2026-12-02 to be tuned on (its judges name the error: background, no event,
+hypothetical, source, target): 112 right (0.41) with the coder of ab7ebbf. Never a measure.
+
 Judging: an event is right when the sentence tells an event of that PLOVER type (in that mode)
 and each side given is right (country and agent); a side left empty is right when the text names
 no such actor. Otherwise it is wrong (type, direction, a side, or no event at all).
@@ -77,6 +81,14 @@ SAMPLE_V5 = DATA / "events_snn_sample5.jsonl"
 SEED_V5 = 20261203
 PER_DAY_V5 = 400
 SIZE_V5 = 160
+#: A dev pool (``--sample pool``, ``tests/data/events_snn_pool.jsonl``), drawn on 2026-12-02 to be tuned and
+#: trained on, never a measure: the two days no sample had used (DAYS_POOL), PER_DAY_POOL records a day at
+#: random, every event the coder gives on them, SIZE_POOL of those. Its judges also note what was wrong.
+SAMPLE_POOL = DATA / "events_snn_pool.jsonl"
+SEED_POOL = 20261205
+DAYS_POOL = ("2015-08-02.zip", "2015-08-09.zip")
+PER_DAY_POOL = 400
+SIZE_POOL = 300
 #: records of those days quoted in tests/test_dates.py, tests/test_amounts.py, tests/test_durations.py
 READ_RECORDS_V3 = frozenset({("2015-07-24.zip", 1839), ("2015-07-24.zip", 936), ("2015-08-06.zip", 201),
                              ("2015-08-06.zip", 2690), ("2015-08-06.zip", 2811)})
@@ -193,6 +205,17 @@ def draw_v5() -> list[dict]:
     return _draw_from(SEED_V5, PER_DAY_V5, SIZE_V5, records_v3(), records_v4())
 
 
+def draw_pool() -> list[dict]:
+    """The dev pool: DAYS_POOL, PER_DAY_POOL records a day, SIZE_POOL of their events."""
+    rng = random.Random(SEED_POOL)
+    events = []
+    for day in DAYS_POOL:
+        recs = records(day)
+        for i in sorted(rng.sample(range(len(recs)), PER_DAY_POOL)):
+            events += event_rows(day, i, recs[i], confidence=True)
+    return _unjudged(events, SIZE_POOL, rng)
+
+
 def load(path: Path = SAMPLE) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
@@ -211,18 +234,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5"), default="v4",
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "pool"), default="v4",
                     help="v4: the sample of the coder tuned on v3 (seed 20261202); v3: the news filter's coder's "
                          "(seed 20260611); v2: the first coder's (seed 20151203); v5: fixed, not drawn yet "
-                         "(seed 20261203)")
+                         "(seed 20261203); pool: dev material (seed 20261205)")
     a = ap.parse_args(argv)
-    a.file = a.file or {"v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
+    a.file = a.file or {"pool": SAMPLE_POOL, "v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
     if not SNN.exists():
         print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
         return 2
     if a.draw:
         out = a.out or a.file
-        drawn = {"v5": draw_v5, "v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
+        drawn = {"pool": draw_pool, "v5": draw_v5, "v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
         print(f"wrote {out}")
         return 0

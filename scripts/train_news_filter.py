@@ -2,12 +2,13 @@
 """Train the news filter (toolkit/event_filter.py, second model) on SaudiNewsNet events judged by hand.
 
 Data: the dev samples ``tests/data/events_snn_diagnostic.jsonl``, ``events_snn_diagnostic2.jsonl``,
-``events_snn_sample.jsonl``, ``events_snn_sample3.jsonl`` (drawn from earlier coders and judged by hand;
-v3 became dev material on 2026-12-02, when v4 was fixed) and ``events_snn_dev_verdicts.jsonl`` (events of
-those sentences the coder of now gives, judged while tuning). Their records are annotated again with the
+``events_snn_sample.jsonl``, ``events_snn_sample3.jsonl``, ``events_snn_sample4.jsonl`` and the dev pool
+``events_snn_pool.jsonl`` (drawn from earlier coders and judged by hand; v3 became dev material on
+2026-12-02, when v4 was fixed, and v4 when its figure was quoted) and ``events_snn_dev_verdicts.jsonl``
+(events of those sentences the coder of now gives, judged while tuning). Their records are annotated again with the
 news filter off; every event the coder gives now in a judged sentence and whose verdict is known is one
-example (its news features from ``events.EVENT_SINK``, its label the verdict). The v4 sample
-(``events_snn_sample4.jsonl``) is never read.
+example (its news features from ``events.EVENT_SINK``, its label the verdict). The v5 sample
+(``events_snn_sample5.jsonl``), the measure, is never read.
 
 Split: a fixed fifth of the records (sha1 of ``zip#record`` mod 5 == 0) is held out: never trained on,
 its figures printed for the record. On the other four fifths, 5-fold cross-validation grouped by record
@@ -33,7 +34,7 @@ import events_snn_dev as D  # noqa: E402
 import events_snn_sample as S  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "toolkit" / "models" / "event_news_filter.json"
-VERSION = "2"
+VERSION = "3"
 #: the feature families used (prefix before ':'); the lexical ones (cue id, neighbours) are too sparse
 #: for a few hundred examples (cross-validation was worse with them)
 PREFIXES = ("t", "pos", "t.pos", "how", "t.how", "how+", "path", "mode", "sides", "t.sides", "sa", "ta", "loc",

@@ -599,14 +599,14 @@ def test_english_heldout_fifth_meets_the_floor():
     assert {e["type"] for r in recs for e in r["events"]} == set(ev.plover_table())
 
 
-def test_news_filter_model_has_provenance_and_never_saw_the_v4_sample():
+def test_news_filter_model_has_provenance_and_never_saw_the_v5_sample():
     from toolkit import event_filter as flt
 
     m = flt.news_model()
     assert m["lang"] == "ar" and m["name"] == flt.NEWS_NAME and m["weights"]
     assert 0.3 < m["threshold"] < 0.9
     prov = m["provenance"]
-    assert "events_snn_sample4.jsonl" not in prov["trained_on"] and "events_snn_sample3.jsonl" in prov["trained_on"]
+    assert "events_snn_sample5.jsonl" not in prov["trained_on"] and "events_snn_sample4.jsonl" in prov["trained_on"]
     assert prov["examples"] >= 200 and prov["held_out"]["events"] >= 30
     assert flt.news_covers("ar") and not flt.news_covers("en")
     background = {"t:COERCE", "m:negation", "m:both", "ctx:relative", "ta:IGO", "how:bilateral-fallback"}
@@ -711,13 +711,17 @@ def test_a_preposition_does_not_make_a_verb_cue():
 def test_what_talks_are_about_is_no_party():
     """«حول اليمن», «بشأن ليبيا», "about Yemen": the country after a topic word is what the event
     is about, not its target (SaudiNewsNet 2015-07-23: meetings in Cairo about Yemen were coded
-    Saudi Arabia → Yemen)."""
+    Saudi Arabia → Yemen). The city where the meetings were held is their venue, no party (judged
+    SaudiNewsNet: a venue taken as the counterpart was right 6 times in 23)."""
     def coded(text: str, lang: str = "ar") -> set[tuple]:
         return {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang=lang).events.itertuples()}
 
-    assert coded("وعقد وزير الخارجية السعودي اجتماعات في القاهرة حول اليمن.") == {("SAU", "EGY", "CONSULT")}
+    assert not any(t == "YEM" for _, t, _ in coded("وعقد وزير الخارجية السعودي اجتماعات في القاهرة حول اليمن."))
+    assert coded("وعقد وزير الخارجية السعودي اجتماعات مع نظيره المصري حول اليمن.") == {("SAU", "EGY", "CONSULT")}
     assert coded("بحث الرئيس المصري مع نظيره الفرنسي بشأن ليبيا.") == {("EGY", "FRA", "CONSULT")}
-    assert coded("The Saudi foreign minister held talks in Cairo about Yemen.", "en") == {("SAU", "EGY", "CONSULT")}
+    assert not any(t == "YEM" for _, t, _ in coded("The Saudi foreign minister held talks in Cairo about Yemen.", "en"))
+    assert coded("The Saudi foreign minister held talks with his Egyptian counterpart about Yemen.", "en") == {
+        ("SAU", "EGY", "CONSULT")}
     assert coded("Saudi Arabia and Egypt held talks about Yemen on Monday.", "en") == {
         ("SAU", "EGY", "CONSULT"), ("EGY", "SAU", "CONSULT")}
 
@@ -777,3 +781,91 @@ def test_a_pair_guessed_beyond_the_clause_needs_an_article_about_two_countries()
 
     assert guessed(base) == {("EGY", "RUS", "CONSULT")}
     assert not guessed(many)
+
+
+def _coded_dated(text: str, published: str | None) -> set[tuple]:
+    from toolkit.layout import from_text
+
+    article = from_text(text, id="t", meta={"date": published} if published else None)
+    return {(e.source, e.target, e.type, e.date) for e in toolkit.annotate(article, lang="ar").event_records}
+
+
+@needs_pipeline
+def test_an_event_dated_more_than_two_years_before_the_article_is_history_recalled():
+    """«في يونيو 2012» in an August 2015 article (SaudiNewsNet dev pool: the 1990 invasion of Kuwait, the
+    1995 Srebrenica massacre, a 2012 arrest) is the past an article recalls; a date of the last two years is
+    the event's own date (the seed's commission session of October 2024 in an April 2025 article)."""
+    met = "والتقى الرئيس المصري عبد الفتاح السيسي نظيره الروسي فلاديمير بوتين في موسكو في "
+    assert _coded_dated(met + "يونيو 2012.", "2015-08-07") == set()
+    assert _coded_dated(met + "يونيو 2014.", "2015-08-07") == {("EGY", "RUS", "CONSULT", "2014-06")}
+    assert _coded_dated(met + "26 يونيو الماضي.", "2015-08-07") == {("EGY", "RUS", "CONSULT", "2015-06-26")}
+    assert _coded_dated(met + "يونيو 2012.", None) == {("EGY", "RUS", "CONSULT", "2012-06")}
+
+
+@needs_pipeline
+def test_a_meetings_venue_is_no_counterpart_but_a_visits_destination_is():
+    """«Kerry met ASEAN counterparts in Kuala Lumpur» (SaudiNewsNet v4): Malaysia is the venue, no party."""
+    assert not any(t == "MYS" for _, t, *_ in _coded_ar("والتقى كيري نظراءه في دول آسيان خلال الاجتماعات في كوالالمبور."))
+    assert ("USA", "MYS", "GOV", None, "CONSULT") in _coded_ar("وزار وزير الخارجية الأمريكي جون كيري ماليزيا.")
+
+
+@needs_pipeline
+def test_a_coalitions_strikes_come_from_the_coalition():
+    """«قصف طيران التحالف مواقع الحوثيين» (SaudiNewsNet dev pool): the coalition (an IGO, a military
+    alliance) is the source, the Houthis the target; never the coalition as the one struck."""
+    got = _coded_ar("وفي السياق نفسه، قصف طيران التحالف مواقع الحوثيين وقوات صالح في الجفينة.")
+    assert (None, "YEM", "IGO", "REB", "ASSAULT") in got
+    got = _coded_ar("وأشار المرصد إلى مقتل عشرة أشخاص جراء غارات التحالف الدولي على مناطق في سورية.")
+    assert got and all(e[3] != "IGO" for e in got) and any(e[2] == "IGO" and e[1] == "SYR" for e in got)
+
+
+@needs_pipeline
+def test_a_blast_names_its_victims_and_a_count_reads_the_passive():
+    """«تفجير انتحاري ... بمعسكر قوات الطوارئ» (SaudiNewsNet v4): the state force named by a bombing is its
+    target; «قتل 13 مسلحا» is "13 gunmen were killed", not gunmen killing; «قتل مسلحون ثلاثة جنود» is."""
+    got = _coded_ar("وكان تفجير انتحاري قد وقع ظهر اليوم بمعسكر قوات الطوارئ الخاصة بأبها، أسفر عن استشهاد 15 شخصًا.")
+    assert got == {(None, "SAU", None, "MIL", "ASSAULT")}
+    assert not any(e[2] == "UAF" for e in _coded_ar("وفي محافظة مأرب قتل 13 مسلحا حوثيا."))
+    assert any(e[2] == "UAF" and e[3] == "MIL" for e in _coded_ar("قتل مسلحون ثلاثة جنود في هجوم على نقطة تفتيش في سيناء."))
+
+
+@needs_pipeline
+def test_who_reports_an_attack_is_no_side_of_it_unless_it_tells_its_own_act():
+    """«وقالت الشرطة ... اصيبت في هجوم صاروخي» (SaudiNewsNet dev pool, Burundi): the police tell of the
+    attack; «قالت الشرطة إنها اعتقلت» tells its own act; armies mostly report their own strikes."""
+    assert not any(e[2] == "COP" for e in _coded_ar(
+        "وقالت الشرطة وشهود عيان ان سيارة الجنرال اصيبت في هجوم صاروخي في العاصمة قبيل منتصف نهار اليوم."))
+    assert any(e[2] == "UAF" and e[1] == "EGY" for e in _coded_ar(
+        "وقالت الشرطة المصرية إن مسلحين هاجموا نقطة تفتيش في سيناء."))
+    assert ("EGY", "EGY", "COP", "CVL", "COERCE") in _coded_ar("قالت الشرطة المصرية إنها اعتقلت ثلاثة متظاهرين في القاهرة.")
+    assert ("IRQ", None, "MIL", "UAF", "ASSAULT") in _coded_ar("أعلن الجيش العراقي أنه قتل 20 مسلحا في هجوم على مواقع داعش.")
+
+
+@needs_pipeline
+def test_an_international_ngo_is_no_igo():
+    """The ICRC president's visit to Yemen (SaudiNewsNet dev pool): the ICRC is an NGO (organizations.csv
+    type ngo_intl), not an intergovernmental body."""
+    assert ("ICRC", "YEM", "NGO", None, "CONSULT") in _coded_ar(
+        "بدأ رئيس اللجنة الدولية للصليب الأحمر السبت زيارة إلى اليمن تستمر ثلاثة أيام.")
+
+
+@needs_pipeline
+def test_other_senses_no_event():
+    """SaudiNewsNet dev pool: تقاطع is a road intersection (a boycott names what is boycotted), a landslide
+    or a wildfire kills with no attacker, «ينبغي أن يتفق الجانبان» is advice."""
+    assert not _coded_ar("وأشار إلى أن أعمال تنفيذ مشروع الطريق تبدأ من تقاطع قرية المرشدية إلى مركز حداء.")
+    assert ("EGY", None, "OPP", None, "PROTEST") in _coded_ar("وقاطعت المعارضة المصرية الانتخابات البرلمانية.")
+    assert not _coded_ar("قالت الشرطة الهندية اليوم السبت أن 20 شخصا على الأقل قتلوا في انهيار أرضي سببته أمطار موسمية غزيرة.")
+    assert not _coded_ar("كما ينبغي أن يتفق الجانبان الأمريكي والتركي على نهج مشترك.")
+    assert ("USA", "TUR", None, None, "AGREE") in _coded_ar("واتفق الجانبان الأمريكي والتركي على نهج مشترك.")
+
+
+@needs_pipeline
+def test_a_list_or_a_pair_of_places_names_no_two_sides():
+    """«تفجير خط أنابيب ... بين تركيا وإيران», «مفاوضات ... مع السعودية والكويت والإمارات» (SaudiNewsNet dev
+    pool) are no Turkey-Iran assault and no Kuwait-Saudi talks; clashes between two armies are mutual."""
+    assert not any({s, t} == {"TUR", "IRN"} for s, t, *_ in _coded_ar(
+        "تم تفجير خط أنابيب للغاز الطبيعي بين تركيا وإيران في إقليم أجري بشرقي تركيا."))
+    assert not _coded_ar("وهناك مفاوضات فيها بالفعل مع السعودية والكويت والإمارات.")
+    got = {(s, t) for s, t, *_ in _coded_ar("واندلعت اشتباكات بين القوات الأرمينية والأذربيجانية على الحدود.")}
+    assert got == {("ARM", "AZE"), ("AZE", "ARM")}
