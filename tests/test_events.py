@@ -918,3 +918,22 @@ def test_past_eras_and_starts_are_background():
 def test_a_players_injury_is_no_assault():
     """«كما يغيب المهاجم الدولي داني ويلبيك لإصابة في ركبته» (SaudiNewsNet dev): sport, no assault."""
     assert not _coded_ar("كما يغيب المهاجم الدولي الإنجليزي داني ويلبيك لإصابة في ركبته.")
+
+
+@needs_pipeline
+def test_a_body_coordinated_after_a_country_is_not_its_agent():
+    """«بين أمريكا ومجلس التعاون» (SaudiNewsNet dev): the GCC is the second party, not the United States'
+    agent word; «الشرطة المصرية» still makes Egypt's police."""
+    got = {(s, sa) for s, _, sa, _, _ in _coded_ar(
+        "وهناك عدة اجتماعات عقدت وفرق عمل أنشئت بين أمريكا ومجلس التعاون لهذا الغرض.")}
+    assert ("USA", None) in got and ("USA", "IGO") not in got
+    assert ("EGY", "COP") in {(s, sa) for s, _, sa, _, _ in _coded_ar("واعتقلت الشرطة المصرية عشرة متظاهرين في القاهرة.")}
+    en = toolkit.annotate("US troops killed ten militants in Kabul on Monday.", lang="en").event_records
+    assert ("USA", "MIL") in {(e.source, e.source_agent) for e in en}
+
+
+@needs_pipeline
+def test_a_condition_or_a_capability_to_come_is_no_event():
+    """«متى ما أخلت إيران بالتزاماتها», «ستتمكن الولايات المتحدة من إرسال» (SaudiNewsNet dev)."""
+    assert not _coded_ar("وتعود العقوبات متى ما أخلت إيران بالاتفاق مع الولايات المتحدة.")
+    assert _coded_ar("وأخلت إيران بالاتفاق مع الولايات المتحدة.")

@@ -1189,8 +1189,11 @@ def _attach_agents(doc: Doc, toks: _Tokens, actors: list[Actor], sagents: list[M
             gap_after = ta0 - t1  # الشرطة المصرية, قوات الاحتلال الإسرائيلي
             gap_before = t0 - ta1  # Iraqi police, US troops
             near_after = a.start >= g.end and (0 < gap_after <= 3 if a.kind == "demonym" else gap_after == 1)
+            # (a word after the actor with و is coordinated with it, no agent of it: بين أمريكا ومجلس التعاون)
+            near_before = a.end <= g.start and gap_before == 1 and not (
+                g.start > toks.starts[t0] and toks.norm[t0].startswith("و"))
             if a.kind in ("demonym", "name", "government", "capital", "organization") and \
-                    (near_after or (a.end <= g.start and gap_before == 1)) \
+                    (near_after or near_before) \
                     and not _CLAUSE.search(doc.text, min(a.end, g.end), max(a.start, g.start)) \
                     and not any(min(a.end, g.end) <= h.start and h.end <= max(a.start, g.start) for h in cues):
                 host = a
