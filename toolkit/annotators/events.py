@@ -60,7 +60,6 @@ For every sentence:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -1626,24 +1625,15 @@ BACKGROUND_DAYS = 730
 
 
 def _long_before(date: str | None, published: str | None) -> bool:
-    """``date`` (YYYY, YYYY-MM or YYYY-MM-DD, or a range A/B) ends more than BACKGROUND_DAYS before
+    """``date`` (an ISO day, week, month, year or range A/B) ends more than BACKGROUND_DAYS before
     ``published``."""
     if not date or not published or len(published) < 10:
         return False
-    last = str(date).split("/")[-1]
-    try:
-        pub = dt.date.fromisoformat(published[:10])
-        parts = [int(x) for x in last.split("-")]
-        if len(parts) == 3:
-            end = dt.date(*parts)
-        elif len(parts) == 2:
-            y, m = parts
-            end = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
-        else:
-            end = dt.date(parts[0], 12, 31)
-    except (ValueError, TypeError):
-        return False
-    return (pub - end).days > BACKGROUND_DAYS
+    from toolkit.tables import iso_bounds  # (pandas and pyarrow: not at the annotator's import)
+
+    _, end, _ = iso_bounds(str(date))
+    pub, _, _ = iso_bounds(published[:10])
+    return end is not None and pub is not None and (pub - end).days > BACKGROUND_DAYS
 
 
 def _pair_from_hints(codes: list[str], pair_hints: list[tuple[str, ...]],
