@@ -697,6 +697,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
         # v5's draws replayed hold every judged event (v6's pool leaves them out)
         v5 = S.records_v5()
         assert all(r["record"] in v5[r["zip"]] for r in rows)
+        assert all(r["verdict_second"] in ("right", "wrong") and r["reason_second"] for r in rows)
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
         assert all(r["verdict_strict"] in ("right", "wrong") for r in rows)
     cache: dict = {}
