@@ -949,3 +949,15 @@ def test_a_condition_or_a_capability_to_come_is_no_event():
     """«متى ما أخلت إيران بالتزاماتها», «ستتمكن الولايات المتحدة من إرسال» (SaudiNewsNet dev)."""
     assert not _coded_ar("وتعود العقوبات متى ما أخلت إيران بالاتفاق مع الولايات المتحدة.")
     assert _coded_ar("وأخلت إيران بالاتفاق مع الولايات المتحدة.")
+
+
+@needs_pipeline
+def test_the_people_a_states_police_arrest_are_of_its_country():
+    """«واعتقلت الشرطة المصرية عشرة متظاهرين» with no place named gave no event (the protesters had no
+    country); police and courts act at home. An army does not: troops abroad strike foreigners."""
+    assert ("EGY", "EGY", "COP", "CVL", "COERCE") in {
+        (s, t, sa, ta, ty) for s, t, sa, ta, ty in _coded_ar("واعتقلت الشرطة المصرية عشرة متظاهرين.")}
+    en = toolkit.annotate("Turkish police detained 20 protesters on Sunday.", lang="en").event_records
+    assert ("TUR", "TUR", "CVL") in {(e.source, e.target, e.target_agent) for e in en}
+    en = toolkit.annotate("US troops killed ten militants on Monday.", lang="en").event_records
+    assert all(e.target != "USA" for e in en)

@@ -64,7 +64,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import ContextManager, Iterable, Iterator
 
@@ -1126,6 +1126,8 @@ def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int,
 WEAK_DIRECTIONS = frozenset({"subject-before-clause", "bilateral-fallback", "both", "both->target"})
 #: Agents that usually act in a violent or coercive event (the others are usually acted on).
 FORCE_AGENTS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "GOV", "JUD"})
+#: Agents that act at home: the one acted on by a state's police or courts is of that state.
+HOME_FORCES = frozenset({"COP", "JUD"})
 #: Agents that never take the country of the place they are in (gunmen of unknown origin, a coalition, an NGO).
 NO_PLACE_COUNTRY = frozenset({"UAF", "IGO", "NGO", "MED"})
 #: Agents that act in the political events between two sides (GOV → OPP ACCUSE) on their own.
@@ -1453,6 +1455,13 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
         sc, tc = _side(src), _side(tgt)
         if sc[0] == tc[0] and (sc[1] == tc[1] or None in (sc[1], tc[1])) and sc[0] is not None:
             tgt = None  # the same actor twice (or a state and its own organ): one side
+    if tgt is not None and src is not None and pl.type in FORCE_TYPES and src.agent in HOME_FORCES \
+            and tgt.country is None and tgt.kind in ("agent", "people") and tgt.agent not in NO_PLACE_COUNTRY:
+        # «واعتقلت الشرطة المصرية عشرة متظاهرين»: a state's police and courts act at home, the people
+        # they arrest or charge are of their country
+        home = _side(src)[0]
+        if home:
+            tgt = replace(tgt, country=home, basis="source", code=f"{home}/{tgt.agent}")
     if tgt is None and pl.type in ("ASSAULT", "COERCE") and loc_country and \
             not (src is not None and src.country == loc_country and src.agent in FORCE_AGENTS):
         # a bombing in Baghdad by unknown people: the target is Iraq (the place), the source unknown
