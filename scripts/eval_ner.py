@@ -241,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", default="test", choices=("train", "dev", "test"))
     ap.add_argument("--model", help="a model file other than the shipped one")
     ap.add_argument("--clusters", help="word clusters other than the shipped ones, or 'none'")
+    ap.add_argument("--contexts", help="word context profiles other than the shipped ones, or 'none'")
     ap.add_argument("--no-propagate", action="store_true", help="score the sentence-by-sentence labels only")
     ap.add_argument("--saudinewsnet", action="store_true", help="also score the hand-labelled SaudiNewsNet names")
     ap.add_argument("--only-saudinewsnet", action="store_true", help="score only the SaudiNewsNet names")
@@ -248,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.clusters:  # "none": a path that is not there, so the tagger reads no clusters
         tagger.CLUSTERS_FILE = Path(args.clusters if args.clusters != "none" else "/no-word-clusters")
+    if args.contexts:
+        tagger.CONTEXTS_FILE = Path(args.contexts if args.contexts != "none" else "/no-word-contexts")
+    if args.clusters or args.contexts:
         tagger._scorer.cache_clear()
         tagger._word_tables.cache_clear()
     if not split.corpus_path().exists() and not args.only_saudinewsnet:

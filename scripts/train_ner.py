@@ -3,6 +3,7 @@
 
     python scripts/train_ner.py                 # the shipped model: trained on train + dev
     python scripts/train_ner.py --part train --out /tmp/ner-dev.crfsuite   # for tuning on dev
+    python scripts/train_ner.py --cv 4 [--contexts none]   # compare features: 4-fold CV over train + dev
 
 Reads ../shared/corpora/newsfane/newsfane_gold.conll (beside the repository), re-joins the
 split clitics (toolkit.ner.conll.rejoin), normalises every token as the toolkit normalises
@@ -38,7 +39,7 @@ from toolkit.arabic import normalize_key  # noqa: E402
 from toolkit.ner import features as F  # noqa: E402
 from toolkit.ner import conll, crf, split, tagger  # noqa: E402
 
-VERSION = "3.2"
+VERSION = "3.3"
 #: the label scheme of the CRF (toolkit.ner.tagger.LEVELS)
 LEVEL = "mixed"
 PARAMS = {
@@ -102,6 +103,47 @@ def train_fine(sentences, level: str, out: Path) -> int:
     return n
 
 
+def cross_validate(data, k: int, level: str, params: dict) -> list[str]:
+    """Train on k-1 of k contiguous blocks of ``data`` and tag the block left out, k times; the
+    coarse exact-span F1 pooled over the k blocks (python-crfsuite's Viterbi labels, sentence by
+    sentence: no cuts, no propagation, so lower than eval_ner.py's figures; for comparing features)."""
+    from collections import Counter
+
+    def coarse(label: str) -> str:
+        row = tagger.classes().get(label)
+        return row["coarse"] if row else label
+
+    n = len(data)
+    blocks = [data[i * n // k:(i + 1) * n // k] for i in range(k)]
+    tp, pred, gold = Counter(), Counter(), Counter()
+    lines = []
+    for fold in range(k):
+        train = [s for b, block in enumerate(blocks) if b != fold for s in block]
+        F.set_vocab(vocabulary(train))
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for x, y in xy(train, level):
+            trainer.append(x, y)
+        trainer.set_params(params)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = str(Path(tmp) / "fold.crfsuite")
+            trainer.train(path)
+            tg = pycrfsuite.Tagger()
+            tg.open(path)
+            for s in blocks[fold]:
+                labels = tg.tag(F.sentence_features(words_of(s)))
+                got = {(i, j): coarse(c) for i, j, c, _ in tagger.spans_of([(lab, 1.0) for lab in labels])}
+                want = {(i, j): coarse(tagger.training_label("B-" + c)[2:]) for i, j, c in conll.spans(s.tags)}
+                gold.update(want.values())
+                pred.update(got.values())
+                tp.update(c for span, c in got.items() if want.get(span) == c)
+            tg.close()
+        lines.append(f"fold {fold + 1}/{k}: trained on {len(train)} sentences, tagged {len(blocks[fold])}")
+    for c in ("PER", "ORG", "GPE", "LOC", "FAC", "MISC"):
+        p, r = tp[c] / max(pred[c], 1), tp[c] / max(gold[c], 1)
+        lines.append(f"  {c:<5} P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  gold {gold[c]}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", help="the NewsFANE CoNLL file (default: ../shared/corpora/newsfane/...)")
@@ -113,8 +155,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--clusters", default=str(tagger.CLUSTERS_FILE),
                     help="the word clusters (scripts/train_word_clusters.py), or 'none' to train without")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="only measure: K-fold cross-validation over the part (contiguous blocks), nothing written")
+    ap.add_argument("--contexts", default=str(tagger.CONTEXTS_FILE),
+                    help="the word context profiles (scripts/train_word_contexts.py), or 'none' to train without")
     args = ap.parse_args(argv)
     clusters = Path(args.clusters) if args.clusters != "none" else None
+    contexts = Path(args.contexts) if args.contexts != "none" else None
+    if contexts is not None and not contexts.exists():
+        print(f"no word context profiles at {contexts} (make them with scripts/train_word_contexts.py, "
+              f"or pass --contexts none)", file=sys.stderr)
+        return 2
+    F.set_contexts(F.read_contexts(contexts) if contexts else F.Clusters())
     if clusters is not None and not clusters.exists():
         print(f"no word clusters at {clusters} (make them with scripts/train_word_clusters.py, "
               f"or pass --clusters none)", file=sys.stderr)
@@ -127,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     parts = split.load(path)
     data = parts[args.part]
+    if args.cv:
+        print("\n".join(cross_validate(data, args.cv, args.level, params)))
+        return 0
     vocab = vocabulary(data)
     F.set_vocab(vocab)
     out = Path(args.out) if args.out else tagger.MODEL_FILE
@@ -166,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
             "fine_params": FINE_PARAMS,
             "clusters": (json.loads(clusters.with_name("word_clusters.json").read_text(encoding="utf-8"))
                          if clusters else None),
+            "contexts": (json.loads(contexts.with_name("word_contexts.json").read_text(encoding="utf-8"))
+                         if contexts else None),
             "library": f"python-crfsuite {pkg_version('python-crfsuite')}",
             "lexicon_fingerprint": lexicon.fingerprint(),
             "date": dt.date.today().isoformat(),

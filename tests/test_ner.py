@@ -583,6 +583,34 @@ def test_word_clusters_ship_with_their_licence_and_are_features():
     assert any(f in F.word_features("نجران") for f in own)
 
 
+def test_word_context_profiles_ship_with_their_licence_and_are_features():
+    """The context profiles (scripts/train_word_contexts.py, from SaudiNewsNet) travel with their
+    provenance and licence; a family name stands after given names, a common noun's stem takes
+    ال, and a word the profiles know gets their features, its own or (after clitics) its stem's."""
+    import json
+
+    from toolkit.ner import features as F
+
+    models = REPO / "toolkit" / "ner" / "models"
+    meta = json.loads((models / "word_contexts.json").read_text(encoding="utf-8"))
+    assert meta["licence"].startswith("CC BY-NC-SA 4.0") and "SaudiNewsNet" in meta["corpus"]
+    assert "word_contexts" in (models / "LICENSE-word-clusters").read_text(encoding="utf-8")
+    assert list(meta["contexts"]) == list(F.CONTEXTS)
+    assert tagger.meta()["contexts"]["version"] == meta["version"]
+    table = F.read_contexts(tagger.CONTEXTS_FILE)
+    assert len(table) == meta["words"]
+    col = {name: k for k, name in enumerate(F.CONTEXTS, 1)}
+    jubeir, minister = table.get("الجبير"), table.get("الوزير")
+    assert jubeir[col["given"]] > 300 > minister[col["given"]]  # عادل الجبير: after a given name
+    assert minister[col["al"]] > 500 and table.get("كيري")[col["al"]] < 100  # names seldom take ال
+    tagger._scorer()  # loads the profiles the features read
+    own = F.profile_features("الجبير")
+    assert own and own[0].startswith("xn=") and "xgiven=4" in own
+    assert table.get("فالجبير") is None and F.profile_features("فالجبير")[0].startswith("xsn=")
+    assert all(f in F.word_features("الجبير") for f in own)
+    assert F.profile_features("zzqx-no-such-word") == ("x=none",)
+
+
 def test_clusters_look_up_as_a_dict_does():
     from toolkit.ner import features as F
 

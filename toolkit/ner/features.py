@@ -94,6 +94,36 @@ def gazetteers() -> dict[str, frozenset[str]]:
     return out
 
 
+#: the contexts of a word counted in raw news (scripts/train_word_contexts.py), in the order of the
+#: shipped file's columns: the word list each reads and on which side of the word (-1 before, +1 after)
+CONTEXT_DESCRIPTIONS = {
+    "title": "the word before is a title or a person cue (الرئيس، اللاعب، الشيخ)",
+    "given": "the word before is a given name (a family or second name follows one)",
+    "verb": "the word before is a reporting verb (قال، اكد)",
+    "orghead": "the word before is an organisation's head noun (وزارة، حركة، صحيفة)",
+    "placehead": "the word before is a place's head noun (مدينة، محافظة)",
+    "bin": "the word after is بن/ابن/بنت (a given name comes before it)",
+    "nextgiven": "the word after is a given name",
+    "al": "the word's stem is written with the article ال (names seldom are)",
+}
+CONTEXTS = tuple(CONTEXT_DESCRIPTIONS)
+
+
+@lru_cache(maxsize=1)
+def context_sets() -> dict[str, tuple[int, frozenset[str]]]:
+    """Context name -> (side, word list) for the counted contexts other than ``al``."""
+    g = gazetteers()
+    return {
+        "title": (-1, g["title"] | g.get("cue_person", frozenset())),
+        "given": (-1, g["given"]),
+        "verb": (-1, g["verb"]),
+        "orghead": (-1, g.get("cue_org_head", frozenset())),
+        "placehead": (-1, g.get("cue_place_head", frozenset())),
+        "bin": (1, frozenset({"بن", "ابن", "بنت"})),
+        "nextgiven": (1, g["given"]),
+    }
+
+
 def _shape(w: str) -> str:
     if w.isdigit():
         return "digit"
@@ -181,6 +211,47 @@ def cluster_features(w: str) -> tuple[str, ...]:
     return ("c=none",)
 
 
+def read_contexts(path) -> Clusters:
+    """``word<TAB>count<TAB>per mille of each context...`` lines, gzip-compressed
+    (scripts/train_word_contexts.py), as a word table (the count first, then the contexts)."""
+    return read_clusters(path)
+
+
+_CONTEXTS = Clusters()
+
+
+def set_contexts(profiles: Clusters) -> None:
+    """The word context profiles the features read (``Clusters()``: none)."""
+    global _CONTEXTS
+    _CONTEXTS = profiles
+    profile_features.cache_clear()
+
+
+def _permille(v: int) -> str:
+    return "0" if v <= 0 else "1" if v < 20 else "2" if v < 100 else "3" if v < 300 else "4"
+
+
+@lru_cache(maxsize=300_000)
+def profile_features(w: str) -> tuple[str, ...]:
+    """How the word (else its stem without clitics) is written in raw news: how often, and how
+    often after a title, a given name, a reporting verb, an organisation's or a place's head
+    noun, before بن or a given name, and how often its stem takes ال (:data:`CONTEXTS`), each in
+    five steps; what tells the tagger that a word it never saw in training is a name word."""
+    if not len(_CONTEXTS):
+        return ()
+    v = _CONTEXTS.get(w)
+    tag = "x"
+    if v is None:
+        v = _CONTEXTS.get(lexical(w)[1])
+        tag = "xs"
+        if v is None:
+            return ("x=none",)
+    n = v[0]
+    f = [tag + "n=" + ("5" if n < 20 else "20" if n < 100 else "100" if n < 1000 else "1k")]
+    f.extend(f"{tag}{name}={_permille(x)}" for name, x in zip(CONTEXTS, v[1:]))
+    return tuple(f)
+
+
 def word_features(w: str) -> tuple[str, ...]:
     """The features of a word at the position being tagged."""
     pre, stem, shape, flags = lexical(w)
@@ -194,6 +265,7 @@ def word_features(w: str) -> tuple[str, ...]:
     if stem.endswith(("ي", "يه")) and len(stem) > 3:
         f.append("nisba")  # an adjective of origin (الروسي, السعودية) or a family name (الحسيني)
     f.extend(cluster_features(w))
+    f.extend(profile_features(w))
     return tuple(f)
 
 

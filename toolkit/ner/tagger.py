@@ -40,6 +40,8 @@ FINE_FILE = MODEL_DIR / f"{MODEL_NAME}.fine.npz"
 #: word clusters learnt from raw news (scripts/train_word_clusters.py): features of every word,
 #: read when present (a model trained without them gives them no weight)
 CLUSTERS_FILE = MODEL_DIR / "word_clusters.tsv.gz"
+#: each word's contexts in raw news (scripts/train_word_contexts.py): features too, read when present
+CONTEXTS_FILE = MODEL_DIR / "word_contexts.tsv.gz"
 #: the share of Arabic letters a sentence needs before the tagger reads it
 ARABIC_SHARE = 0.5
 
@@ -242,25 +244,28 @@ WORD_CACHE = 200_000
 def _files_digest() -> str:
     """What the vocabulary and the clusters are read from (their paths and bytes)."""
     h = hashlib.sha256()
-    for path in (VOCAB_FILE, CLUSTERS_FILE):
+    for path in (VOCAB_FILE, CLUSTERS_FILE, CONTEXTS_FILE):
         h.update(str(path).encode() + b"\x00")
         h.update(path.read_bytes() if path.exists() else b"-")
     return h.hexdigest()
 
 
 @persistent("ner-words", depends=_files_digest)
-def _word_tables() -> tuple[F.Vocab, F.Clusters]:
-    """The training vocabulary and the word clusters, from the disk cache after the first run
-    (the gzip-compressed clusters take about 0.2 s to read and parse, the cached arrays 1 ms)."""
-    return read_vocab(VOCAB_FILE), (F.read_clusters(CLUSTERS_FILE) if CLUSTERS_FILE.exists() else F.Clusters())
+def _word_tables() -> tuple[F.Vocab, F.Clusters, F.Clusters]:
+    """The training vocabulary, the word clusters and the word context profiles, from the disk
+    cache after the first run (the gzip-compressed clusters take about 0.2 s to read and parse,
+    the cached arrays 1 ms)."""
+    return (read_vocab(VOCAB_FILE), F.read_clusters(CLUSTERS_FILE) if CLUSTERS_FILE.exists() else F.Clusters(),
+            F.read_contexts(CONTEXTS_FILE) if CONTEXTS_FILE.exists() else F.Clusters())
 
 
 @lru_cache(maxsize=1)
 def _scorer() -> _Scorer:
     with _load_lock:
-        vocab, clusters = _word_tables()
+        vocab, clusters, contexts = _word_tables()
         F.set_vocab(vocab)
         F.set_clusters(clusters)
+        F.set_contexts(contexts)
         if not DECODER_FILE.exists():
             raise FileNotFoundError(f"the name tagger's model is missing: {DECODER_FILE.name} in {MODEL_DIR}")
         return _Scorer(crf.Model.load(DECODER_FILE))
