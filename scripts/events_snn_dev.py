@@ -2,8 +2,9 @@
 """Re-score the coder on the SaudiNewsNet samples read while tuning (the dev material).
 
 The judged samples ``tests/data/events_snn_diagnostic.jsonl``, ``events_snn_diagnostic2.jsonl``,
-``events_snn_sample.jsonl``, ``events_snn_sample3.jsonl``, ``events_snn_sample4.jsonl`` (dev material
-since the v4 figure was quoted) and ``events_snn_pool.jsonl`` (a dev pool drawn to be read while
+``events_snn_sample.jsonl``, ``events_snn_sample3.jsonl``, ``events_snn_sample4.jsonl``,
+``events_snn_sample5.jsonl`` (dev material since their figures were quoted)
+and ``events_snn_pool.jsonl`` (a dev pool drawn to be read while
 tuning) were drawn from earlier versions of the coder and judged by hand. This
 script annotates their records again with the coder of now and sorts each event of a judged sentence:
 
@@ -37,7 +38,8 @@ import events_snn_sample as S  # noqa: E402
 from toolkit.event_filter import news_threshold  # noqa: E402
 
 FILES = ("events_snn_diagnostic.jsonl", "events_snn_diagnostic2.jsonl", "events_snn_sample.jsonl",
-         "events_snn_sample3.jsonl", "events_snn_sample4.jsonl", "events_snn_pool.jsonl")
+         "events_snn_sample3.jsonl", "events_snn_sample4.jsonl", "events_snn_pool.jsonl",
+         "events_snn_sample5.jsonl")
 VERDICTS = S.DATA / "events_snn_dev_verdicts.jsonl"
 KEY = ("zip", "record", "start", "type", "mode", "source", "target", "source_agent", "target_agent")
 

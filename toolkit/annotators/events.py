@@ -703,10 +703,11 @@ def _bare_word(toks: _Tokens, t: int) -> bool:
 SUBJECT_REACH = 10
 
 
-def _subject_reaches(toks: _Tokens, actor: Actor, cue: Hit) -> bool:
-    """Whether ``actor``, before the cue's clause, is near enough to be its subject (SUBJECT_REACH)."""
+def _subject_reaches(toks: _Tokens, actor: Actor, cue: Hit, upto: int | None = None) -> bool:
+    """Whether ``actor``, before the cue's clause, is near enough to be its subject (SUBJECT_REACH),
+    with no relative pronoun between it and the cue's first token (or token ``upto``)."""
     t_end = toks.index(max(actor.end - 1, actor.start))
-    between = toks.norm[t_end + 1:cue.t0]
+    between = toks.norm[t_end + 1:cue.t0 if upto is None else upto]
     return len(between) <= SUBJECT_REACH and not any(w in _RELATIVE_AR for w in between)
 
 
@@ -1476,6 +1477,8 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
 
 #: visit cues: the place visited is the visit's target (a meeting's place is only its venue)
 VISIT_CUES = frozenset({"ar.visit.v", "ar.visit.n", "en.visit", "en.l.visit", "en.l.envoyvisit"})
+#: the Arabic visit verbs: a country named right after them is the place visited
+VISIT_VERBS = frozenset({"ar.visit.v"})
 #: the force cues that are mutual: X و Y named with them fought each other. With any other (تفجير خط أنابيب
 #: بين تركيا وإيران, هجمات في تشاد والكاميرون, المذبحة ... الصرب والبوسنة) the pair is places or a topic
 MUTUAL_FORCE = frozenset({"ar.clash", "ar.l.clash", "ar.l.battle", "ar.l.fight", "ar.l.confront",
@@ -1657,7 +1660,7 @@ def _pair_from_hints(codes: list[str], pair_hints: list[tuple[str, ...]],
     return None
 
 
-def _pair_events(pair: tuple[str, str], actors: list[Actor], pl: Plover, how: str):
+def _pair_events(pair: tuple[str, str], actors: list[Actor], pl: Plover, how: str, visit: bool = False):
     """Both directions of a pair, or visitor -> host for a meeting held in one of them."""
     def actor(code: str) -> Actor:
         for a in actors:
@@ -1666,7 +1669,8 @@ def _pair_events(pair: tuple[str, str], actors: list[Actor], pl: Plover, how: st
         return Actor(code, 0, 0, "", "article")
     a, b = actor(pair[0]), actor(pair[1])
     if pl.type == "CONSULT":
-        hosts = [x for x in (a, b) if x.mark == "location"]
+        # (a visit's destination marked by ل/إلى is its host: «زيارة ولي ولي العهد للأردن»)
+        hosts = [x for x in (a, b) if x.mark == "location" or (visit and x.mark == "target")]
         if len(hosts) == 1 or (len(hosts) == 0 and any(x.mark == "location" and x.code in pair for x in actors)):
             host = hosts[0] if hosts else next(x for x in actors if x.mark == "location" and x.code in pair)
             guest = b if host.code == a.code else a
@@ -1783,6 +1787,22 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             src, how = qualifier, "noun-demonym"
         elif unmarked_clause:
             src, how = unmarked_clause[-1], "subject-first"
+        elif unmarked_after and cue.row.id in VISIT_VERBS and unmarked_after[0].kind in ("name", "capital") \
+                and toks.index(unmarked_after[0].start) - cue.t1 == 1:
+            # «إنه زار الجزائر»: a country or capital right after زار is the place visited, not the visitor;
+            # the visitor is the subject before the verb, if one reaches it
+            obj = unmarked_after[0]
+            # (or the antecedent of a relative pronoun right before the verb: «وفداً ... الذي يزور كندا»)
+            relative = cue.t0 > 0 and toks.norm[cue.t0 - 1] in _RELATIVE_AR
+            later = unmarked_after[1] if len(unmarked_after) > 1 else None
+            if unmarked_before and _subject_reaches(toks, unmarked_before[-1], cue, cue.t0 - relative):
+                src, how = unmarked_before[-1], "subject-before+visited"
+            elif later is not None and later.code != obj.code and not _coordinated(doc, obj, later) \
+                    and not _CLAUSE.search(doc.text, obj.end, later.start) \
+                    and toks.index(later.start) - toks.index(max(obj.end - 1, obj.start)) <= 3:
+                src, how = later, "visited+subject-after"  # «زار دمشق وفد روسي»: the visitor after the place
+            else:
+                return [], "visited-no-visitor"
         elif unmarked_after and (not arabic or noun
                                  or _gap_ok(doc, toks, markers, cue.t1, toks.index(unmarked_after[0].start))
                                  or (unmarked_after[0].bare_demonym  # NAME title demonym: the subject's apposition
@@ -1871,5 +1891,5 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
     if pair_hints or any(h.row.role in ("both", "bilateral") for h in markers):
         pair = _pair_from_hints(codes, pair_hints, top2)
         if pair:
-            return _pair_events(pair, actors, pl, "bilateral-fallback")
+            return _pair_events(pair, actors, pl, "bilateral-fallback", cue.row.id in VISIT_CUES)
     return [], how
