@@ -72,6 +72,14 @@ def sentences(corpus: Path, skipped: list | None = None):
             yield words
 
 
+def write_gz(out: Path, lines) -> None:
+    """Write ``lines`` to ``out`` gzip-compressed with no time stamp in the header: the same run
+    writes the same bytes."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+        gz.write("".join(lines).encode("utf-8"))
+
+
 class Corpus:
     """Re-iterable articles for gensim (it reads them once for the vocabulary, then per epoch)."""
 
@@ -112,11 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         labels.append(km.fit_predict(vectors))
         print(f"k-means {k}: {time.time() - t0:.0f} s")
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # no time stamp in the gzip header: the same run writes the same bytes
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
-        gz.write("".join(w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n"
-                         for i, w in enumerate(words)).encode("utf-8"))
+    write_gz(out, (w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n" for i, w in enumerate(words)))
     meta = {
         "name": "word_clusters", "version": VERSION, "file": out.name,
         "corpus": "SaudiNewsNet (31,030 Arabic articles, July-August 2015), by Mazen Abdulaziz",

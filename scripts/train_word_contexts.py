@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import sys
 import time
@@ -32,16 +31,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
 
-from toolkit.arabic import normalize  # noqa: E402
 from toolkit.ner import features as F  # noqa: E402
-from toolkit.readers import iter_articles  # noqa: E402
+from train_word_clusters import CORPUS, MAX_WORDS, MIN_COUNT, sentences, write_gz  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpora" / "saudinewsnet"
 OUT = REPO / "toolkit" / "ner" / "models" / "word_contexts.tsv.gz"
 VERSION = "1.0"
-MIN_COUNT = 5
-MAX_WORDS = 120_000
 #: the contexts counted, in the file's column order (see features.CONTEXTS for what reads them)
 CONTEXTS = F.CONTEXTS
 
@@ -55,8 +51,7 @@ def profiles(corpus: Path, skipped: list) -> tuple[Counter, dict[str, Counter], 
     stems_al: Counter = Counter()
     prev_tests = [(name, words) for name, (side, words) in sets.items() if side == -1]
     next_tests = [(name, words) for name, (side, words) in sets.items() if side == 1]
-    for a in iter_articles(corpus, errors="skip", problems=skipped):
-        words = F.TOKEN.findall(normalize(a.text or "").text)
+    for words in sentences(corpus, skipped):
         count.update(words)
         for i, w in enumerate(words):
             if i:
@@ -106,9 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 shares.append(round(1000 * ctx[name][w] / c))
         rows.append(w + "\t" + str(c) + "\t" + "\t".join(map(str, shares)) + "\n")
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
-        gz.write("".join(rows).encode("utf-8"))
+    write_gz(out, rows)
     meta = {
         "name": "word_contexts", "version": VERSION, "file": out.name,
         "corpus": "SaudiNewsNet (31,030 Arabic articles, July-August 2015), by Mazen Abdulaziz",

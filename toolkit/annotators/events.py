@@ -1648,6 +1648,23 @@ def _long_before(date: str | None, published: str | None) -> bool:
     return end is not None and pub is not None and (pub - end).days > BACKGROUND_DAYS
 
 
+def _visitor(doc: Doc, toks: _Tokens, cue: Hit, place: Actor, before: list[Actor],
+             after: list[Actor]) -> tuple[Actor | None, str]:
+    """(the visitor, rule) of a visit verb whose place visited follows it: the subject before the verb
+    (or the antecedent of a relative pronoun right before it: «وفداً ... الذي يزور كندا»), else the
+    actor right after the place in its clause (VOS: «زار دمشق وفد روسي»; not a second place coordinated
+    with it: «زار الجزائر والمغرب»)."""
+    relative = cue.t0 > 0 and toks.norm[cue.t0 - 1] in _RELATIVE_AR
+    if before and _subject_reaches(toks, before[-1], cue, cue.t0 - relative):
+        return before[-1], "subject-before+visited"
+    later = after[0] if after else None
+    if later is not None and later.code != place.code and not _coordinated(doc, place, later) \
+            and not _CLAUSE.search(doc.text, place.end, later.start) \
+            and toks.index(later.start) - toks.index(max(place.end - 1, place.start)) <= 3:
+        return later, "visited+subject-after"
+    return None, "visited-no-visitor"
+
+
 def _pair_from_hints(codes: list[str], pair_hints: list[tuple[str, ...]],
                      top2: tuple[str, str] | None) -> tuple[str, str] | None:
     countries = [c for c in codes if len(c) == 3 and c.isupper()]
@@ -1789,20 +1806,10 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             src, how = unmarked_clause[-1], "subject-first"
         elif unmarked_after and cue.row.id in VISIT_VERBS and unmarked_after[0].kind in ("name", "capital") \
                 and toks.index(unmarked_after[0].start) - cue.t1 == 1:
-            # «إنه زار الجزائر»: a country or capital right after زار is the place visited, not the visitor;
-            # the visitor is the subject before the verb, if one reaches it
-            obj = unmarked_after[0]
-            # (or the antecedent of a relative pronoun right before the verb: «وفداً ... الذي يزور كندا»)
-            relative = cue.t0 > 0 and toks.norm[cue.t0 - 1] in _RELATIVE_AR
-            later = unmarked_after[1] if len(unmarked_after) > 1 else None
-            if unmarked_before and _subject_reaches(toks, unmarked_before[-1], cue, cue.t0 - relative):
-                src, how = unmarked_before[-1], "subject-before+visited"
-            elif later is not None and later.code != obj.code and not _coordinated(doc, obj, later) \
-                    and not _CLAUSE.search(doc.text, obj.end, later.start) \
-                    and toks.index(later.start) - toks.index(max(obj.end - 1, obj.start)) <= 3:
-                src, how = later, "visited+subject-after"  # «زار دمشق وفد روسي»: the visitor after the place
-            else:
-                return [], "visited-no-visitor"
+            obj = unmarked_after[0]  # «إنه زار الجزائر»: the place visited, not the visitor
+            src, how = _visitor(doc, toks, cue, obj, unmarked_before, unmarked_after[1:])
+            if src is None:
+                return [], how
         elif unmarked_after and (not arabic or noun
                                  or _gap_ok(doc, toks, markers, cue.t1, toks.index(unmarked_after[0].start))
                                  or (unmarked_after[0].bare_demonym  # NAME title demonym: the subject's apposition
