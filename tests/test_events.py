@@ -991,3 +991,13 @@ def test_a_visits_destination_marked_by_a_preposition_is_the_host():
             "والعلاقات الطيبة معتبراً أن زيارة ولي ولي العهد للأردن تؤكد عمق العلاقات بين البلدين الشقيقين.")
     got = {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang="ar").event_records}
     assert ("SAU", "JOR", "CONSULT") in got and ("JOR", "SAU", "CONSULT") not in got
+
+
+@needs_pipeline
+def test_taking_part_as_a_noun_is_no_cooperation():
+    """«ومن هذه الجهود مشاركة المملكة ودول المجلس بفاعلية في التحالف الدولي» (SaudiNewsNet v5): a part in a
+    coalition, no act of cooperation (the coder gave SAU -> SYR COOPERATE); the verb in joint drills is one."""
+    text = ("ومن هذه الجهود مشاركة المملكة العربية السعودية بفاعلية في التحالف الدولي لمحاربة تنظيم داعش الإرهابي "
+            "في العراق وسورية.")
+    assert not any(t == "COOPERATE" for *_, t in _coded_ar(text))
+    assert any(t == "COOPERATE" for *_, t in _coded_ar("وشاركت القوات المصرية مع القوات السعودية في تدريب مشترك."))
