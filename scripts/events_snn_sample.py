@@ -47,7 +47,10 @@ fixed (SEED_V6 below) before v5 was read to tune the coder: the records of the v
 session's tuning on v5) and judged on 2026-12-03 by four helpers, 40 each, given the convention below in
 writing (``verdict``, ``verdict_strict``, ``reason``); the engineer judged 20 of them too and agreed on 19:
 68 of 160 right (0.425), 47 (0.294) by the strict reading; of the 34 with ``confidence`` >= 0.6, 28 (0.824).
-It is not in scripts/events_snn_dev.py: whoever tunes on it makes it dev material and fixes a v7 first.
+It is not in scripts/events_snn_dev.py: whoever tunes on it makes it dev material.
+
+The seventh sample (``--sample v7``) is fixed (SEED_V7 below) and not drawn: the records of the v3 days that
+v3 to v6 left (``records_v6`` replays v6's draws). Whoever tunes the coder on v6 draws v7 once after.
 
 A dev pool (``--sample pool``; ``tests/data/events_snn_pool.jsonl``, 274 events of two unused days) was
 drawn and judged on 2026-12-02 to be tuned on (its judges name the error: background, no event,
@@ -102,6 +105,13 @@ SAMPLE_V6 = DATA / "events_snn_sample6.jsonl"
 SEED_V6 = 20261206
 PER_DAY_V6 = 400
 SIZE_V6 = 160
+#: The seventh sample (``--sample v7``), fixed on 2026-12-03 after v6 was judged and before anyone tunes on v6:
+#: the same two days, records neither v3, v4, v5 nor v6 drew nor the tests quote, PER_DAY_V7 a day at random,
+#: every event the coder gives on them, SIZE_V7 of those. Not drawn yet: draw it once, after tuning.
+SAMPLE_V7 = DATA / "events_snn_sample7.jsonl"
+SEED_V7 = 20261207
+PER_DAY_V7 = 400
+SIZE_V7 = 160
 #: A dev pool (``--sample pool``, ``tests/data/events_snn_pool.jsonl``), drawn on 2026-12-02 to be tuned and
 #: trained on, never a measure: the two days no sample had used (DAYS_POOL), PER_DAY_POOL records a day at
 #: random, every event the coder gives on them, SIZE_POOL of those. Its judges also note what was wrong.
@@ -236,6 +246,16 @@ def draw_v6() -> list[dict]:
     return _draw_from(SEED_V6, PER_DAY_V6, SIZE_V6, records_v3(), records_v4(), records_v5())
 
 
+def records_v6() -> dict[str, set[int]]:
+    """The records draw_v6 annotated on each day (its random draws replayed, nothing annotated)."""
+    return _drawn_records(SEED_V6, PER_DAY_V6, records_v3(), records_v4(), records_v5())
+
+
+def draw_v7() -> list[dict]:
+    """The seventh sample: the v3 days, records v3, v4, v5 or v6 drew or the tests quote left out."""
+    return _draw_from(SEED_V7, PER_DAY_V7, SIZE_V7, records_v3(), records_v4(), records_v5(), records_v6())
+
+
 def draw_pool() -> list[dict]:
     """The dev pool: DAYS_POOL, PER_DAY_POOL records a day, SIZE_POOL of their events."""
     rng = random.Random(SEED_POOL)
@@ -265,20 +285,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "pool"), default="v6",
-                    help="v6: the sample of the coder tuned on v5 (seed 20261206); v5: the coder tuned on v4 and the "
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "pool"), default="v6",
+                    help="v7: fixed, not drawn yet (seed 20261207); v6: the sample of the coder tuned on v5 (seed "
+                         "20261206); v5: the coder tuned on v4 and the "
                          "pool (seed 20261203); v4: the coder tuned on v3 (seed 20261202); v3: the news filter's "
                          "coder's (seed 20260611); v2: the first coder's (seed 20151203); pool: dev material "
                          "(seed 20261205)")
     a = ap.parse_args(argv)
-    a.file = a.file or {"pool": SAMPLE_POOL, "v6": SAMPLE_V6, "v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3,
-                        "v2": SAMPLE}[a.sample]
+    a.file = a.file or {"pool": SAMPLE_POOL, "v7": SAMPLE_V7, "v6": SAMPLE_V6, "v5": SAMPLE_V5, "v4": SAMPLE_V4,
+                        "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
     if not SNN.exists():
         print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
         return 2
     if a.draw:
         out = a.out or a.file
-        drawn = {"pool": draw_pool, "v6": draw_v6, "v5": draw_v5, "v4": draw_v4, "v3": draw_v3,
+        drawn = {"pool": draw_pool, "v7": draw_v7, "v6": draw_v6, "v5": draw_v5, "v4": draw_v4, "v3": draw_v3,
                  "v2": draw}[a.sample]()
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
         print(f"wrote {out}")
