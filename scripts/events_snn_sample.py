@@ -47,7 +47,7 @@ fixed (SEED_V6 below) before v5 was read to tune the coder: the records of the v
 session's tuning on v5) and judged on 2026-12-03 by four helpers, 40 each, given the convention below in
 writing (``verdict``, ``verdict_strict``, ``reason``); the engineer judged 20 of them too and agreed on 19:
 68 of 160 right (0.425), 47 (0.294) by the strict reading; of the 34 with ``confidence`` >= 0.6, 28 (0.824).
-It is not in scripts/events_snn_dev.py: whoever tunes on it makes it dev material.
+Dev material since (scripts/events_snn_dev.py): the coder was tuned on it after its figure was quoted.
 
 The seventh sample (``--sample v7``) is fixed (SEED_V7 below) and not drawn: the records of the v3 days that
 v3 to v6 left (``records_v6`` replays v6's draws). Whoever tunes the coder on v6 draws v7 once after.

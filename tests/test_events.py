@@ -702,7 +702,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
         assert all(r["verdict_strict"] in ("right", "wrong") for r in rows)
     if which == "v6":
-        # drawn from the v3 days' records that v3, v4 and v5 left; never tuned on (not in events_snn_dev.py)
+        # drawn from the v3 days' records that v3, v4 and v5 left; dev material since its figure was quoted
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V6
         v3, v4, v5 = S.records_v3(), S.records_v4(), S.records_v5()
         assert not any(r["record"] in v3[r["zip"]] | v4[r["zip"]] | v5[r["zip"]] for r in rows)
@@ -710,7 +710,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
         assert all(r["verdict_strict"] in ("right", "wrong") for r in rows)
         import events_snn_dev as D
 
-        assert S.SAMPLE_V6.name not in D.FILES
+        assert S.SAMPLE_V6.name in D.FILES
         # v6's draws replayed hold every judged event (v7's pool leaves them out)
         v6 = S.records_v6()
         assert all(r["record"] in v6[r["zip"]] for r in rows) and not any(v5[d] & v6[d] for d in S.DAYS_V3)
@@ -1015,3 +1015,13 @@ def test_taking_part_as_a_noun_is_no_cooperation():
             "في العراق وسورية.")
     assert not any(t == "COOPERATE" for *_, t in _coded_ar(text))
     assert any(t == "COOPERATE" for *_, t in _coded_ar("وشاركت القوات المصرية مع القوات السعودية في تدريب مشترك."))
+
+
+@needs_pipeline
+def test_a_blessing_after_a_name_is_no_event():
+    """«الملك سلمان بن عبدالعزيز آل سعود – أيده الله – لإغاثة شعب النيبال» (SaudiNewsNet v6): «may God
+    support him» was coded SAU -> NPL SUPPORT; a verb whose subject is الله is a blessing, no event."""
+    text = ("حطت آخر طائرة من الجسر الإغاثي للمساعدات الإنسانية السعودية التي أمر به خادم الحرمين الشريفين الملك "
+            "سلمان بن عبدالعزيز آل سعود – أيده الله – لإغاثة شعب النيبال بمطار تريبوفان الدولي بالعاصمة كاتماندو أمس.")
+    assert not any(t == "SUPPORT" for *_, t in _coded_ar(text))
+    assert ("SAU", "NPL", None, None, "SUPPORT") in _coded_ar("وأيدت السعودية نيبال في مطالبها.")

@@ -896,6 +896,8 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
                 and not _CLAUSE.search(doc.text, cues[k - 1].end, cue.start) \
                 and not any(a.bare_demonym and _qualified_cue(doc, a, toks, [cue]) is cue for a in actors):
             continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
+        if cue.row.lang == "ar" and toks.norm[cue.t1 + 1:cue.t1 + 2] == ["الله"]:
+            continue  # «الملك سلمان – أيده الله –», «حفظه الله»: a blessing (God is the subject), no event
         if _governed(doc, cues, k):
             continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء)
         if _past_or_aggregate(doc, toks, cue, smentions):
