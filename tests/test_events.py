@@ -1025,3 +1025,14 @@ def test_a_blessing_after_a_name_is_no_event():
             "سلمان بن عبدالعزيز آل سعود – أيده الله – لإغاثة شعب النيبال بمطار تريبوفان الدولي بالعاصمة كاتماندو أمس.")
     assert not any(t == "SUPPORT" for *_, t in _coded_ar(text))
     assert ("SAU", "NPL", None, None, "SUPPORT") in _coded_ar("وأيدت السعودية نيبال في مطالبها.")
+
+
+@needs_pipeline
+def test_idioms_and_accidents_of_v6_are_no_events():
+    """SaudiNewsNet v6: «بما يتفق مع القانون الدولي» (in line with) was AGREE, «مخرجات الحوار الوطني» (the
+    national dialogue, a named process) CONSULT, a death by lightning ASSAULT; the plain verbs and nouns stay."""
+    assert not _coded_ar("وتشدد على ضرورة أن تتعاون إيران في المنطقة بما يتفق مع القانون الدولي وميثاق الأمم المتحدة.")
+    assert not _coded_ar("على أساس المبادرة الخليجية ومخرجات الحوار الوطني الشامل وقرارات مجلس الأمن ذات الصلة في اليمن.")
+    assert not _coded_ar("وقتل شخصان في محافظة صعدة اليمنية بصاعقة رعدية أمس.")
+    assert ("SAU", "EGY", None, None, "AGREE") in _coded_ar("واتفقت السعودية ومصر على تعزيز التعاون.")
+    assert ("SAU", "IRN", None, None, "CONSULT") in _coded_ar("وبدأ الحوار بين السعودية وإيران أمس.")
