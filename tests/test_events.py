@@ -1036,3 +1036,14 @@ def test_idioms_and_accidents_of_v6_are_no_events():
     assert not _coded_ar("وقتل شخصان في محافظة صعدة اليمنية بصاعقة رعدية أمس.")
     assert ("SAU", "EGY", None, None, "AGREE") in _coded_ar("واتفقت السعودية ومصر على تعزيز التعاون.")
     assert ("SAU", "IRN", None, None, "CONSULT") in _coded_ar("وبدأ الحوار بين السعودية وإيران أمس.")
+
+
+@needs_pipeline
+def test_a_noun_cue_after_a_future_verb_is_intended():
+    """«أعلنت تركيا أنها ستطلق قريبا هجوما واسع النطاق» (SaudiNewsNet v6): an offensive announced, coded
+    done; a future verb one or two words before a noun cue makes it intend (not a noun such as سندات)."""
+    got = toolkit.annotate("أعلنت تركيا الاربعاء أنها ستطلق قريبا هجوما واسع النطاق ضد تنظيم الدولة الاسلامية في "
+                           "شمال سوريا.", lang="ar").event_records
+    assert [(e.source, e.type, e.mode) for e in got] == [("TUR", "ASSAULT", "intend")]
+    done = toolkit.annotate("وشنت تركيا هجوما على مواقع التنظيم في سوريا.", lang="ar").event_records
+    assert [(e.source, e.type, e.mode) for e in done] == [("TUR", "ASSAULT", "done")]

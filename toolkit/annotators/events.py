@@ -904,7 +904,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             continue
         if judgment and cue.row.plover == "ASSAULT":
             continue
-        mode, mode_hit = _mode(markers, cue, prev_cue_end)
+        mode, mode_hit = _mode(markers, cue, prev_cue_end, toks, doc.text)
         if "stance" in cue.row.constraints and _bare_masdar(cue) and mode != "intend" \
                 and _scoped(markers, cue, prev_cue_end, ("stance",)) is None:
             continue  # «لدعم الشرعية», «مؤتمر عن دعم», «الدعم»: a topic or a purpose, not a stance told now
@@ -1587,7 +1587,27 @@ def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, .
     return None
 
 
-def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int) -> tuple[str, Hit | None]:
+def _future_verb_before(toks: _Tokens, cue: Hit) -> int | None:
+    """The token of a future verb (ستطلق, سيشن) governing an Arabic noun cue, one or two tokens before it
+    («ستطلق قريبا هجوما»), or None."""
+    for t in (cue.t0 - 1, cue.t0 - 2):
+        if t < 0:
+            break
+        w = toks.norm[t].lstrip("وف")
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in _NOT_FUTURE \
+                and not w.endswith(("ات", "ه", "ي")):  # (سندات, سياسه, سياسي: nouns and adjectives)
+            return t
+    return None
+
+
+#: words that open with س + an imperfect letter and are no future verbs
+_NOT_FUTURE = frozenset(normalize_key(w) for w in ("سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سيطرة", "سيادة",
+                                                  "سنة", "سنوات", "سنويا", "ستة", "ستين", "سيناء", "سيول", "سياحة",
+                                                  "سينما", "سنغافورة", "سيدة", "سيدات", "ستار", "سياق", "سيناريو"))
+
+
+def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int, toks: _Tokens | None = None,
+          text: str = "") -> tuple[str, Hit | None]:
     denial = [h for h in markers if h.row.role == "denial" and h.end <= cue.start]
     if denial:
         return "negated", denial[-1]
@@ -1600,6 +1620,11 @@ def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int) -> tuple[str, Hit | N
     modal = _scoped(markers, cue, prev_cue_end, ("modal",))
     if modal is not None:
         return "intend", modal
+    if toks is not None and cue.row.pos == "noun" and cue.row.lang == "ar":
+        t = _future_verb_before(toks, cue)
+        if t is not None:  # «أنها ستطلق قريبا هجوما»: the act is announced, not done
+            a, b = toks.starts[t], toks.ends[t]
+            return "intend", Hit(cue.row, a, b, t, t, "", text[a:b] or toks.norm[t])
     return cue.row.mode or "done", None
 
 
