@@ -92,18 +92,27 @@ class Corpus:
         return sentences(self.path, self.skipped)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def corpus_and_out(argv: list[str] | None, doc: str, out: Path) -> tuple[Path, Path] | None:
+    """The ``--corpus`` and ``--out`` of a script that reads SaudiNewsNet (None, said, when the corpus is absent)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(CORPUS))
-    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--out", default=str(out))
     args = ap.parse_args(argv)
-    from gensim.models import Word2Vec
-    from sklearn.cluster import MiniBatchKMeans
-
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         print(f"no corpus at {corpus}", file=sys.stderr)
+        return None
+    return corpus, Path(args.out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = corpus_and_out(argv, __doc__, OUT)
+    if paths is None:
         return 2
+    corpus, out = paths
+    from gensim.models import Word2Vec
+    from sklearn.cluster import MiniBatchKMeans
+
     t0 = time.time()
     articles = Corpus(corpus)
     model = Word2Vec(articles, hashfxn=stable_hash, **W2V)
@@ -119,7 +128,6 @@ def main(argv: list[str] | None = None) -> int:
         km = MiniBatchKMeans(n_clusters=k, random_state=0, batch_size=4096, n_init=3, max_iter=200)
         labels.append(km.fit_predict(vectors))
         print(f"k-means {k}: {time.time() - t0:.0f} s")
-    out = Path(args.out)
     write_gz(out, (w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n" for i, w in enumerate(words)))
     meta = {
         "name": "word_clusters", "version": VERSION, "file": out.name,

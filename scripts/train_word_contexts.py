@@ -21,7 +21,6 @@ what the tagger was trained on. The file is derived from SaudiNewsNet and carrie
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
@@ -34,7 +33,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from toolkit.ner import features as F  # noqa: E402
-from train_word_clusters import CORPUS, MAX_WORDS, MIN_COUNT, sentences, write_gz  # noqa: E402
+from train_word_clusters import MAX_WORDS, MIN_COUNT, corpus_and_out, sentences, write_gz  # noqa: E402
 
 OUT = REPO / "toolkit" / "ner" / "models" / "word_contexts.tsv.gz"
 VERSION = "1.0"
@@ -75,14 +74,10 @@ def profiles(corpus: Path, skipped: list) -> tuple[Counter, dict[str, Counter], 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", default=str(CORPUS))
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        print(f"no corpus at {corpus}", file=sys.stderr)
+    paths = corpus_and_out(argv, __doc__, OUT)
+    if paths is None:
         return 2
+    corpus, out = paths
     t0 = time.time()
     skipped: list = []
     count, ctx, stems, stems_al = profiles(corpus, skipped)
@@ -100,7 +95,6 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 shares.append(round(1000 * ctx[name][w] / c))
         rows.append(w + "\t" + str(c) + "\t" + "\t".join(map(str, shares)) + "\n")
-    out = Path(args.out)
     write_gz(out, rows)
     meta = {
         "name": "word_contexts", "version": VERSION, "file": out.name,
