@@ -1047,3 +1047,12 @@ def test_a_noun_cue_after_a_future_verb_is_intended():
     assert [(e.source, e.type, e.mode) for e in got] == [("TUR", "ASSAULT", "intend")]
     done = toolkit.annotate("وشنت تركيا هجوما على مواقع التنظيم في سوريا.", lang="ar").event_records
     assert [(e.source, e.type, e.mode) for e in done] == [("TUR", "ASSAULT", "done")]
+
+
+@needs_pipeline
+def test_the_first_president_to_visit_is_a_description_not_a_visit():
+    """«ليكون أول رئيس أميركي يزور إثيوبيا» (SaudiNewsNet v6; v5 had «أول رئيس أميركي يزور كينيا»): who the
+    president will be, not a visit told; «زار الرئيس الأمريكي إثيوبيا» stays one."""
+    assert not _coded_ar("ومن المقرر أن يتوجه أوباما إلى الوادي المتصدع شمالاً قاصدًا أديس أبابا ليكون أول رئيس أميركي "
+                         "يزور إثيوبيا.")
+    assert ("USA", "ETH", "GOV", None, "CONSULT") in _coded_ar("زار الرئيس الأمريكي إثيوبيا أمس.")
