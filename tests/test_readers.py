@@ -442,3 +442,15 @@ def test_the_toolkits_own_outputs_are_never_read_back(tmp_path: Path) -> None:
     assert "not read as input" in problems[0]["reason"]
     with pytest.raises(ReadError, match="not a corpus"):
         list(iter_articles(corpus / "out1"))
+
+
+def test_zip_member_with_an_empty_name_is_left_out_not_a_crash(tmp_path: Path) -> None:
+    """The readers' fuzz test found it: a zip member named "" made zipfile's ZipInfo.is_dir raise
+    IndexError out of iter_articles; the nameless member is skipped, the others are read."""
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo(""), b"x")
+        z.writestr("one.txt", "نص المقال")
+    problems: list = []
+    assert [a.text for a in iter_articles(path, errors="skip", problems=problems)] == ["نص المقال"]
+    assert problems == []

@@ -514,7 +514,8 @@ def _zip_articles(path: Path, *, stem: str, fields, encoding, sink: _Sink, limit
         return
     with archive:
         try:
-            members = [m for m in archive.infolist() if not m.is_dir()]
+            # (not ZipInfo.is_dir: a member with an empty name makes it raise IndexError)
+            members = [m for m in archive.infolist() if not m.filename.endswith("/")]
         except _ZIP_ERRORS as exc:  # pragma: no cover - infolist is read at open
             sink.report(ReadError(where, f"unreadable zip directory: {exc}"))
             return
