@@ -465,6 +465,13 @@ def _common_word(w: str) -> bool:
     return seen >= COMMON_WORD_SEEN and in_names <= COMMON_WORD_NAME_SHARE * seen
 
 
+def _title_word(key: str, titles: frozenset[str]) -> bool:
+    """A title or a person cue (الدكتور، والشيخ، المقدم): NewsFANE leaves it out of the name it
+    stands before, as the pipeline's title rule does."""
+    pre, stem = strip_clitics(key)
+    return key in titles or stem in titles or (pre.endswith(("ال", "لل")) and "ال" + stem in titles)
+
+
 def _with_article(w: str) -> bool:
     return strip_clitics(normalize_key(w))[0].endswith(("ال", "لل"))
 
@@ -477,7 +484,9 @@ def _trim_common_words(text: str, start: int, end: int, *, leading: bool = True)
     which family names often are (طارق السيد), nor the word after بن, أبو, عبد: عبد الوحيد).
     One word is never taken away."""
     particles = _name_word_lists()[1]
-    given = ner.features.gazetteers()["given"]
+    gaz = ner.features.gazetteers()
+    given = gaz["given"]
+    titles = gaz["title"] | gaz.get("cue_person", frozenset())
     while True:
         first_end = text.find(" ", start, end)
         if first_end < 0:
@@ -487,7 +496,9 @@ def _trim_common_words(text: str, start: int, end: int, *, leading: bool = True)
         before_last = normalize_key(text[start if space < 0 else space + 1:last_start - 1])
         last = text[last_start:end]
         first = text[start:first_end]
-        if leading and (first in _PREPOSITIONS or normalize_key(first) not in given and _common_word(first)):
+        key = normalize_key(first)
+        if leading and (first in _PREPOSITIONS
+                        or key not in given and (_common_word(first) or _title_word(key, titles))):
             start = first_end + 1
         elif before_last not in particles and not _with_article(last) and _common_word(last):
             end = last_start - 1
