@@ -6,6 +6,8 @@
     python scripts/eval_ner.py --saudinewsnet       # hand-labelled raw SaudiNewsNet names too
     python scripts/eval_ner.py --pipeline           # the whole pipeline on the held-out fifth
     python scripts/eval_ner.py --pipeline --part dev --model /tmp/ner-dev.crfsuite   # tuning it
+    python scripts/eval_ner.py --part dev --model /tmp/ner-dev.crfsuite --nn /tmp/ner-nn-dev.npz  # both on train
+    python scripts/eval_ner.py --nn none                # the CRF alone
 
 NewsFANE figures are exact-span matches over the words as raw news writes them (clitics
 re-joined, toolkit.ner.conll.rejoin). The SaudiNewsNet figures compare the whole pipeline's
@@ -240,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", default="test", choices=("train", "dev", "test"))
     ap.add_argument("--model", help="a model file other than the shipped one")
+    ap.add_argument("--nn", help="a neural tagger other than the shipped one (scripts/train_ner_nn.py --out; "
+                                 "its .json beside it), or 'none' for the CRF alone")
     ap.add_argument("--clusters", help="word clusters other than the shipped ones, or 'none'")
     ap.add_argument("--contexts", help="word context profiles other than the shipped ones, or 'none'")
     ap.add_argument("--no-propagate", action="store_true", help="score the sentence-by-sentence labels only")
@@ -251,9 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         tagger.CLUSTERS_FILE = Path(args.clusters if args.clusters != "none" else "/no-word-clusters")
     if args.contexts:
         tagger.CONTEXTS_FILE = Path(args.contexts if args.contexts != "none" else "/no-word-contexts")
-    if args.clusters or args.contexts:
-        tagger._scorer.cache_clear()
-        tagger._word_tables.cache_clear()
+    if args.nn:
+        tagger.NN_FILE = Path(args.nn if args.nn != "none" else "/no-neural-tagger.npz")
+    if args.clusters or args.contexts or args.nn:
+        for f in (tagger._scorer, tagger._word_tables, tagger._net, tagger.nn_meta):
+            f.cache_clear()
     if not split.corpus_path().exists() and not args.only_saudinewsnet:
         print(f"NewsFANE not found at {split.corpus_path()}", file=sys.stderr)
         return 2

@@ -103,19 +103,44 @@ def train_fine(sentences, level: str, out: Path) -> int:
     return n
 
 
-def cross_validate(data, k: int, level: str, params: dict) -> list[str]:
-    """Train on k-1 of k contiguous blocks of ``data`` and tag the block left out, k times; the
-    coarse exact-span F1 pooled over the k blocks (python-crfsuite's Viterbi labels, sentence by
-    sentence: no cuts, no propagation, so lower than eval_ner.py's figures; for comparing features)."""
-    from collections import Counter
+class SpanScore:
+    """Coarse exact-span P/R/F1 of labels against a sentence's gold, pooled over sentences."""
 
+    CLASSES = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
+
+    def __init__(self):
+        from collections import Counter
+
+        self.tp, self.pred, self.gold = Counter(), Counter(), Counter()
+
+    @staticmethod
     def coarse(label: str) -> str:
         row = tagger.classes().get(label)
         return row["coarse"] if row else label
 
+    def add(self, s, labels: list[str]) -> None:
+        got = {(i, j): self.coarse(c) for i, j, c, _ in tagger.spans_of([(lab, 1.0) for lab in labels])}
+        want = {(i, j): self.coarse(tagger.training_label("B-" + c)[2:]) for i, j, c in conll.spans(s.tags)}
+        self.gold.update(want.values())
+        self.pred.update(got.values())
+        self.tp.update(c for span, c in got.items() if want.get(span) == c)
+
+    def lines(self) -> list[str]:
+        out = []
+        for c in self.CLASSES:
+            p, r = self.tp[c] / max(self.pred[c], 1), self.tp[c] / max(self.gold[c], 1)
+            f1 = 2 * p * r / (p + r) if p + r else 0
+            out.append(f"  {c:<5} P {p:.3f} R {r:.3f} F1 {f1:.3f}  gold {self.gold[c]}")
+        return out
+
+
+def cross_validate(data, k: int, level: str, params: dict) -> list[str]:
+    """Train on k-1 of k contiguous blocks of ``data`` and tag the block left out, k times; the
+    coarse exact-span F1 pooled over the k blocks (python-crfsuite's Viterbi labels, sentence by
+    sentence: no cuts, no propagation, so lower than eval_ner.py's figures; for comparing features)."""
     n = len(data)
     blocks = [data[i * n // k:(i + 1) * n // k] for i in range(k)]
-    tp, pred, gold = Counter(), Counter(), Counter()
+    score = SpanScore()
     lines = []
     for fold in range(k):
         train = [s for b, block in enumerate(blocks) if b != fold for s in block]
@@ -130,18 +155,10 @@ def cross_validate(data, k: int, level: str, params: dict) -> list[str]:
             tg = pycrfsuite.Tagger()
             tg.open(path)
             for s in blocks[fold]:
-                labels = tg.tag(F.sentence_features(words_of(s)))
-                got = {(i, j): coarse(c) for i, j, c, _ in tagger.spans_of([(lab, 1.0) for lab in labels])}
-                want = {(i, j): coarse(tagger.training_label("B-" + c)[2:]) for i, j, c in conll.spans(s.tags)}
-                gold.update(want.values())
-                pred.update(got.values())
-                tp.update(c for span, c in got.items() if want.get(span) == c)
+                score.add(s, tg.tag(F.sentence_features(words_of(s))))
             tg.close()
         lines.append(f"fold {fold + 1}/{k}: trained on {len(train)} sentences, tagged {len(blocks[fold])}")
-    for c in ("PER", "ORG", "GPE", "LOC", "FAC", "MISC"):
-        p, r = tp[c] / max(pred[c], 1), tp[c] / max(gold[c], 1)
-        lines.append(f"  {c:<5} P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  gold {gold[c]}")
-    return lines
+    return lines + score.lines()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,7 +19,9 @@ training. This script:
 3. groups the unit vectors with k-means (scikit-learn, fixed seed) at each size of ``SIZES``;
 4. writes ``word<TAB>cluster at each size, smallest first`` for the ``MAX_WORDS`` most
    frequent words, gzip-compressed, and ``word_clusters.json`` (provenance, parameters,
-   library versions, licence).
+   library versions, licence);
+5. writes the same words' unit vectors, row for row, as ``word_vectors.npz`` (int8 with a
+   scale per row: the neural tagger's word embeddings, see ``scripts/train_ner_nn.py``).
 
 The file is derived from SaudiNewsNet and carries its licence (CC BY-NC-SA 4.0, see
 ``toolkit/ner/models/README.md``). The tagger reads it at run time; nothing is downloaded.
@@ -43,10 +45,12 @@ sys.path.insert(0, str(REPO))
 
 from toolkit.arabic import normalize  # noqa: E402
 from toolkit.ner import features as F  # noqa: E402
+from toolkit.ner.nn import write_vectors  # noqa: E402
 from toolkit.readers import iter_articles  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "saudinewsnet"
 OUT = REPO / "toolkit" / "ner" / "models" / "word_clusters.tsv.gz"
+VECTORS = "word_vectors.npz"
 VERSION = "1.0"
 MIN_COUNT = 5
 MAX_WORDS = 120_000
@@ -128,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         km = MiniBatchKMeans(n_clusters=k, random_state=0, batch_size=4096, n_init=3, max_iter=200)
         labels.append(km.fit_predict(vectors))
         print(f"k-means {k}: {time.time() - t0:.0f} s")
+    write_vectors(out.with_name(VECTORS), vectors)  # the neural tagger's (toolkit/ner/nn.py)
     write_gz(out, (w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n" for i, w in enumerate(words)))
     meta = {
         "name": "word_clusters", "version": VERSION, "file": out.name,

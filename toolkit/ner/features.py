@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -389,3 +390,36 @@ def span_features(words: list[str], i: int, j: int, label: str) -> list[str]:
         else:
             f.append(_TAGS[off] + "edge")
     return f
+
+
+class WordRows:
+    """A per-word cache of rows in a table a subclass fills (:meth:`_learn` appends the rows of
+    words not seen before, numbered from ``len(self.row_of)``): the taggers compute what depends
+    on a word alone once per distinct word. When more than ``limit`` words would be kept the cache
+    starts again with the words asked for."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.row_of: dict[str, int] = {}
+
+    def _learn(self, words: list[str]) -> None:
+        raise NotImplementedError
+
+    def rows(self, flat: list[str], limit: int) -> np.ndarray:
+        """The row of each word of ``flat`` (call with ``self.lock`` held: the rows stay valid
+        while it is)."""
+        get = self.row_of.get
+        ids = np.fromiter((get(w, -1) for w in flat), dtype=np.int64, count=len(flat))
+        missing = np.nonzero(ids < 0)[0]
+        if not len(missing):
+            return ids
+        new = list(dict.fromkeys(flat[k] for k in missing.tolist()))
+        if len(self.row_of) + len(new) > limit:
+            self.row_of = {}
+            self._learn(list(dict.fromkeys(flat)))
+            get = self.row_of.get
+            return np.fromiter((get(w) for w in flat), dtype=np.int64, count=len(flat))
+        self._learn(new)
+        get = self.row_of.get
+        ids[missing] = [get(flat[k]) for k in missing.tolist()]
+        return ids

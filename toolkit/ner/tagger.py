@@ -8,6 +8,8 @@ smallest marginal probability of the span's labels.
 
 The model and its licence travel in ``toolkit/ner/models/`` (see the README there): nothing
 is downloaded. ``scripts/train_ner.py`` makes the model, ``scripts/eval_ner.py`` measures it.
+A neural tagger (:mod:`toolkit.ner.nn`, trained by ``scripts/train_ner_nn.py``) joins the CRF
+when its files are in that folder; none ships (the README there gives its figures).
 """
 from __future__ import annotations
 
@@ -42,6 +44,11 @@ FINE_FILE = MODEL_DIR / f"{MODEL_NAME}.fine.npz"
 CLUSTERS_FILE = MODEL_DIR / "word_clusters.tsv.gz"
 #: each word's contexts in raw news (scripts/train_word_contexts.py): features too, read when present
 CONTEXTS_FILE = MODEL_DIR / "word_contexts.tsv.gz"
+#: the words' skip-gram vectors, row for row the words of CLUSTERS_FILE (scripts/train_word_clusters.py)
+VECTORS_FILE = MODEL_DIR / "word_vectors.npz"
+#: the neural tagger (toolkit.ner.nn; scripts/train_ner_nn.py): its weights and metadata
+NN_NAME = "ner-nn"
+NN_FILE = MODEL_DIR / f"{NN_NAME}.npz"
 #: the share of Arabic letters a sentence needs before the tagger reads it
 ARABIC_SHARE = 0.5
 
@@ -68,8 +75,19 @@ def meta() -> dict:
     return json.loads(META_FILE.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def nn_meta() -> dict | None:
+    """The neural tagger's metadata (None when it does not ship: the CRF then tags alone)."""
+    path = NN_FILE.with_suffix(".json")
+    if not (path.exists() and NN_FILE.exists() and VECTORS_FILE.exists() and CLUSTERS_FILE.exists()):
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def version() -> str:
-    return meta()["version"]
+    """The CRF's version, and the neural tagger's when it joins in (``3.3+nn1.0``)."""
+    nm = nn_meta()
+    return meta()["version"] + (f"+nn{nm['version']}" if nm else "")
 
 
 def rule() -> str:
@@ -121,17 +139,16 @@ def read_vocab(path: Path) -> F.Vocab:
 _load_lock = threading.Lock()
 
 
-class _Scorer:
+class _Scorer(F.WordRows):
     """The model's weights arranged for tagging: each distinct word's summed weights (its own
     features, and its features as each neighbour), kept once computed; the pair features as
     sorted codes of two word numbers, looked up for a whole document at once."""
 
     def __init__(self, model: crf.Model):
+        super().__init__()
         self.model = model
         self.o = model.labels.index("O")
         self.edge = np.stack([model.weights[model.row(F.edge_feature(off))] for off in F.OFFSETS])
-        self.lock = threading.Lock()
-        self.row_of: dict[str, int] = {}  # word -> its row in table and word_info
         self.table = np.zeros((0, 1 + len(F.OFFSETS), len(model.labels)))
         self.word_info = np.zeros((0, 2), dtype=np.int64)
         pair_words: dict[str, int] = {}
@@ -180,21 +197,7 @@ class _Scorer:
     def lookup(self, flat: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row of each word in the table, the table, word info: pair-word number and cut flag)."""
         with self.lock:
-            get = self.row_of.get
-            ids = np.fromiter((get(w, -1) for w in flat), dtype=np.int64, count=len(flat))
-            missing = np.nonzero(ids < 0)[0]
-            if len(missing):
-                new = list(dict.fromkeys(flat[k] for k in missing.tolist()))
-                if len(self.row_of) + len(new) > WORD_CACHE:
-                    self.row_of = {}
-                    self._learn(list(dict.fromkeys(flat)))
-                    get = self.row_of.get
-                    ids = np.fromiter((get(w) for w in flat), dtype=np.int64, count=len(flat))
-                else:
-                    self._learn(new)
-                    get = self.row_of.get
-                    ids[missing] = [get(flat[k]) for k in missing.tolist()]
-            return ids, self.table, self.word_info
+            return self.rows(flat, WORD_CACHE), self.table, self.word_info
 
     def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """The state scores of every token of these sentences (flat, sentence after sentence), and
@@ -269,6 +272,33 @@ def _scorer() -> _Scorer:
         if not DECODER_FILE.exists():
             raise FileNotFoundError(f"the name tagger's model is missing: {DECODER_FILE.name} in {MODEL_DIR}")
         return _Scorer(crf.Model.load(DECODER_FILE))
+
+
+#: the CRF's share of the label scores when the neural tagger joins in (the rest is the network's):
+#: both are linear-chain models over the same labels, and the weighted sum of their emission and
+#: transition scores is one too. Chosen on the NewsFANE dev part with models trained on train
+#: (0.3, 0.5 and 0.7 within a point of each other).
+CRF_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=1)
+def _net():
+    """The neural tagger (toolkit.ner.nn) with its label order mapped onto the CRF's, or None."""
+    if nn_meta() is None:
+        return None
+    import gzip
+
+    import toolkit.ner.nn as nn
+
+    sc = _scorer()
+    with _load_lock:
+        with gzip.open(CLUSTERS_FILE, "rt", encoding="utf-8") as fh:
+            words = [line.split("\t", 1)[0] for line in fh]
+        net = nn.load(NN_FILE, VECTORS_FILE, words)
+    if set(net.labels) != set(sc.model.labels):
+        raise ValueError(f"{NN_FILE.name} and {DECODER_FILE.name} have different labels: retrain them together")
+    perm = np.array([net.labels.index(lab) for lab in sc.model.labels])
+    return net, perm, CRF_WEIGHT * sc.model.trans + (1 - CRF_WEIGHT) * net.trans[np.ix_(perm, perm)]
 
 
 def word_counts() -> F.Vocab:
@@ -346,6 +376,11 @@ def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tup
     sc = _scorer()
     kept = [ws for ws in sents if ws]
     emit, cut = sc.emissions(kept)
+    trans = sc.model.trans
+    both = _net()
+    if both is not None:
+        net, perm, trans = both
+        emit = CRF_WEIGHT * emit + (1 - CRF_WEIGHT) * net.emissions(kept)[:, perm]
     total, n_lab = emit.shape
     lens = np.array([len(ws) for ws in kept], dtype=np.int64)
     first = np.repeat(np.cumsum(lens) - lens, lens)
@@ -358,7 +393,7 @@ def tag_sentences(sents: list[list[str]], *, cuts: bool = True) -> list[list[tup
         new[1:] = (idx[1:] != idx[:-1] + 1) | (first[idx[1:]] != first[idx[:-1]])
         ends = np.append(new[1:], True)
         sub = emit[idx]
-        trans, o = sc.model.trans, sc.o
+        o = sc.o
         sub[new & (idx > first[idx])] += trans[o]  # a stretch after a cut word: from O
         sub[ends & (idx + 1 < last[idx])] += trans[:, o]  # before a cut word: into O
         starts = np.nonzero(new)[0]
