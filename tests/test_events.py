@@ -128,9 +128,9 @@ def test_visit_goes_from_visitor_to_destination():
 def test_counterpart_is_the_target_and_modal_makes_intent():
     text = "يعتزم رئيس الوزراء الروسي - ميخائيل ميشوستين، لقاء نظيره الطاجيكستاني - كوخير رسول زاده."
     doc = doc_with(text, [("الروسي", "country", "RUS", {}, "demonym"),
-                          ("ميخائيل ميشوستين", "person", "mikhail-mishustin", {"country": "RUS"}),
+                          ("ميخائيل ميشوستين", "person", "mikhail-mishustin", {"country": "RUS", "role": "prime minister"}),
                           ("الطاجيكستاني", "country", "TJK", {}, "demonym"),
-                          ("كوخير رسول زاده", "person", "kokhir-rasulzoda", {"country": "TJK"})])
+                          ("كوخير رسول زاده", "person", "kokhir-rasulzoda", {"country": "TJK", "role": "prime minister"})])
     assert quads(ev.annotate(doc)) == {("RUS", "TJK", "CONSULT", "intend")}
 
 
@@ -179,8 +179,8 @@ def test_coordinated_subjects_sign_both_ways_and_each_condemn_the_target():
 
 def test_inverse_verb_received_a_call_from():
     doc = doc_with("تلقى الملك سلمان اتصالا هاتفيا من الملك عبدالله الثاني ملك الأردن.",
-                   [("سلمان", "person", "salman", {"country": "SAU"}),
-                    ("عبدالله الثاني", "person", "abdullah-ii", {"country": "JOR"}), ("الأردن", "country", "JOR")])
+                   [("سلمان", "person", "salman", {"country": "SAU", "role": "head of state"}),
+                    ("عبدالله الثاني", "person", "abdullah-ii", {"country": "JOR", "role": "head of state"}), ("الأردن", "country", "JOR")])
     assert triples(ev.annotate(doc)) == {("JOR", "SAU", "CONSULT")}
 
 
@@ -1056,3 +1056,39 @@ def test_the_first_president_to_visit_is_a_description_not_a_visit():
     assert not _coded_ar("ومن المقرر أن يتوجه أوباما إلى الوادي المتصدع شمالاً قاصدًا أديس أبابا ليكون أول رئيس أميركي "
                          "يزور إثيوبيا.")
     assert ("USA", "ETH", "GOV", None, "CONSULT") in _coded_ar("زار الرئيس الأمريكي إثيوبيا أمس.")
+
+
+def _coded_on(text: str, date: str) -> set[tuple]:
+    from toolkit.layout import from_text
+
+    return {(e.source, e.target, e.source_agent, e.target_agent, e.type)
+            for e in toolkit.annotate(from_text(text, language="ar", meta={"date": date})).event_records}
+
+
+@needs_pipeline
+def test_a_person_outside_his_office_or_in_a_un_post_acts_for_no_state():
+    """SaudiNewsNet 2015-07-27 and 2015-08-09: the UN envoy Ismail Ould Cheikh Ahmed (Mauritania's foreign
+    minister from 2018, in the people lexicon) was MRT GOV on a visit and on talks he chaired. A person acts
+    for his country only in an office at the article's date or under a title the text writes, and a UN
+    title (المبعوث الأممي) is no state's; the same meeting in 2019 is Mauritania's."""
+    assert not _coded_on("من جهته، دعا الرئيس هادي، المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد، إلى زيارة "
+                         "مدينة عدن في أقرب وقت بعد تحريرها للوقوف على حجم الدمار الذي لحق بها جراء الحرب.",
+                         "2015-07-27")
+    talks = _coded_on("إذ أقلت طائرة عمانية انطلقت من مطار صنعاء الدولي وفدا من جماعة الحوثي وحلفائهم، إلى مسقط، "
+                      "للمشاركة في محادثات يشرف عليها المبعوث الأممي إسماعيل ولد الشيخ أحمد.", "2015-08-09")
+    assert not any("MRT" in (e[0], e[1]) for e in talks)
+    meeting = "والتقى إسماعيل ولد الشيخ أحمد وزير الخارجية الروسي سيرغي لافروف في موسكو أمس."
+    assert not _coded_on(meeting, "2015-07-27")
+    assert ("MRT", "RUS", "GOV", "GOV", "CONSULT") in _coded_on(meeting, "2019-05-02")
+
+
+@needs_pipeline
+def test_an_agent_word_inside_a_name_is_no_agent():
+    """«قمة شرم الشيخ» (SaudiNewsNet 2015-08-06) made الشيخ (the sheikh) a religious agent of Egypt; inside a
+    place's or a person's name after its first word it is part of the name. At a name's start it still is
+    one (a mosque, مسجد الإمام الصادق)."""
+    got = _coded_on("قال السفير المصري لدى الإمارات إن «هناك الكثير من المشاريع التي تم طرحها خلال قمة شرم الشيخ "
+                    "المصرية، وسوف يتم عقد منتدى استثماري آخر في شرم الشيخ».", "2015-08-06")
+    assert got and not any("REL" in (e[2], e[3]) for e in got)
+    mosque = _coded_on("وفجر انتحاري نفسه داخل مسجد الإمام الصادق في الكويت أمس.", "2015-06-27")
+    assert any(e[3] == "REL" for e in mosque)

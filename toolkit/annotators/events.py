@@ -75,6 +75,7 @@ from toolkit.matcher import Entry, Gazetteer, Match, select_longest
 from toolkit.model import Doc, Event, Mention
 from toolkit.ner.features import gazetteers, strip_clitics
 from toolkit.registry import EVENT, annotator
+from toolkit.spans import SpanIndex
 
 CUE_FILE = "event_cues"
 PLOVER_FILE = "plover"
@@ -373,7 +374,7 @@ def org_agents() -> dict[str, str]:
 def mention_agent(m: Mention) -> str | None:
     """The agent type a country, organisation or person mention stands for (None: the state)."""
     if m.type == "person":
-        return "GOV" if (m.attrs or {}).get("country") else None
+        return "GOV" if _in_office(m) else None
     if m.type == "organization":
         value = str(m.value)
         if (m.attrs or {}).get("country") and "-" in value:
@@ -427,9 +428,25 @@ def actor_code(m: Mention) -> tuple[str | None, tuple[str, ...]] | None:
         if members or _ORG_ID.fullmatch(str(m.value)):
             return str(m.value), ()
         return "", ()  # a body of no state and no id (a theatre, a company): no actor
-    if m.type == "person" and attrs.get("country"):
+    if m.type == "person" and _in_office(m):
         return str(attrs["country"]), ()
     return None
+
+
+def _in_office(m: Mention) -> bool:
+    """Whether a person mention acts for a state: a country, and an office at the article's date (the
+    people lexicon's tenure) or one the text writes (a title). A former or a future official — the
+    UN envoy Ismail Ould Cheikh Ahmed in 2015, Mauritania's foreign minister from 2018 — speaks for
+    no state."""
+    attrs = m.attrs or {}
+    title = str(attrs.get("role_text") or "")
+    if title and _UN_TITLE.search(normalize_key(title)):
+        return False  # «المبعوث الأممي»: a UN official speaks for the UN, not for his country
+    return bool(attrs.get("country")) and bool(attrs.get("role") or title)
+
+
+#: a title of the United Nations' (normalised): its holder acts for no state
+_UN_TITLE = re.compile(r"الاممي|الامميه|لامم المتحده")
 
 
 def actors_of(mentions: Iterable[Mention]) -> list[Actor]:
@@ -617,8 +634,11 @@ def annotate(doc: Doc) -> list[Event]:
         put(b_actors, a.start, a.end, a)
     for m in body:
         put(b_mentions, m.start, m.end, m)
+    # an agent word inside a person's or a place's name, not at its start, is part of the name (إسماعيل
+    # ولد الشيخ أحمد، شرم الشيخ), no agent; at its start it is the name's head (مسجد الإمام الصادق)
+    names = SpanIndex((m.start, m.end) for m in body if m.type in ("person", "place"))
     for g in agent_gazetteer().find(doc.norm):
-        if not _in_body(doc, g.start, g.end):
+        if not _in_body(doc, g.start, g.end) or names.contains(g.start - 1, g.end):
             continue
         put(b_agents, g.start, g.end, g)
     events: list[Event] = []
