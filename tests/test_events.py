@@ -1092,3 +1092,18 @@ def test_an_agent_word_inside_a_name_is_no_agent():
     assert got and not any("REL" in (e[2], e[3]) for e in got)
     mosque = _coded_on("وفجر انتحاري نفسه داخل مسجد الإمام الصادق في الكويت أمس.", "2015-06-27")
     assert any(e[3] == "REL" for e in mosque)
+
+
+@needs_pipeline
+def test_a_subject_before_an_unvocalised_kill_verb_is_the_one_killed():
+    """SaudiNewsNet 2015-07-24: «إن عسكريا تركيا قتل وجرح اثنان آخران ... مع متطرفي داعش في سوريا» (a Turkish
+    soldier was killed, two wounded) was TUR -> SYR ASSAULT by the state rules: قتل and جرح with their subject
+    before them and no object after read as the passive, the subject the victim. What stands before إن is the
+    speaker, no victim («وقالت وزارة الدفاع الأمريكية ... إن الفضلي قتل»: the Pentagon was not attacked)."""
+    got = _coded_on("وقالت رئاسة الاركان التركية في بيان إن عسكريا تركيا قتل وجرح اثنان آخران قرب كيليس (جنوب تركيا) "
+                    "في صدام مسلح مع متطرفي داعش في سوريا على الحدود بين البلدين.", "2015-07-24")
+    assert not any(e[0] == "TUR" for e in got)
+    assert any(e[1] == "TUR" and e[4] == "ASSAULT" for e in got)
+    pentagon = _coded_on("وقالت وزراة الدفاع الأمريكية (البنتاغون) في بيان إن الفضلي قتل هذا الشهر قرب بلدة سرمدا "
+                         "السورية.", "2015-07-24")
+    assert not any(e[1] == "USA" for e in pentagon)

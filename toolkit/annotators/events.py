@@ -1440,8 +1440,8 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             src = marked_src[0] if marked_src else next(iter(free_before), None)
             tgt = next((a for a in marked_tgt if a is not src), None) or next(
                 (a for a in near_after + inside if a is not src), None)
-        elif free_before and cue.row.id in PASSIVE_READ and not noun and not any(
-                toks.index(a.start) - cue.t1 <= 3 for a in near_after):
+        elif free_before and cue.row.id in PASSIVE_READ and not noun and _passive_subject(toks, free_before[0], cue) \
+                and not any(toks.index(a.start) - cue.t1 <= 3 for a in near_after):
             # «إن خمسة جنود قتلوا عندما هاجم ...», «أن عسكريا تركيا قتل وجرح اثنان»: unvocalised قتل with its
             # subject before it and no object after it is the passive قُتل: the subject is the one killed
             tgt = free_before[0]
@@ -1580,8 +1580,18 @@ def _counted(toks: _Tokens, a: Actor) -> bool:
 
 
 #: verb cues whose unvocalised perfect is mostly read as the passive when the subject comes first and no
-#: object follows (قتل / قُتل): killing
-PASSIVE_READ = frozenset({"ar.l.kill"})
+#: object follows (قتل / قُتل, جرح / جُرح): killing and wounding
+PASSIVE_READ = frozenset({"ar.l.kill", "ar.l.wound"})
+
+
+#: the complementisers after a reporting verb (إن، أن، انه): what stands before one is the speaker
+_THAT = frozenset({"ان", "انه", "انها", "بان"})
+
+
+def _passive_subject(toks: _Tokens, a: Actor, cue: Hit) -> bool:
+    """Whether ``a`` can be the subject of a passive-read cue: no complementiser stands between it and
+    the cue («وقالت وزارة الدفاع الأمريكية في بيان إن الفضلي قتل»: the ministry speaks, الفضلي was killed)."""
+    return not any(w in _THAT for w in toks.norm[toks.index(a.start) + 1:cue.t0])
 
 
 def _bare_masdar(cue: Hit) -> bool:
@@ -1848,6 +1858,12 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             src, how = marked[0], "source-marker"
         elif qualifier is not None:
             src, how = qualifier, "noun-demonym"
+        elif unmarked_clause and arabic and not noun and cue.row.id in PASSIVE_READ \
+                and _passive_subject(toks, unmarked_clause[-1], cue) \
+                and not any(0 <= toks.index(a.start) - cue.t1 <= 3 for a in after):
+            # «إن عسكريا تركيا قتل وجرح اثنان» (a Turkish soldier was killed): the passive قُتل, its subject
+            # the one killed; the agent rules code the victim (no state attacked another here)
+            return [], "subject-first!passive"
         elif unmarked_clause:
             src, how = unmarked_clause[-1], "subject-first"
         elif unmarked_after and cue.row.id in VISIT_VERBS and unmarked_after[0].kind in ("name", "capital") \
