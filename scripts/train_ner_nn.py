@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import random
 import sys
@@ -51,12 +50,6 @@ PARAMS = {"char_dim": 32, "char_filters": 64, "feat_dim": 64, "hidden": 128,
 
 #: feature prefixes left out of the network's input (see --drop-features)
 DROP_FEATURES = ("w=", "s=", "pf2=", "pf3=", "pf4=", "sf1=", "sf2=", "sf3=", "sf4=", "wpf2=", "wsf2=")
-
-
-def cluster_words(path: Path) -> list[str]:
-    """The words of the clusters file in their order (the rows of the vectors)."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [line.split("\t", 1)[0] for line in fh]
 
 
 def encode(sentences, index, level: str, *, minus: bool):
@@ -212,10 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     parts = split.load(split.corpus_path(a.corpus))
     data = parts[a.part]
     F.set_vocab(T.vocabulary(data))
-    words = cluster_words(tagger.CLUSTERS_FILE)
-    index = N.vector_index(words)
-    q, scale = N.read_vectors(Path(a.vectors))
-    vectors = np.vstack([q.astype(np.float32) * scale[:, None], np.zeros((1, q.shape[1]), dtype=np.float32)])
+    index = N.vector_index(N.cluster_words(tagger.CLUSTERS_FILE))
+    vectors = N.vector_table(Path(a.vectors))
     enc = encode(data, index, a.level, minus=True)
     counts = Counter(f for _, fs, _, _ in enc for tok in fs for f in set(tok))
     char_counts = Counter(ch for s in data for w in T.words_of(s) for ch in w)

@@ -13,6 +13,7 @@ cut-and-decode path as the CRF's (:func:`toolkit.ner.tagger.tag_sentences`).
 """
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 from pathlib import Path
@@ -140,8 +141,7 @@ class Net(F.WordRows):
         vocab = F.vocab()
         x = np.stack([self.word_input(w, *vocab.get(w, (0, 0))) for w in words])
         if self.char_index is not None:
-            v = self.vectors.shape[1]
-            x = np.concatenate([x[:, :v], x[:, v:], self.char_features(words)], axis=1)
+            x = np.concatenate([x, self.char_features(words)], axis=1)
         p = x @ self.w_ih.T + self.b
         start = len(self.row_of)
         need = start + len(words)
@@ -204,10 +204,20 @@ class Net(F.WordRows):
         return (np.concatenate([hf, hb], axis=1) @ self.w_out.T + self.b_out).astype(np.float64)
 
 
+def cluster_words(path: Path) -> list[str]:
+    """The words of the clusters file (``word_clusters.tsv.gz``) in their order: the rows of the vectors."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [line.split("\t", 1)[0] for line in fh]
+
+
+def vector_table(path: Path) -> np.ndarray:
+    """The vectors of ``word_vectors.npz`` as float32, with a zero row last (the row of a word without one)."""
+    q, scale = read_vectors(path)
+    return np.vstack([q.astype(np.float32) * scale[:, None], np.zeros((1, q.shape[1]), dtype=np.float32)])
+
+
 def load(path: Path, vectors_path: Path, words: list[str]) -> Net:
     """The network of ``path`` with the word vectors of ``vectors_path`` (rows for ``words``)."""
     with np.load(path, allow_pickle=False) as z:
         weights = {k: z[k] for k in z.files}
-    q, scale = read_vectors(vectors_path)
-    vectors = np.vstack([q.astype(np.float32) * scale[:, None], np.zeros((1, q.shape[1]), dtype=np.float32)])
-    return Net(weights, vectors, vector_index(words))
+    return Net(weights, vector_table(vectors_path), vector_index(words))

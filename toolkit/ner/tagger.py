@@ -286,15 +286,11 @@ def _net():
     """The neural tagger (toolkit.ner.nn) with its label order mapped onto the CRF's, or None."""
     if nn_meta() is None:
         return None
-    import gzip
-
     import toolkit.ner.nn as nn
 
     sc = _scorer()
     with _load_lock:
-        with gzip.open(CLUSTERS_FILE, "rt", encoding="utf-8") as fh:
-            words = [line.split("\t", 1)[0] for line in fh]
-        net = nn.load(NN_FILE, VECTORS_FILE, words)
+        net = nn.load(NN_FILE, VECTORS_FILE, nn.cluster_words(CLUSTERS_FILE))
     if set(net.labels) != set(sc.model.labels):
         raise ValueError(f"{NN_FILE.name} and {DECODER_FILE.name} have different labels: retrain them together")
     perm = np.array([net.labels.index(lab) for lab in sc.model.labels])
