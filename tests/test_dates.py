@@ -427,3 +427,44 @@ def test_a_weekday_that_disagrees_is_left_out_of_a_numeric_date():
 @pytest.mark.parametrize("text", ["ليس وليد الأمس بل", "صحيفة الغد الأردنية"])
 def test_alamss_and_alghad_alone_are_no_dates(text):
     assert find_dates(text, reference="2015-08-11") == []
+
+
+# --- found on the second dev sample (2015-08-10, tests/data/dates_amounts_dev2.jsonl) -------------
+DEV2_FORMS = [
+    # a range of two months, written with شهري or with من ... حتى
+    ("التي انطلقت لأول مرة في الشرق الأوسط بين شهري أغسطس وأكتوبر 2014، حيث حققت",  # 2015-08-10#936
+     [("شهري أغسطس وأكتوبر 2014", "2014-08/2014-10", "range", "gregorian")]),
+    ("وتنطلق الحملة مجدداً لفترة تمتد من أغسطس 2015 حتى شهر مارس 2016 وبما فيها",  # 2015-08-10#936
+     [("أغسطس 2015 حتى شهر مارس 2016", "2015-08/2016-03", "range", "gregorian")]),
+    # a quarter of a year, a half of a month
+    ("بلغت 320.8 مليون ريال خلال الربع الثاني من العام الجاري 2015م.",  # 2015-08-10#1009
+     [("الربع الثاني من العام الجاري 2015م", "2015-04/2015-06", "range", "gregorian")]),
+    ("حددت جامعة البحرين النصف الثاني من أغسطس الجاري موعداً لإعلان نتائج",  # 2015-08-11#1271
+     [("النصف الثاني من أغسطس الجاري", "2015-08-16/2015-08-31", "range", "gregorian")]),
+    # أمس الأول (the day before yesterday), هذا اليوم (today)
+    ("معاملة الشهداء الذين استشهدوا أمس الأول، معاملة الشهداء",  # 2015-08-10#752
+     [("أمس الأول", "2015-08-09", "day", "gregorian")]),
+    ("وتوقعت الرئاسة في تقريرها عن حالة الطقس لهذا اليوم ـ بمشيئة الله تعالى",  # 2015-08-10#214
+     [("هذا اليوم", "2015-08-11", "day", "gregorian")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DEV2_FORMS, ids=[s[0][:30] for s in DEV2_FORMS])
+def test_dev2_forms(sentence, expected):
+    got = find_dates(sentence, reference="2015-08-11")
+    assert [(d.text, d.value, d.resolution, d.calendar) for d in got] == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("من نوفمبر حتى فبراير 2016", "2015-11/2016-02"),  # the first month later in the calendar: the year before
+    ("في الربع الأخير من 2013", "2013-10/2013-12"),
+    ("in the first half of 2015 the economy", "2015-01/2015-06"),
+])
+def test_month_ranges_and_parts_of_periods(text, value):
+    assert [d.value for d in find_dates(text, reference="2015-08-11")] == [value]
+
+
+@pytest.mark.parametrize("text", ["في مثل هذا اليوم من عام 1990", "مارس آذار 2015"])
+def test_this_day_of_another_year_and_a_month_written_twice(text):
+    got = find_dates(text, reference="2015-08-11")
+    assert all("/" not in d.value for d in got) and all(d.text != "هذا اليوم" for d in got)

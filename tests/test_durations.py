@@ -42,6 +42,11 @@ REAL = [
      [("عشرات السنين", None, None, "سنين", "years", "approximate")]),
     ("ومن الصعب التحقق من ذلك التأكيد بعد بضعة أيام فقط من إصدار",  # 2015-07-21#316
      [("بضعة أيام", None, None, "أيام", "days", "approximate")]),
+    # nights count as days
+    ("وسوف تشمل العروض الإقامة 6 ليالي ولمدة 7 أيام في الفنادق",  # 2015-08-10#936
+     [("6 ليالي", "P6D", 6, "ليالي", "days", "exact"), ("7 أيام", "P7D", 7, "أيام", "days", "exact")]),
+    ("مع الإقامة لثلاث ليالي في مانيلا تليها ثلاث ليالي إضافية في مناطق",  # 2015-08-10#936
+     [("ثلاث ليالي", "P3D", 3, "ليالي", "days", "exact"), ("ثلاث ليالي", "P3D", 3, "ليالي", "days", "exact")]),
 ]
 
 
@@ -91,6 +96,7 @@ def test_joined_units_make_one_duration():
     "منذ عام 2010",  # a year
     "one day he will",  # some day
     "الأمين العام للأمم المتحدة",  # عام: general
+    "قضى ليلة الجمعة في المستشفى",  # a night, not a duration
 ])
 def test_not_durations(text):
     assert find_durations(text) == []

@@ -54,6 +54,7 @@ those), ``1980/1989`` (decade), ``1901/2000`` (century). Durations are ISO 8601 
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -333,6 +334,9 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     # ranges across months: 30 مارس - 2 أبريل 2025; من 30 مارس إلى 2 أبريل 2025
     add("cross_month_range", rf"(?P<d>{_DAY})\s*(?P<m>{gm})(?:{year_cue}{_NUMERIC_SEP}(?P<y1>{_YEAR}))?(?:{rng})"
                              rf"(?P<d2>{_DAY})\s*(?P<m2>{gm})(?:{year_})?", _h_cross_range)
+    # ranges of months: شهري أغسطس وأكتوبر 2014, أغسطس 2015 حتى شهر مارس 2016, from May to July 2015
+    add("month_range", rf"(?:{_B}شهري\s+)?(?P<m>{gm})(?:{year_cue}{_NUMERIC_SEP}(?P<y1>{_YEAR}))?(?:{rng})"
+                       rf"(?:شهر\s+)?(?P<m2>{gm}){year_}", _h_month_range)
     # --- month-year: مارس 2025, آذار/مارس من العام 2025, March 2025
     add("month_year", rf"(?P<m>{gm}){year_}", _h_month_year)
     # day, month and a relative cue: 10 يوليو/تموز الجاري, 30 يونيو الماضي
@@ -402,8 +406,12 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
         _h_hijri_year_range)
     # --- relative (needs reference)
     add("relative_day", rf"{_B}(?<!ذلك )(?<!هذا )(?<!نفس )(?<!ذات )"
-                        rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس|البارحه|بعد\s+غد|غدا|اليوم){_E}"
+                        rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه|بعد\s+غد|غدا|اليوم){_E}"
                         r"(?!\s+(?!(?:الي|التي|الذي|الذين|اللذين|اللتين)(?![\w]))ال(?!احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[\w])",
+        _h_relative_day)
+    # هذا اليوم, لهذا اليوم (today; not في مثل هذا اليوم, a day of an earlier year)
+    add("relative_day_this", rf"{_B}(?<!مثل )(?<!مثل ل)(?P<s>هذا\s+(?P<rel>اليوم)){_E}"
+                             r"(?!\s+(?!(?:الي|التي|الذي|الذين)(?![\w]))ال(?!احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[\w])",
         _h_relative_day)
     add("relative_day_part", rf"{_B}(?:صباح|مساء|ظهر|عصر|ليل|ليله|فجر)\s+(?P<s>(?P<rel>الامس|الغد)){_E}",
         _h_relative_day)
@@ -612,6 +620,19 @@ def _h_day_relative(m: re.Match[str], ref: dt.date | None) -> _Res | None:
     if day is None or not _weekday_ok(m, day):
         return None
     return _Res(_iso(day), "day", "gregorian", True)
+
+
+def _h_month_range(m: re.Match[str], ref: dt.date | None) -> _Res | None:
+    """From a month to a later one; the first month's year is the second's unless written (or
+    unless the first comes later in the calendar: نوفمبر حتى فبراير 2016 starts in 2015)."""
+    a, b = _month_of(m["m"]), _month_of(m["m2"])
+    if a is None or b is None or a == b and not m["y1"]:
+        return None  # مارس آذار 2025 is one month written twice (the month_year rule)
+    y2 = _int(m["y"])
+    y1 = _int(m["y1"]) if m["y1"] else (y2 if a < b else y2 - 1)
+    if (y1, a) >= (y2, b) or y2 - y1 > 5:
+        return None
+    return _Res(f"{y1:04d}-{a:02d}/{y2:04d}-{b:02d}", "range", "gregorian", False)
 
 
 def _h_month_year(m: re.Match[str], ref: dt.date | None) -> _Res | None:
@@ -962,7 +983,7 @@ def _h_relative_day(m: re.Match[str], ref: dt.date | None) -> _Res | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     shift = {"اليوم": 0, "today": 0, "امس": -1, "البارحه": -1, "yesterday": -1, "غدا": 1, "tomorrow": 1,
              "الامس": -1, "الغد": 1,
-             "اول امس": -2, "اول من امس": -2, "the day before yesterday": -2, "بعد غد": 2,
+             "اول امس": -2, "اول من امس": -2, "امس الاول": -2, "the day before yesterday": -2, "بعد غد": 2,
              "the day after tomorrow": 2}.get(rel)
     if shift is None:
         return None
@@ -1218,6 +1239,47 @@ def _merge_durations(kept: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+#: a quarter or a half of the year or month written right after it: الربع الثاني من العام الجاري 2015,
+#: النصف الثاني من أغسطس, the first half of 2015
+_PART_OF = re.compile(r"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:ال)?(?P<part>ربع|نصف)"
+                      r"\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+                      r"\s+(?:من\s+|لل?)(?:(?:ال)?(?:عام|سنه)\s+)?(?:شهر\s+)?$"
+                      r"|\b(?:the\s+)?(?P<ord_en>first|second|third|fourth|last)\s+(?P<part_en>quarter|half)\s+of\s+$",
+                      re.IGNORECASE)
+_PART_ORD = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _parts_of_periods(kept: list[_Cand], text: str) -> list[_Cand]:
+    """A year or a month with a quarter or a half of it written before: the range of that part."""
+    out: list[_Cand] = []
+    for c in kept:
+        s, e, rule, res = c
+        if res.resolution in ("year", "month") and res.value and "/" not in res.value and res.calendar == "gregorian":
+            m = _PART_OF.search(text, max(0, s - 40), s)
+            if m is not None:
+                part = (m["part"] or m["part_en"]).lower()
+                n_parts = 4 if part in ("ربع", "quarter") else 2
+                which = (m["ord"] or m["ord_en"]).lower()
+                k = n_parts if which in ("الاخير", "last") else _PART_ORD[which]
+                value = _part_range(res.value, res.resolution, k, n_parts) if k <= n_parts else None
+                if value is not None:
+                    c = (m.start(), e, "part_of+" + rule, res._replace(value=value, resolution="range"))
+        out.append(c)
+    return out
+
+
+def _part_range(value: str, resolution: str, k: int, n_parts: int) -> str | None:
+    """The k-th of n_parts of a year (months) or of a month (days: halves only)."""
+    if resolution == "year":
+        y, size = int(value), 12 // n_parts
+        return f"{y:04d}-{(k - 1) * size + 1:02d}/{y:04d}-{k * size:02d}"
+    if n_parts != 2:
+        return None  # a quarter of a month is not a usual unit
+    y, mo = (int(x) for x in value.split("-"))
+    last = calendar.monthrange(y, mo)[1]
+    return f"{value}-01/{value}-15" if k == 1 else f"{value}-16/{value}-{last:02d}"
+
+
 def _base_unit(unit_en: str) -> str:
     return next(u for u, e in UNIT_EN.items() if e == unit_en)
 
@@ -1256,7 +1318,7 @@ def find_temporal_normalized(norm: Normalized, ref: dt.date | None,
                              spans: list[tuple[int, int]] | None = None) -> tuple[list[DateMatch], list[DurationMatch]]:
     """Dates and durations in normalised text (offsets into ``norm.original``), one pass."""
     text = norm.text
-    kept = _merge_durations(_select(list(_candidates(text, ref)), len(text)), text)
+    kept = _parts_of_periods(_merge_durations(_select(list(_candidates(text, ref)), len(text)), text), text)
     dates: list[DateMatch] = []
     durations: list[DurationMatch] = []
     original = norm.original

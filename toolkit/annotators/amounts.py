@@ -166,6 +166,16 @@ _NUM = (r"(?:(?<![\w.,/+\-])|(?<=(?<![\w])[وبل])|(?<=(?<![\w])[وف][بل]))(
         r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
         r"(?![^\W\d_])(?![.,]?\d)(?!-[\w])")
 _NOUN = r"[^\W\d_]"
+#: two numbers joined by a dash, a range (18-38 كم, 15- 35 كم): the amount is the low end
+_RANGE = (r"(?:(?<![\w.,/+\-])|(?<=(?<![\w])[وبل]))"
+          r"(?P<lo>\d+(?:[.,]\d+)?)\s*[-–]\s*(?P<hi>\d+(?:[.,]\d+)?)(?![^\W\d_])(?![.,]?\d)(?!-[\w])")
+#: و + a half or a quarter after a unit or a multiplier: متر ونصف (1.5), مليون ونصف (1,500,000)
+_AND_FRACTION = r"\s+و\s?(?:نصف|ربع)(?![\w])(?!\s+(?:مليون|مليار|الف|بليون)(?![\w]))"
+_AND_FRACTION_VALUE = {"نصف": 0.5, "ربع": 0.25}
+#: the short and long number words that follow a definite plural as its adjective (الدورات الثلاث)
+#: (not الاثنين: Monday)
+_DEFINITE_NUMBERS = ("ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة",
+                     "ست", "ستة", "سبع", "سبعة", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة")
 #: Arabic number words that may stand alone (قتل خمسة): not واحد, not the short forms before a noun
 _STANDALONE_UNITS = frozenset(normalize_key(w) for w in (
     "اثنان", "اثنين", "اثنتان", "اثنتين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"))
@@ -191,10 +201,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     amount = (
         rf"(?:(?P<q>{qual})\s*)?"
         rf"(?:(?P<sym>{sym})\s?)?"
-        rf"(?:(?P<num>{_NUM})|(?P<card>{card}))"
-        rf"(?:\s*(?P<mult>{mult}))?"
+        rf"(?:{_RANGE}|(?P<num>{_NUM})|(?P<card>{card}))"
+        rf"(?:\s*(?P<mult>{mult})(?P<mfr>{_AND_FRACTION})?)?"
         rf"(?P<more>(?:\s+و\s*(?:{_NUM}|{card})\s*{mult})+)?"
-        rf"(?:\s*(?P<pct>{pct})|\s*(?P<unit>{unit})(?:\s+{adj})?"
+        rf"(?:\s*(?P<pct>{pct})|\s*(?P<unit>{unit})(?P<ufr>{_AND_FRACTION})?(?:\s+{adj})?"
         rf"|\s+(?P<part>منهم|منها|منهما|منهن){_E}"
         rf"|\s+من\s+(?P<ofnoun>ال{_NOUN}{{2,}}|{_NOUN}{{2,}}(?:ها|هم|هما|هن|نا)){_E}"
         rf"|\s+(?P<gnoun>(?!ال){_NOUN}{{2,}}){_E})?"
@@ -224,6 +234,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     )
     # a noun, then واحد (not واحد منهم: "one of them")
     one = rf"(?<=[^\W\d_]\s)(?P<one>واحد|واحده|واحدا|اثنان|اثنين|اثنتان|اثنتين){_E}(?!\s+من(?:هم|ها|هما|هن|كم|نا)?{_E})"
+    # a unit or a multiplier without a number, then و + a half: متر ونصف (1.5), مليون ونصف
+    unit_half = rf"{_B}(?:(?P<hunit>{_alt(units_ar)})|(?P<hmult>{_alt(ar(lx.multipliers))})){_AND_FRACTION}"
+    # a definite plural, then a definite number word: الدورات الثلاث (3), الدول الخمس
+    definite = rf"(?<=[^\W\d_]\s)ال(?P<dn>{_alt([normalize_key(w) for w in _DEFINITE_NUMBERS])}){_E}"
     ordu = _alt(list(lx.ordinals) + list(lx.ordinal_units))
     ordinal = (
         rf"{_B}(?:(?P<ou>{ordu})\s+(?P<teen>عشر|عشره){_E}"
@@ -235,7 +249,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     )
     return [(name, LazyPattern(normalize_key(p))) for name, p in (
         ("amount", amount), ("vague", vague), ("vague_en", vague_en), ("fraction", fraction),
-        ("fraction_en", fraction_en), ("one", one), ("ordinal", ordinal))]
+        ("fraction_en", fraction_en), ("one", one), ("unit_half", unit_half), ("definite", definite),
+        ("ordinal", ordinal))]
 
 
 def _pattern_sources() -> str:
@@ -351,7 +366,13 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
     attrs: dict[str, Any] = {}
     mult = lx.multipliers.get(g["mult"], 1) if g["mult"] else 1
     bare_mult = False
-    if g["num"]:
+    if g["lo"]:
+        lo, hi = parse_number(g["lo"]), parse_number(g["hi"])
+        if not lo < hi:
+            return None  # 2-1, 5-5: a score or a label, not a range
+        base = lo
+        attrs.update(number_low=_clean(lo * mult), number_high=_clean(hi * mult))
+    elif g["num"]:
         ns = m.start("num")
         if _phone_like(g["num"], text[ns - 1:ns] if ns else ""):
             return None
@@ -368,6 +389,8 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
         base = v
         if bare_mult and g["mult"]:
             return None  # مليون مليار: nonsense
+    if g["mfr"]:  # مليون ونصف
+        base += _and_fraction(g["mfr"])
     value = base * mult
     if g["more"]:  # مليار و500 مليون, مليون وستمائة ألف
         for part in _more_re().finditer(g["more"]):
@@ -400,6 +423,8 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
             attrs["modifier"] = _orig(norm, m, "adj")
         attrs["unit"] = _orig(norm, m, "unit")
         attrs["unit_en"] = unit_en
+        if g["ufr"]:  # 3 أمتار ونصف
+            value += _and_fraction(g["ufr"]) * mult
         if ukind == "currency":
             kind = "money"
             attrs["currency"] = cur or None
@@ -434,7 +459,10 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
         return None  # 2 مليون وستمائة: a compound we cannot read whole
     # what makes a number an amount
     strong_q = g["q"] and attrs.get("qualifier") != "up_to"
-    if g["num"]:
+    if g["lo"]:
+        if not (g["unit"] or g["pct"] or g["sym"] or g["mult"] or (noun and _unit_entry(noun))):
+            return None  # 1936-1939 or a score: a range of numbers needs what it counts
+    elif g["num"]:
         if not (unit or g["part"] or g["pct"] or g["sym"] or g["mult"] or strong_q):
             return None
         if not (unit or g["pct"] or g["sym"] or g["mult"]) and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
@@ -450,6 +478,11 @@ def _amount(m: re.Match[str], norm: Normalized) -> _Cand | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _and_fraction(group: str) -> float:
+    """The value of the و + نصف / ربع that follows a unit or a multiplier."""
+    return _AND_FRACTION_VALUE[normalize_key(group.strip()[1:].strip())]
 
 
 def _hamza_ok(norm: Normalized, s: int, e: int) -> bool:
@@ -625,6 +658,9 @@ def _one(m: re.Match[str], norm: Normalized) -> _Cand | None:
     if noun.startswith("ال") or noun in lx.not_nouns or bare in lx.not_nouns or numwords.value(noun) is not None \
             or noun.isascii() or _looks_verb(noun) or bare.startswith("ال"):
         return None
+    o_noun = norm.to_original(prev.start(1), prev.end(1))
+    if norm.original[slice(*o_noun)].endswith(("ه", "هم", "هما", "هن", "كم")):
+        return None  # مصيره واحد (his fate is one): a noun with a pronoun is the subject, واحد its predicate
     o = norm.to_original(*m.span("one"))[0]
     if norm.original[o + 1:o + 2] in ("أ", "إ"):
         return None  # وأحد (and one of), not واحد (one): the same letters once normalised
@@ -637,6 +673,46 @@ def _one(m: re.Match[str], norm: Normalized) -> _Cand | None:
         kind, attrs["currency"] = "money", entry[2] or None
     start = prev.start(1) + (len(noun) - len(bare))
     return (start, m.end(), "amount", value, kind, "amounts:noun_number", attrs)
+
+
+def _unit_half(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    """متر ونصف, مليون ونصف: one unit (or one multiplier) and a half or a quarter."""
+    lx = _lex()
+    frac = _and_fraction(norm.text[m.end("hunit") if m["hunit"] else m.end("hmult"):m.end()])
+    if m["hmult"]:
+        return (m.start(), m.end(), "amount", _clean((1 + frac) * lx.multipliers[m["hmult"]]), "number",
+                "amounts:unit_half", {})
+    entry = _unit_entry(m["hunit"])
+    if entry is None:
+        return None
+    unit_en, ukind, cur = entry
+    attrs: dict[str, Any] = {"unit": _orig(norm, m, "hunit"), "unit_en": unit_en}
+    kind = "count"
+    if ukind == "currency":
+        kind, attrs["currency"] = "money", cur or None
+    return (m.start(), m.end(), "amount", 1 + frac, kind, "amounts:unit_half", attrs)
+
+
+def _definite(m: re.Match[str], norm: Normalized) -> _Cand | None:
+    """الدورات الثلاث: a definite plural noun counted by the definite number word after it (the span
+    starts at the noun, its proclitics left out)."""
+    lx = _lex()
+    text = norm.text
+    prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+    if prev is None:
+        return None
+    noun = prev.group(1)
+    bare = re.sub(r"^(?:[وف]?(?:[بلك]?ال|لل))", "", noun)
+    if bare == noun or len(bare) < 3 or bare in lx.not_nouns or numwords.value(bare) is not None:
+        return None  # not a definite noun (في الثلاث), or too short to be one
+    value = numwords.value(m["dn"])
+    if not value:
+        return None
+    entry = _unit_entry(bare)
+    start = prev.end(1) - len(bare) - (2 if noun.endswith("ال" + bare) else 1)
+    attrs = {"unit": norm.original[slice(*norm.to_original(start, prev.end(1)))],
+             "unit_en": entry[0] if entry else None}
+    return (start, m.end(), "amount", value, "count", "amounts:definite_number", attrs)
 
 
 def _ordinal(m: re.Match[str], norm: Normalized) -> _Cand | None:
@@ -665,7 +741,7 @@ def _ordinal(m: re.Match[str], norm: Normalized) -> _Cand | None:
 
 _HANDLERS: dict[str, Callable[[re.Match[str], Normalized], _Cand | None]] = {
     "amount": _amount, "vague": _vague, "vague_en": _vague, "fraction": _fraction, "fraction_en": _fraction,
-    "one": _one, "ordinal": _ordinal}
+    "one": _one, "unit_half": _unit_half, "definite": _definite, "ordinal": _ordinal}
 
 
 def _spans_test(spans, *, inside: bool) -> Callable[[int, int], bool]:
