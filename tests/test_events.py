@@ -1107,3 +1107,14 @@ def test_a_subject_before_an_unvocalised_kill_verb_is_the_one_killed():
     pentagon = _coded_on("وقالت وزراة الدفاع الأمريكية (البنتاغون) في بيان إن الفضلي قتل هذا الشهر قرب بلدة سرمدا "
                          "السورية.", "2015-07-24")
     assert not any(e[1] == "USA" for e in pentagon)
+
+
+@needs_pipeline
+def test_former_talks_and_a_period_of_talks_are_background():
+    """«وكانت مفاوضات الإنقاذ السابقة تجري بين اليونان والمفوضية» (the former talks) and «الاتفاق الذي تمت
+    صياغته خلال عامين من المفاوضات بين إيران والولايات المتحدة» (two years of talks summed up), SaudiNewsNet
+    2015-07-24 #835 and #932: past references, no event; the same talks told now still are one."""
+    assert not _coded_ar("وتجري مفاوضات الإنقاذ السابقة بين اليونان والمفوضية الأوروبية.")
+    assert not _coded_ar("حول الاتفاق الذي تمت صياغته خلال عامين من المفاوضات بين إيران والولايات المتحدة.")
+    assert _coded_ar("وتجري مفاوضات الإنقاذ بين اليونان والمفوضية الأوروبية.")
+    assert _coded_ar("وجرت أمس المفاوضات بين إيران والولايات المتحدة في فيينا.")

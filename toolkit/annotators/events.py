@@ -1291,6 +1291,12 @@ def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mentio
     if (cue.row.pos == "noun" or cue.row.lang == "en") and any(
             bare_year(j) for j in (cue.t1 + 1, cue.t0 - 1, cue.t0 - 2)):
         return True  # not an Arabic verb: "29 أغسطس 2003 قتل" in a chronology tells what happened that day
+    if cue.row.lang == "ar" and cue.row.pos == "noun":
+        if any(w in _FORMER for w in toks.norm[cue.t1 + 1:cue.t1 + 3]):
+            return True  # «مفاوضات الإنقاذ السابقة»: the former talks, a past reference
+        if cue.t0 >= 2 and toks.norm[cue.t0 - 1] == "من" and any(
+                m.type == "duration" and m.end == toks.ends[cue.t0 - 2] for m in smentions):
+            return True  # «خلال عامين من المفاوضات», «بعد أشهر من القتال»: a period of acts summed up
     dated_doc = bool(doc.published) and len(doc.published) >= 4
     if cue.row.lang == "ar" or dated_doc:
         s0 = doc.sentences[doc.sentence_of(cue.start)]
@@ -1316,6 +1322,8 @@ def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mentio
     return form.endswith(("ات", "ا", "s")) and not form.endswith(("ss", "us"))
 
 
+#: an adjective after an Arabic noun cue that puts it in the past (المفاوضات السابقة, القمة السابقة)
+_FORMER = frozenset(normalize_key(w) for w in ("السابق", "السابقة", "السابقين", "السابقتين", "السابقان"))
 #: a time long before the news (الشهر الماضي, قبل ثلاثة أشهر, قبل عامين) or a period summed up (خلال هذه
 #: الفترة): a cue in the same clause is a past reference or a statistic, not an event told now
 _LAST = frozenset(normalize_key(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة"))
