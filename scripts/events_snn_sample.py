@@ -49,8 +49,17 @@ writing (``verdict``, ``verdict_strict``, ``reason``); the engineer judged 20 of
 68 of 160 right (0.425), 47 (0.294) by the strict reading; of the 34 with ``confidence`` >= 0.6, 28 (0.824).
 Dev material since (scripts/events_snn_dev.py): the coder was tuned on it after its figure was quoted.
 
-The seventh sample (``--sample v7``) is fixed (SEED_V7 below) and not drawn: the records of the v3 days that
-v3 to v6 left (``records_v6`` replays v6's draws). Whoever tunes the coder on v6 draws v7 once after.
+The seventh sample (``--sample v7``, the default from 2026-12-03 on; ``tests/data/events_snn_sample7.jsonl``)
+was fixed (SEED_V7 below) before v6 was read to tune the coder: the records of the v3 days that v3 to v6 left
+(``records_v6`` replays v6's draws), 400 a day. Drawn once with the coder of commit 397110a (after that
+session's tuning on v6) and judged on 2026-12-03 by four helpers, 40 each, given the convention below in
+writing (``verdict``, ``verdict_strict``, ``reason``); the engineer read 20 of them again and agreed on 19
+(the other, chants of «الموت لأمريكا» as a PROTEST, is borderline): 63 of 160 right (0.394), 45 (0.281) by
+the strict reading; of the 47 with ``confidence`` >= 0.6, 35 (0.745). The four helpers' shares of right
+events were 14, 13, 12 and 24 of 40.
+
+The eighth sample (``--sample v8``) is fixed (SEED_V8 below) and not drawn: the records of the v3 days that
+v3 to v7 left (``records_v7`` replays v7's draws). Whoever tunes the coder on v7 draws v8 once after.
 
 A dev pool (``--sample pool``; ``tests/data/events_snn_pool.jsonl``, 274 events of two unused days) was
 drawn and judged on 2026-12-02 to be tuned on (its judges name the error: background, no event,
@@ -107,11 +116,18 @@ PER_DAY_V6 = 400
 SIZE_V6 = 160
 #: The seventh sample (``--sample v7``), fixed on 2026-12-03 after v6 was judged and before anyone tunes on v6:
 #: the same two days, records neither v3, v4, v5 nor v6 drew nor the tests quote, PER_DAY_V7 a day at random,
-#: every event the coder gives on them, SIZE_V7 of those. Not drawn yet: draw it once, after tuning.
+#: every event the coder gives on them, SIZE_V7 of those. Drawn once on 2026-12-03 (coder of 397110a).
 SAMPLE_V7 = DATA / "events_snn_sample7.jsonl"
 SEED_V7 = 20261207
 PER_DAY_V7 = 400
 SIZE_V7 = 160
+#: The eighth sample (``--sample v8``), fixed on 2026-12-03 when v7 was drawn and before anyone tunes on v7:
+#: the same two days, records neither v3 to v7 drew nor the tests quote, PER_DAY_V8 a day at random, every
+#: event the coder gives on them, SIZE_V8 of those. Not drawn yet: draw it once, after tuning.
+SAMPLE_V8 = DATA / "events_snn_sample8.jsonl"
+SEED_V8 = 20261208
+PER_DAY_V8 = 400
+SIZE_V8 = 160
 #: A dev pool (``--sample pool``, ``tests/data/events_snn_pool.jsonl``), drawn on 2026-12-02 to be tuned and
 #: trained on, never a measure: the two days no sample had used (DAYS_POOL), PER_DAY_POOL records a day at
 #: random, every event the coder gives on them, SIZE_POOL of those. Its judges also note what was wrong.
@@ -256,6 +272,17 @@ def draw_v7() -> list[dict]:
     return _draw_from(SEED_V7, PER_DAY_V7, SIZE_V7, records_v3(), records_v4(), records_v5(), records_v6())
 
 
+def records_v7() -> dict[str, set[int]]:
+    """The records draw_v7 annotated on each day (its random draws replayed, nothing annotated)."""
+    return _drawn_records(SEED_V7, PER_DAY_V7, records_v3(), records_v4(), records_v5(), records_v6())
+
+
+def draw_v8() -> list[dict]:
+    """The eighth sample: the v3 days, records v3 to v7 drew or the tests quote left out."""
+    return _draw_from(SEED_V8, PER_DAY_V8, SIZE_V8, records_v3(), records_v4(), records_v5(), records_v6(),
+                      records_v7())
+
+
 def draw_pool() -> list[dict]:
     """The dev pool: DAYS_POOL, PER_DAY_POOL records a day, SIZE_POOL of their events."""
     rng = random.Random(SEED_POOL)
@@ -285,22 +312,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "pool"), default="v6",
-                    help="v7: fixed, not drawn yet (seed 20261207); v6: the sample of the coder tuned on v5 (seed "
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "pool"), default="v7",
+                    help="v8: fixed, not drawn yet (seed 20261208); v7: the sample of the coder tuned on v6 (seed "
+                         "20261207); v6: the sample of the coder tuned on v5 (seed "
                          "20261206); v5: the coder tuned on v4 and the "
                          "pool (seed 20261203); v4: the coder tuned on v3 (seed 20261202); v3: the news filter's "
                          "coder's (seed 20260611); v2: the first coder's (seed 20151203); pool: dev material "
                          "(seed 20261205)")
     a = ap.parse_args(argv)
-    a.file = a.file or {"pool": SAMPLE_POOL, "v7": SAMPLE_V7, "v6": SAMPLE_V6, "v5": SAMPLE_V5, "v4": SAMPLE_V4,
-                        "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
+    a.file = a.file or {"pool": SAMPLE_POOL, "v8": SAMPLE_V8, "v7": SAMPLE_V7, "v6": SAMPLE_V6, "v5": SAMPLE_V5,
+                        "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
     if not SNN.exists():
         print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
         return 2
     if a.draw:
         out = a.out or a.file
-        drawn = {"pool": draw_pool, "v7": draw_v7, "v6": draw_v6, "v5": draw_v5, "v4": draw_v4, "v3": draw_v3,
-                 "v2": draw}[a.sample]()
+        drawn = {"pool": draw_pool, "v8": draw_v8, "v7": draw_v7, "v6": draw_v6, "v5": draw_v5, "v4": draw_v4,
+                 "v3": draw_v3, "v2": draw}[a.sample]()
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
         print(f"wrote {out}")
         return 0

@@ -500,6 +500,26 @@ def test_places_annotator_finds_cities_with_their_country():
         assert doc.text[m.start:m.end] == m.text and m.rule.startswith("places.csv:")
 
 
+@pytest.mark.parametrize("text,expected", [
+    # SaudiNewsNet: common words that are also place names need a place word (and إب its hamza)
+    ("وتنظر إليهم الهيئة دوما على أنهم شركاء", []),  # 2015-08-08#912: دوما is "always"
+    ("وقعت الحادثة في 15 آب الماضي", []),  # آب (August) is إب once normalised
+    ("اجتمع زعماء القبائل في مأرب", [("Marib", "YEM")]),  # القبائل: the tribes, not Kabylie
+    ("يرتدي سترة واقية من الرصاص", []),
+    ("وأزال الاتفاق العقبة الأخيرة أمام التسوية", []),
+    ("وفي إب (وسط اليمن) سيطرت المقاومة الشعبية على ثلاث مديريات", [("Ibb", "YEM")]),  # 2015-08-10#325
+    ("كانوا يحاولون الهرب إلى إب، فيما استولى رجال المقاومة", [("Ibb", "YEM")]),  # 2015-08-09#292
+    ("وقتل خمسة في مدينة تدمر", [("Palmyra", "SYR")]),
+])
+def test_a_place_that_is_also_a_word_needs_a_place_word(text, expected):
+    from toolkit.annotators import places
+    from toolkit.pipeline import doc_for_text
+
+    got = [(m.value, m.attrs.get("country")) for m in places.annotate(doc_for_text(text))
+           if m.rule.startswith("places.csv:")]
+    assert got == expected
+
+
 # ----------------------------------------------------------------------------- context and conventions
 
 
@@ -656,8 +676,9 @@ SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl
                                   SNN_SAMPLE.with_name("events_snn_sample3.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample4.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample5.jsonl"),
-                                  SNN_SAMPLE.with_name("events_snn_sample6.jsonl")],
-                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6"])
+                                  SNN_SAMPLE.with_name("events_snn_sample6.jsonl"),
+                                  SNN_SAMPLE.with_name("events_snn_sample7.jsonl")],
+                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7"])
 def test_snn_sample_is_references_with_verdicts(path):
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 150
@@ -668,14 +689,15 @@ def test_snn_sample_is_references_with_verdicts(path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpora" / "saudinewsnet").exists(), reason="../shared/corpora not available")
-@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6"])
+@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7"])
 def test_snn_sample_references_point_at_the_sentences(which):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     import events_snn_sample as S
 
-    rows = S.load({"v2": S.SAMPLE, "v3": S.SAMPLE_V3, "v4": S.SAMPLE_V4, "v5": S.SAMPLE_V5, "v6": S.SAMPLE_V6}[which])
+    rows = S.load({"v2": S.SAMPLE, "v3": S.SAMPLE_V3, "v4": S.SAMPLE_V4, "v5": S.SAMPLE_V5, "v6": S.SAMPLE_V6,
+                   "v7": S.SAMPLE_V7}[which])
     if which == "v3":
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V3
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
@@ -714,6 +736,18 @@ def test_snn_sample_references_point_at_the_sentences(which):
         # v6's draws replayed hold every judged event (v7's pool leaves them out)
         v6 = S.records_v6()
         assert all(r["record"] in v6[r["zip"]] for r in rows) and not any(v5[d] & v6[d] for d in S.DAYS_V3)
+    if which == "v7":
+        # drawn from the v3 days' records that v3 to v6 left; the measure (not dev material) until tuned on
+        assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V7
+        earlier = [S.records_v3(), S.records_v4(), S.records_v5(), S.records_v6()]
+        assert not any(r["record"] in e[r["zip"]] for e in earlier for r in rows)
+        assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
+        assert all(r["verdict_strict"] in ("right", "wrong") for r in rows)
+        import events_snn_dev as D
+
+        assert S.SAMPLE_V7.name not in D.FILES
+        v7 = S.records_v7()
+        assert all(r["record"] in v7[r["zip"]] for r in rows) and not any(earlier[-1][d] & v7[d] for d in S.DAYS_V3)
     cache: dict = {}
     for r in rows[:40]:
         sent = S.sentence(r, cache)

@@ -37,9 +37,9 @@ KINDS = ("city", "province", "region", "place")
 MIN_CONFIDENCE = 0.5
 #: Words after which an ambiguous place form counts (normalised Arabic: ة is ه; English as written).
 #: Words that introduce a place (normalised); never a place name by themselves.
-_PLACE_WORDS = ("في", "ب", "قرب", "بمدينه", "مدينه", "محافظه", "بمحافظه", "ولايه", "بولايه", "بلده", "ببلده", "منطقه",
-                "بمنطقه", "اقليم", "باقليم", "قضاء", "ناحيه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "ضواحي",
-                "وسط")
+_PLACE_WORDS = ("في", "ب", "الي", "قرب", "بمدينه", "مدينه", "محافظه", "بمحافظه", "ولايه", "بولايه", "بلده", "ببلده",
+                "منطقه", "بمنطقه", "اقليم", "باقليم", "قضاء", "ناحيه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                "ضواحي", "وسط")
 _PLACE_WORD = re.compile(
     r"(?:^|\s)(?:[وف]?(?:" + "|".join(_PLACE_WORDS) + r")|in|near|of|city of|province of|town of)\s*$")
 #: A tagged place made only of these words is dropped (the tagger reads «ضواحي» in «ضواحي موسكو» as a name).
@@ -78,6 +78,19 @@ def place_forms() -> frozenset[str]:
     return frozenset(normalize_key(form) for row, form, _ in places() if not lexicon.yes(row.get("ambiguous")))
 
 
+_HAMZA_ALIFS = "أإآ"
+_DIACRITICS = re.compile(r"[\u064B-\u0652\u0640]")
+
+
+def _hamza_agrees(written: str, form: str) -> bool:
+    """An ambiguous form written with a hamza on its alif must be written with that hamza (إب, the city
+    of Ibb, is آب, August, once normalised): the text's alifs agree with the form's, clitics aside."""
+    if not any(c in _HAMZA_ALIFS for c in form):
+        return True
+    bare = _DIACRITICS.sub("", written)
+    return bare.endswith(form)
+
+
 @annotator("places", produces=("place",), needs=("country", "organization", "person"))
 def annotate(doc: Doc) -> list[Mention]:
     """Place mentions of ``doc`` (see the module docstring)."""
@@ -89,7 +102,7 @@ def annotate(doc: Doc) -> list[Mention]:
         row = hit.entry.payload
         if lexicon.yes(row.get("ambiguous")):
             before = doc.norm.text[max(0, hit.nstart - PLACE_WORD_LOOKBACK_CHARS):hit.nstart]
-            if not _PLACE_WORD.search(before):
+            if not _PLACE_WORD.search(before) or not _hamza_agrees(doc.text[hit.start:hit.end], hit.entry.key):
                 continue
         out.append(Mention(hit.start, hit.end, doc.text[hit.start:hit.end], "place", row["name_en"], row["kind"],
                            doc.sentence_of(hit.start), lexicon.ref(FILE, row), {"country": row["country"]}))
