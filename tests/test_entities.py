@@ -181,3 +181,21 @@ def test_distinctive_surname_alone_needs_its_country_named():
     assert [(r["text"], r["value"], r["rule"]) for r in got] == [("لافروف", "sergey-lavrov", toolkit.ner.rule())]
     # a surname that is also a word (بيّنت "showed", ترأس "chaired") never stands alone
     assert found("بيّنت الدراسة أن إسرائيل ترأس الاجتماع", "person") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SaudiNewsNet: «اليمنى» with a final ى is «the right (side)» unless a people or state noun comes before it
+    ("عبر قذيفة صاروخية بقدمه اليمنى سكنت الزاوية اليمنى العليا", []),  # 2015-07-27 #114
+    ("عندما تعرض لكسر في اضلعه خلال احدى المباريات فتضررت كليته اليمنى.", []),  # 2015-07-21 #2151
+    ("وشاعر يمنى يمثل الشعب اليمنى الشقيق بعدها يكرم راعي الحفل", [("يمنى", "YEM"), ("اليمنى", "YEM")]),
+    ("وصل الوفد اليمني إلى جدة", [("اليمني", "YEM")]),
+])
+def test_alyumna_written_with_alif_maqsura_is_the_right_side(text, expected):
+    assert found(text, "country", "ar") == expected
+
+
+def test_lahij_after_a_place_word_with_its_preposition_and_not_lihajj():
+    # SaudiNewsNet 2015-07-21 #15: «وتتبع إداريا لمحافظة لحج المجاورة»; لحج is also ل + حج (for the Hajj)
+    assert ("لحج", "Lahij") in found("قاعدة تبعد نحو 60 كيلومترا شمال عدن، وتتبع إداريا لمحافظة لحج المجاورة.",
+                                     "place", "ar")
+    assert found("واستعدت المكاتب لحج هذا العام", "place", "ar") == []

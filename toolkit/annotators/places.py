@@ -41,7 +41,7 @@ _PLACE_WORDS = ("في", "ب", "الي", "قرب", "بمدينه", "مدينه", 
                 "منطقه", "بمنطقه", "اقليم", "باقليم", "قضاء", "ناحيه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                 "ضواحي", "وسط")
 _PLACE_WORD = re.compile(
-    r"(?:^|\s)(?:[وف]?(?:" + "|".join(_PLACE_WORDS) + r")|in|near|of|city of|province of|town of)\s*$")
+    r"(?:^|\s)(?:[وف]?[بل]?(?:" + "|".join(_PLACE_WORDS) + r")|in|near|of|city of|province of|town of)\s*$")
 #: A tagged place made only of these words is dropped (the tagger reads «ضواحي» in «ضواحي موسكو» as a name).
 _NOT_PLACE_NAMES = frozenset(_PLACE_WORDS) | frozenset("و" + w for w in _PLACE_WORDS) | frozenset(
     "ال" + w for w in _PLACE_WORDS if not w.startswith("ب"))
