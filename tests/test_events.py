@@ -1152,3 +1152,13 @@ def test_former_talks_and_a_period_of_talks_are_background():
     assert not _coded_ar("حول الاتفاق الذي تمت صياغته خلال عامين من المفاوضات بين إيران والولايات المتحدة.")
     assert _coded_ar("وتجري مفاوضات الإنقاذ بين اليونان والمفوضية الأوروبية.")
     assert _coded_ar("وجرت أمس المفاوضات بين إيران والولايات المتحدة في فيينا.")
+
+
+@needs_pipeline
+def test_examples_named_for_comparison_and_actors_joined_to_them_are_no_parties():
+    """«كما فعلت ألمانيا والبرازيل واليابان» (SaudiNewsNet 2015-07-24 #715, a column): countries named as
+    examples, each of them (the ones joined by و too), not parties coordinating with the agency."""
+    text = ("فيمكننا نحن العرب الوصول خلال خمس سنوات أو عشر إلى العتبة ذاتها وبالتنسيق مع الوكالة الدولية "
+            "للطاقة، كما فعلت ألمانيا والبرازيل واليابان وغيرها.")
+    assert not _coded_ar(text)
+    assert _coded_ar("ونسقت ألمانيا مع الوكالة الدولية للطاقة بشأن البرنامج.")
