@@ -665,14 +665,19 @@ def _one(m: re.Match[str], norm: Normalized) -> _Cand | None:
     if norm.original[o + 1:o + 2] in ("أ", "إ"):
         return None  # وأحد (and one of), not واحد (one): the same letters once normalised
     value = 1 if m["one"].startswith("واحد") else 2
-    entry = _unit_entry(bare)
-    attrs: dict[str, Any] = {"unit": norm.original[slice(*norm.to_original(prev.start(1), prev.end(1)))],
-                             "unit_en": entry[0] if entry else None}
-    kind = "count"
-    if entry and entry[1] == "currency":
-        kind, attrs["currency"] = "money", entry[2] or None
+    kind, attrs = _counted(_unit_entry(bare), norm.original[slice(*norm.to_original(prev.start(1), prev.end(1)))])
     start = prev.start(1) + (len(noun) - len(bare))
     return (start, m.end(), "amount", value, kind, "amounts:noun_number", attrs)
+
+
+def _counted(entry: tuple[str, str, str] | None, unit: str) -> tuple[str, dict[str, Any]]:
+    """The kind and unit attributes of a counted noun (``unit`` as written, ``entry`` its units.csv row
+    or None): a count, or money when the noun is a currency."""
+    attrs: dict[str, Any] = {"unit": unit, "unit_en": entry[0] if entry else None}
+    if entry and entry[1] == "currency":
+        attrs["currency"] = entry[2] or None
+        return "money", attrs
+    return "count", attrs
 
 
 def _unit_half(m: re.Match[str], norm: Normalized) -> _Cand | None:
@@ -685,11 +690,7 @@ def _unit_half(m: re.Match[str], norm: Normalized) -> _Cand | None:
     entry = _unit_entry(m["hunit"])
     if entry is None:
         return None
-    unit_en, ukind, cur = entry
-    attrs: dict[str, Any] = {"unit": _orig(norm, m, "hunit"), "unit_en": unit_en}
-    kind = "count"
-    if ukind == "currency":
-        kind, attrs["currency"] = "money", cur or None
+    kind, attrs = _counted(entry, _orig(norm, m, "hunit"))
     return (m.start(), m.end(), "amount", 1 + frac, kind, "amounts:unit_half", attrs)
 
 
@@ -708,10 +709,10 @@ def _definite(m: re.Match[str], norm: Normalized) -> _Cand | None:
     value = numwords.value(m["dn"])
     if not value:
         return None
-    entry = _unit_entry(bare)
     start = prev.end(1) - len(bare) - (2 if noun.endswith("ال" + bare) else 1)
-    attrs = {"unit": norm.original[slice(*norm.to_original(start, prev.end(1)))],
-             "unit_en": entry[0] if entry else None}
+    entry = _unit_entry(bare)
+    unit = norm.original[slice(*norm.to_original(start, prev.end(1)))]
+    attrs = {"unit": unit, "unit_en": entry[0] if entry else None}
     return (start, m.end(), "amount", value, "count", "amounts:definite_number", attrs)
 
 

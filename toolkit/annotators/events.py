@@ -787,23 +787,16 @@ def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int)
 _JOINED = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s+|or\s+|او\s+|أو\s+)?\s*", re.IGNORECASE)
 
 
-def _coordinated_topics(doc: Doc, everyone: list[Actor]) -> None:
+def _coordinated_topics(doc: Doc, toks: _Tokens, everyone: list[Actor]) -> None:
     """An actor joined by و (or a comma) to a topic right before it is a topic too: «محادثات حول اليمن
     وسوريا», «مثل ألمانيا والبرازيل واليابان» (examples), talks on Yemen and Syria."""
     prev = None
     for a in sorted(everyone, key=lambda x: x.start):
-        if prev is not None and prev.mark == "topic" and a.mark is None and prev.end <= a.start \
-                and _JOINED.fullmatch(doc.text, prev.end, _token_start(doc, a)):
+        word_start = toks.starts[toks.index(a.start)]  # its proclitic و included (وسوريا)
+        if prev is not None and prev.mark == "topic" and a.mark is None and prev.end <= word_start \
+                and _JOINED.fullmatch(doc.text, prev.end, word_start):
             a.mark = "topic"
         prev = a
-
-
-def _token_start(doc: Doc, a: Actor) -> int:
-    """Where ``a``'s word starts, its و/ف proclitic included (وسوريا)."""
-    i = a.start
-    while i > 0 and doc.text[i - 1] in "وف" and (i < 2 or not doc.text[i - 2].isalpha()):
-        i -= 1
-    return i
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -913,7 +906,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     first_tok = toks.index(s)
     for a in actors + agent_actors:
         a.mark = _mark(doc, a, toks, markers, first_tok)
-    _coordinated_topics(doc, actors + agent_actors)
+    _coordinated_topics(doc, toks, actors + agent_actors)
     # what the talks or the statement are about (محادثات حول اليمن, بشأن سوريا): no party to the event
     actors = [a for a in actors if a.mark != "topic"]
     agent_actors = [a for a in agent_actors if a.mark != "topic"]
