@@ -101,6 +101,21 @@ class Doc:
     def _sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
 
+    def line_start(self, offset: int) -> int:
+        """Offset of the first character of the line holding ``offset`` (binary search)."""
+        k = bisect_right(self._line_starts, offset) - 1
+        return self._line_starts[k]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        j = find("\n")
+        while j != -1:
+            starts.append(j + 1)
+            j = find("\n", j + 1)
+        return starts
+
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
 

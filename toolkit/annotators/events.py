@@ -81,7 +81,7 @@ CUE_FILE = "event_cues"
 PLOVER_FILE = "plover"
 ROLES = frozenset({"cue", "modal", "negation", "question", "denial", "both", "bilateral", "counterpart",
                    "target", "source", "from", "location", "topic", "inverse", "title", "purpose", "background",
-                   "state", "filler", "offtopic", "place", "hypothetical", "aggregate", "verbal", "agent-of",
+                   "after", "state", "filler", "offtopic", "place", "hypothetical", "aggregate", "verbal", "agent-of",
                    "stance"})
 CONSTRAINTS = frozenset({"subject", "marked-target", "no-fallback", "governs", "verbal", "victim", "stance"})
 MODES = frozenset({"done", "intend", "negated"})
@@ -101,6 +101,7 @@ QUALIFY_GAP = 2
 #: PLOVER types whose target may be the place the act happens in (قصفت تركيا مواقع في سوريا).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID"})
 _CLAUSE = re.compile(r"[،,؛;:]")
+_CLAUSE_OR_END = re.compile(r"[،,؛;:.!?؟\n]")
 _QUESTION_END = re.compile(r"[؟?][\"'»”)\]\s]*$")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _IMPERFECT = ("ي", "ت", "ن")
@@ -928,6 +929,9 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         prev_cue_end = cues[k - 1].t1 if k else first_tok - 1
         if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
             continue
+        if cue.row.plover != "CONSULT" and _scoped(markers, cue, prev_cue_end, ("after",)):
+            continue  # «بعد ابرام اتفاق فيينا», «بعد الهجوم»: the time of what is told; a meeting stays
+            # (بعد محادثاته مع الرئيس الكيني: the talks are the news the statement follows)
         if k and cue.row.pos == "noun" and cue.t0 - cues[k - 1].t1 <= EMBED_GAP \
                 and not _CLAUSE.search(doc.text, cues[k - 1].end, cue.start) \
                 and not any(a.bare_demonym and _qualified_cue(doc, a, toks, [cue]) is cue for a in actors):
@@ -936,6 +940,8 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             continue  # «الملك سلمان – أيده الله –», «حفظه الله»: a blessing (God is the subject), no event
         if _governed(doc, cues, k):
             continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء)
+        if _purpose_masdar(toks, cue):
+            continue  # «للتوصل إلى اتفاق», «لتوقيع الاتفاقية»: the aim of what the sentence tells, a topic
         if _past_or_aggregate(doc, toks, cue, smentions):
             continue
         if judgment and cue.row.plover == "ASSAULT":
@@ -1186,6 +1192,9 @@ AFTER_WINDOW = 12
 #: ... and in which the one acted on of a force event is (its object comes right after it).
 TARGET_WINDOW = 6
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: a line opening with a year and a dash or colon: an entry of a chronology («1952 - الجامعة العربية تحتج ...»,
+#: "هذا اليوم في التاريخ"); every sentence of the line tells what happened that year
+_CHRONOLOGY = re.compile(r"[ \t\u200f\u200e]*(1[0-9]\d\d|20\d\d)[ \t]*(?:م[ \t]*)?[-–—:][ \t]")
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "ابو", "بو"})
 
 
@@ -1322,8 +1331,11 @@ def _past_or_aggregate(doc: Doc, toks: _Tokens, cue: Hit, smentions: list[Mentio
         if cue.row.lang == "ar" and _long_ago(toks.norm[t_a:t_b + 1]):
             return True
     if dated_doc:
-        # a year other than the article's in the cue's clause: a past (or far future) reference
         year = doc.published[:4]
+        head = _CHRONOLOGY.match(doc.text, doc.line_start(s0[0]))
+        if head and head.group(1) != year:
+            return True  # «1945 - الحرب العالمية الثانية: قنبلة نووية تدمر ...»: a chronology's line of a past year
+        # a year other than the article's in the cue's clause: a past (or far future) reference
         for j in range(t_a, t_b + 1):
             w = toks.norm[j]
             if _YEAR.fullmatch(w) and w != year and not any(a <= toks.starts[j] < b for a, b in dated):
@@ -1618,6 +1630,22 @@ def _passive_subject(toks: _Tokens, a: Actor, cue: Hit) -> bool:
     return not any(w in _THAT for w in toks.norm[toks.index(a.start) + 1:cue.t0])
 
 
+#: verbs of undergoing: «تعرضت السفارة لهجوم» (was attacked), ل + a cue after them is the act itself
+_UNDERGO = frozenset(normalize_key(w) for w in (
+    "تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "تعرضا", "عرضة", "ضحية", "ضحايا"))
+
+
+def _purpose_masdar(toks: _Tokens, cue: Hit) -> bool:
+    """An Arabic verbal noun of verbal cooperation (quad class 1: talks, agreement, support) with the purpose
+    ل (للتوصل, لتوقيع, ولبحث): the aim of the act the sentence tells, not an act of its own; not after a verb
+    of undergoing. (Material help keeps it: «إنفاذا لتوجيهات ... لتقديم المساعدات» tells aid given.)"""
+    if cue.row.lang != "ar" or cue.row.pos != "noun" or not cue.prefix.lstrip("وف").startswith("ل"):
+        return False
+    if plover_table()[cue.row.plover].quad_class != 1:
+        return False
+    return not (cue.t0 > 0 and toks.norm[cue.t0 - 1] in _UNDERGO)
+
+
 def _bare_masdar(cue: Hit) -> bool:
     """An Arabic cue written as its bare three-letter form (دعم, ودعم, لدعم, الدعم, للدعم), with no pronoun
     and no imperfect prefix: in news it is mostly the verbal noun, not the perfect verb."""
@@ -1641,23 +1669,32 @@ def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, .
     return None
 
 
-def _future_verb_before(toks: _Tokens, cue: Hit) -> int | None:
-    """The token of a future verb (ستطلق, سيشن) governing an Arabic noun cue, one or two tokens before it
-    («ستطلق قريبا هجوما»), or None."""
-    for t in (cue.t0 - 1, cue.t0 - 2):
-        if t < 0:
+#: how many tokens before an Arabic noun cue a future verb of its clause governs it: «ستطلق قريبا هجوما»,
+#: «سيناقشان سلسلة من القضايا محل الاهتمام المشترك» في اجتماع» (SaudiNewsNet v7)
+FUTURE_WINDOW = 8
+
+
+def _future_verb_before(toks: _Tokens, cue: Hit, text: str = "") -> int | None:
+    """The token of a future verb (ستطلق, سيشن, سيجري) governing an Arabic noun cue: up to FUTURE_WINDOW
+    tokens before it in its clause (two when ``text`` is not given), or None."""
+    lo = max(-1, cue.t0 - 1 - (FUTURE_WINDOW if text else 2))
+    for t in range(cue.t0 - 1, lo, -1):
+        if text and _CLAUSE_OR_END.search(text, toks.ends[t], toks.starts[t + 1]):
             break
         w = toks.norm[t].lstrip("وف")
-        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in _NOT_FUTURE \
-                and not w.endswith(("ات", "ه", "ي")):  # (سندات, سياسه, سياسي: nouns and adjectives)
-            return t
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w[2] != "ا" and w not in _NOT_FUTURE \
+                and not w.startswith("سيطر") and not w.endswith(("ات", "ه")) and not (w.endswith("ي") and len(w) < 5):
+            return t  # (سندات, سياسه, سياستها, سياح, سيادي: nouns and adjectives; سيجري, سيلتقي: verbs)
     return None
 
 
 #: words that open with س + an imperfect letter and are no future verbs (those ending in ات, ه or ي are
 #: left out by _future_verb_before itself: سيارات, سياسه, سياسي)
-_NOT_FUTURE = frozenset(normalize_key(w) for w in ("سنويا", "ستين", "سيناء", "سيول", "سينما", "ستار", "سياق",
-                                                  "سيناريو"))
+_NOT_FUTURE = frozenset(normalize_key(w) for w in (
+    "سنويا", "ستين", "ستون", "سيناء", "سيول", "سينما", "ستار", "سياق", "سيناريو", "سيتي", "سيما", "سنوي", "سنتين",
+    "سنين", "سناء", "سيرة", "سيرته", "سيرتها", "سياج", "سيدي", "سيناتور", "سيلفا", "سيسيل", "سيرينا", "سيرغي", "سيرجي",
+    "سيرج", "سيريزا", "ستيفن", "ستيفان", "ستيفنز", "ستيف", "سيمون", "ستالين", "سيدني", "ستانلي", "سيلفيو", "سيزار",
+    "سيرا", "ستريت", "ستيت", "ستايت", "سيتيزن", "سيسكو", "سترلينج", "ستانفورد", "ستوكهولم", "ستراسبورغ", "سيئول"))
 
 
 def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int, toks: _Tokens, text: str) -> tuple[str, Hit | None]:
@@ -1674,7 +1711,7 @@ def _mode(markers: list[Hit], cue: Hit, prev_cue_end: int, toks: _Tokens, text: 
     if modal is not None:
         return "intend", modal
     if cue.row.pos == "noun" and cue.row.lang == "ar":
-        t = _future_verb_before(toks, cue)
+        t = _future_verb_before(toks, cue, text)
         if t is not None:  # «أنها ستطلق قريبا هجوما»: the act is announced, not done
             a, b = toks.starts[t], toks.ends[t]
             return "intend", Hit(cue.row, a, b, t, t, "", text[a:b])
@@ -1970,6 +2007,12 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             if pl.symmetric and how.endswith("+venue"):
                 # X و Y met in Z: Z is the venue, X and Y the parties
                 return [(src, partner), (partner, src)], how[:-len("+venue")] + "+coordinated"
+            if pl.symmetric and cue.row.pos == "noun" and tgt is not None and tgt.start >= cue.end \
+                    and tgt is not partner and tgt.code != partner.code \
+                    and tgt.mark in (None, "location") and tgt.kind not in ("organization", "person"):
+                # «كيري ولافروف سيناقشان ... في اجتماع بالعاصمة الماليزية»: the place after a meeting noun is
+                # its venue, X and Y the parties (a third party takes مع: اجتماع ... مع الرئيس الماليزي)
+                return [(src, partner), (partner, src)], how + "+coordinated+venue"
             if tgt is not None and tgt is not partner and tgt.code != partner.code:
                 return [(src, tgt), (partner, tgt)], how + "+coordinated"
             if pl.symmetric and (pl.type != "ASSAULT" or cue.row.id in MUTUAL_FORCE):
