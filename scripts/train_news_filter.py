@@ -34,7 +34,7 @@ import events_snn_dev as D  # noqa: E402
 import events_snn_sample as S  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "toolkit" / "models" / "event_news_filter.json"
-VERSION = "3"
+VERSION = "4"
 #: the feature families used (prefix before ':'); the lexical ones (cue id, neighbours) are too sparse
 #: for a few hundred examples (cross-validation was worse with them)
 PREFIXES = ("t", "pos", "t.pos", "how", "t.how", "how+", "path", "mode", "sides", "t.sides", "sa", "ta", "loc",
