@@ -49,17 +49,26 @@ writing (``verdict``, ``verdict_strict``, ``reason``); the engineer judged 20 of
 68 of 160 right (0.425), 47 (0.294) by the strict reading; of the 34 with ``confidence`` >= 0.6, 28 (0.824).
 Dev material since (scripts/events_snn_dev.py): the coder was tuned on it after its figure was quoted.
 
-The seventh sample (``--sample v7``, the default from 2026-12-03 on; ``tests/data/events_snn_sample7.jsonl``)
-was fixed (SEED_V7 below) before v6 was read to tune the coder: the records of the v3 days that v3 to v6 left
-(``records_v6`` replays v6's draws), 400 a day. Drawn once with the coder of commit 397110a (after that
-session's tuning on v6) and judged on 2026-12-03 by four helpers, 40 each, given the convention below in
-writing (``verdict``, ``verdict_strict``, ``reason``); the engineer read 20 of them again and agreed on 19
-(the other, chants of «الموت لأمريكا» as a PROTEST, is borderline): 63 of 160 right (0.394), 45 (0.281) by
-the strict reading; of the 47 with ``confidence`` >= 0.6, 35 (0.745). The four helpers' shares of right
-events were 14, 13, 12 and 24 of 40.
+The seventh sample (``--sample v7``, the default from 2026-12-03 to 2026-12-04, dev material since;
+``tests/data/events_snn_sample7.jsonl``) was fixed (SEED_V7 below) before v6 was read to tune the coder: the
+records of the v3 days that v3 to v6 left (``records_v6`` replays v6's draws), 400 a day. Drawn once with the
+coder of commit 397110a (after that session's tuning on v6) and judged on 2026-12-03 by four helpers, 40 each,
+given the convention below in writing (``verdict``, ``verdict_strict``, ``reason``); the engineer read 20 of
+them again and agreed on 19 (the other, chants of «الموت لأمريكا» as a PROTEST, is borderline): 63 of 160
+right (0.394), 45 (0.281) by the strict reading; of the 47 with ``confidence`` >= 0.6, 35 (0.745). The four
+helpers' shares of right events were 14, 13, 12 and 24 of 40.
 
-The eighth sample (``--sample v8``) is fixed (SEED_V8 below) and not drawn: the records of the v3 days that
-v3 to v7 left (``records_v7`` replays v7's draws). Whoever tunes the coder on v7 draws v8 once after.
+The eighth sample (``--sample v8``, the default from 2026-12-04; ``tests/data/events_snn_sample8.jsonl``) was
+fixed (SEED_V8 below) when v7 was drawn: the records of the v3 days that v3 to v7 left (``records_v7`` replays
+v7's draws; 2015-07-24 had only 269 left, all taken, 400 of 2015-08-06). It was drawn once on 2026-12-04 with
+the coder of 0bde65c (after the tuning on v7, which is dev material since) and judged the same day by four
+helpers, 40 each, given the convention below in writing; the engineer read 20 of them again and agreed on 19:
+77 of 160 right (0.481), 49 (0.306) by the strict reading; of the 54 with ``confidence`` >= 0.65 (the news
+filter's version 4 threshold), 40 (0.741). The helpers' shares of right events were 18, 17, 20 and 22 of 40.
+
+The ninth sample (``--sample v9``) is fixed (SEED_V9, DAYS_V9 below) and not drawn: the v3 days are used up,
+so two days no sample drew from, leaving out every record a file of tests/data names or a test quotes.
+Whoever tunes the coder on v8 draws v9 once after.
 
 A dev pool (``--sample pool``; ``tests/data/events_snn_pool.jsonl``, 274 events of two unused days) was
 drawn and judged on 2026-12-02 to be tuned on (its judges name the error: background, no event,
@@ -123,11 +132,21 @@ PER_DAY_V7 = 400
 SIZE_V7 = 160
 #: The eighth sample (``--sample v8``), fixed on 2026-12-03 when v7 was drawn and before anyone tunes on v7:
 #: the same two days, records neither v3 to v7 drew nor the tests quote, PER_DAY_V8 a day at random, every
-#: event the coder gives on them, SIZE_V8 of those. Not drawn yet: draw it once, after tuning.
+#: event the coder gives on them, SIZE_V8 of those. Drawn once on 2026-12-04 (coder of 0bde65c); 2015-07-24 had
+#: only 269 records left, all of them taken (the draw takes min(PER_DAY_V8, what is left)).
 SAMPLE_V8 = DATA / "events_snn_sample8.jsonl"
 SEED_V8 = 20261208
 PER_DAY_V8 = 400
 SIZE_V8 = 160
+#: The ninth sample (``--sample v9``), fixed on 2026-12-04 when v8 was drawn and before anyone tunes on v8: the
+#: v3 days are used up, so two days no sample has drawn from (DAYS_V9: the two with the fewest records quoted by
+#: the tests; every record of them a file of tests/data names is left out), PER_DAY_V9 records a day at random,
+#: every event the coder gives on them, SIZE_V9 of those. Not drawn yet: draw it once, after tuning on v8.
+SAMPLE_V9 = DATA / "events_snn_sample9.jsonl"
+SEED_V9 = 20261209
+DAYS_V9 = ("2015-07-21.zip", "2015-08-11.zip")
+PER_DAY_V9 = 300
+SIZE_V9 = 160
 #: A dev pool (``--sample pool``, ``tests/data/events_snn_pool.jsonl``), drawn on 2026-12-02 to be tuned and
 #: trained on, never a measure: the two days no sample had used (DAYS_POOL), PER_DAY_POOL records a day at
 #: random, every event the coder gives on them, SIZE_POOL of those. Its judges also note what was wrong.
@@ -208,7 +227,7 @@ def _draws(seed: int, per_day: int, *earlier: dict[str, set[int]]) -> tuple[rand
     for day in DAYS_V3:
         pool = [i for i in range(len(records(day)))
                 if (day, i) not in READ_RECORDS_V3 and not any(i in e[day] for e in earlier)]
-        drawn[day] = sorted(rng.sample(pool, per_day))
+        drawn[day] = sorted(rng.sample(pool, min(per_day, len(pool))))  # (v8: 2015-07-24 has 269 left)
     return rng, drawn
 
 
@@ -283,6 +302,42 @@ def draw_v8() -> list[dict]:
                       records_v7())
 
 
+def records_v8() -> dict[str, set[int]]:
+    """The records draw_v8 annotated on each day (its random draws replayed, nothing annotated)."""
+    return _drawn_records(SEED_V8, PER_DAY_V8, records_v3(), records_v4(), records_v5(), records_v6(),
+                          records_v7())
+
+
+def quoted_records() -> set[tuple[str, int]]:
+    """(zip, record) of every record a file of tests/data names (judged samples, verdicts, labels) or a test
+    quotes («2015-07-21 #288», «2015-07-21#100»)."""
+    import re
+
+    out = set()
+    for path in sorted(DATA.glob("*.jsonl")):
+        for r in load(path):
+            day = (r.get("zip") or str(r.get("file") or "").rsplit("/", 1)[-1]) if isinstance(r, dict) else ""
+            if day and "record" in r:
+                out.add((day if day.endswith(".zip") else f"{day}.zip", int(r["record"])))
+    for path in sorted(DATA.parent.glob("*.py")):
+        for m in re.finditer(r"(20\d\d-\d\d-\d\d)(?:\.zip)?\s?#(\d+)", path.read_text(encoding="utf-8")):
+            out.add((f"{m.group(1)}.zip", int(m.group(2))))
+    return out
+
+
+def draw_v9() -> list[dict]:
+    """The ninth sample: DAYS_V9, records no file of tests/data names, PER_DAY_V9 a day at random."""
+    rng = random.Random(SEED_V9)
+    quoted = quoted_records()
+    events = []
+    for day in DAYS_V9:
+        recs = records(day)
+        pool = [i for i in range(len(recs)) if (day, i) not in quoted]
+        for i in sorted(rng.sample(pool, min(PER_DAY_V9, len(pool)))):
+            events += event_rows(day, i, recs[i], confidence=True)
+    return _unjudged(events, SIZE_V9, rng)
+
+
 def draw_pool() -> list[dict]:
     """The dev pool: DAYS_POOL, PER_DAY_POOL records a day, SIZE_POOL of their events."""
     rng = random.Random(SEED_POOL)
@@ -312,23 +367,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "pool"), default="v7",
-                    help="v8: fixed, not drawn yet (seed 20261208); v7: the sample of the coder tuned on v6 (seed "
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "pool"), default="v8",
+                    help="v9: fixed, not drawn yet (seed 20261209); v8: the sample of the coder tuned on v7 (seed "
+                         "20261208); v7: the sample of the coder tuned on v6 (seed "
                          "20261207); v6: the sample of the coder tuned on v5 (seed "
                          "20261206); v5: the coder tuned on v4 and the "
                          "pool (seed 20261203); v4: the coder tuned on v3 (seed 20261202); v3: the news filter's "
                          "coder's (seed 20260611); v2: the first coder's (seed 20151203); pool: dev material "
                          "(seed 20261205)")
     a = ap.parse_args(argv)
-    a.file = a.file or {"pool": SAMPLE_POOL, "v8": SAMPLE_V8, "v7": SAMPLE_V7, "v6": SAMPLE_V6, "v5": SAMPLE_V5,
-                        "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
+    a.file = a.file or {"pool": SAMPLE_POOL, "v9": SAMPLE_V9, "v8": SAMPLE_V8, "v7": SAMPLE_V7, "v6": SAMPLE_V6,
+                        "v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
     if not SNN.exists():
         print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
         return 2
     if a.draw:
         out = a.out or a.file
-        drawn = {"pool": draw_pool, "v8": draw_v8, "v7": draw_v7, "v6": draw_v6, "v5": draw_v5, "v4": draw_v4,
-                 "v3": draw_v3, "v2": draw}[a.sample]()
+        drawn = {"pool": draw_pool, "v9": draw_v9, "v8": draw_v8, "v7": draw_v7, "v6": draw_v6, "v5": draw_v5,
+                 "v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
         print(f"wrote {out}")
         return 0

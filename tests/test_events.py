@@ -678,8 +678,9 @@ SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl
                                   SNN_SAMPLE.with_name("events_snn_sample4.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample5.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample6.jsonl"),
-                                  SNN_SAMPLE.with_name("events_snn_sample7.jsonl")],
-                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7"])
+                                  SNN_SAMPLE.with_name("events_snn_sample7.jsonl"),
+                                  SNN_SAMPLE.with_name("events_snn_sample8.jsonl")],
+                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7", "v8"])
 def test_snn_sample_is_references_with_verdicts(path):
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 150
@@ -690,7 +691,7 @@ def test_snn_sample_is_references_with_verdicts(path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpora" / "saudinewsnet").exists(), reason="../shared/corpora not available")
-@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7"])
+@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7", "v8"])
 def test_snn_sample_references_point_at_the_sentences(which):
     import sys
 
@@ -698,7 +699,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
     import events_snn_sample as S
 
     rows = S.load({"v2": S.SAMPLE, "v3": S.SAMPLE_V3, "v4": S.SAMPLE_V4, "v5": S.SAMPLE_V5, "v6": S.SAMPLE_V6,
-                   "v7": S.SAMPLE_V7}[which])
+                   "v7": S.SAMPLE_V7, "v8": S.SAMPLE_V8}[which])
     if which == "v3":
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V3
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
@@ -749,6 +750,22 @@ def test_snn_sample_references_point_at_the_sentences(which):
         assert S.SAMPLE_V7.name in D.FILES
         v7 = S.records_v7()
         assert all(r["record"] in v7[r["zip"]] for r in rows) and not any(earlier[-1][d] & v7[d] for d in S.DAYS_V3)
+    if which == "v8":
+        # drawn from the v3 days' records that v3 to v7 left; the measure (not dev material) until tuned on
+        assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V8
+        earlier = [S.records_v3(), S.records_v4(), S.records_v5(), S.records_v6(), S.records_v7()]
+        assert not any(r["record"] in e[r["zip"]] for e in earlier for r in rows)
+        assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
+        assert all(r["verdict"] in ("right", "wrong") and r["verdict_strict"] in ("right", "wrong") and r["reason"]
+                   for r in rows)
+        import events_snn_dev as D
+
+        assert S.SAMPLE_V8.name not in D.FILES
+        v8 = S.records_v8()
+        assert all(r["record"] in v8[r["zip"]] for r in rows) and not any(earlier[-1][d] & v8[d] for d in S.DAYS_V3)
+        # the ninth sample's days are none of these, and it leaves out every record tests/data names
+        assert not set(S.DAYS_V9) & (set(S.DAYS_V3) | set(S.DAYS_POOL) | {f"{d}.zip" for d in S.EXCLUDED_DAYS})
+        assert ("2015-07-21.zip", 288) in S.quoted_records()
     cache: dict = {}
     for r in rows[:40]:
         sent = S.sentence(r, cache)
