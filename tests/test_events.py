@@ -751,7 +751,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
         v7 = S.records_v7()
         assert all(r["record"] in v7[r["zip"]] for r in rows) and not any(earlier[-1][d] & v7[d] for d in S.DAYS_V3)
     if which == "v8":
-        # drawn from the v3 days' records that v3 to v7 left; the measure (not dev material) until tuned on
+        # drawn from the v3 days' records that v3 to v7 left; dev material since its errors were read (2026-12-04)
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V8
         earlier = [S.records_v3(), S.records_v4(), S.records_v5(), S.records_v6(), S.records_v7()]
         assert not any(r["record"] in e[r["zip"]] for e in earlier for r in rows)
@@ -760,7 +760,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
                    for r in rows)
         import events_snn_dev as D
 
-        assert S.SAMPLE_V8.name not in D.FILES
+        assert S.SAMPLE_V8.name in D.FILES
         v8 = S.records_v8()
         assert all(r["record"] in v8[r["zip"]] for r in rows) and not any(earlier[-1][d] & v8[d] for d in S.DAYS_V3)
         # the ninth sample's days are none of these, and it leaves out every record tests/data names
@@ -1279,3 +1279,52 @@ def test_weak_types_between_two_states_need_the_news_filters_confidence():
     assert ("POL", "BLR", "COERCE", "done") in _modes_on("طردت بولندا دبلوماسيا بيلاروسيا أمس.", "2015-07-24")
     assert ("USA", "IRN", "SANCTION", "done") in _modes_on("فرضت الولايات المتحدة عقوبات جديدة على إيران أمس.",
                                                           "2015-07-24")
+
+
+@needs_pipeline
+def test_victims_reporters_and_a_name_are_no_attackers():
+    """SaudiNewsNet 2015-07-24 #1600 (v8): «أعلن الناطق العسكري الرسمي باسم القوات المسلحة المصرية ... استشهاد
+    ضابط وثلاثة جنود ... من الجيش المصري في انفجار عبوة ناسفة» was EGY MIL -> nobody: the forces a spokesman
+    speaks for (باسم) tell, the soldiers killed are the target. «الهجوم خلف 15 قتيلا من رجال قوات الطوارئ»
+    (2015-08-06, v8) had the emergency forces, the dead, as the attacker. «ومسؤول مبيعات الفروع تركي السليم»
+    (2015-08-06, v8): an indefinite تركي after a definite word is a name (Turki), no Turkish actor."""
+    egypt = _coded_on("أعلن الناطق العسكري الرسمي باسم القوات المسلحة المصرية العميد محمد سمير استشهاد ضابط وثلاثة "
+                      "جنود وإصابة ثلاثة أفراد آخرين من الجيش المصري في انفجار عبوة ناسفة بشمال سيناء.", "2015-07-24")
+    assert (None, "EGY", None, "MIL", "ASSAULT") in egypt and not any(e[0] == "EGY" for e in egypt)
+    emergency = _coded_on("وذكر المتحدث الأمني بوزارة الداخلية السعودية اللواء منصور التركي أن الهجوم خلف 15 قتيلا من "
+                          "رجال قوات الطوارئ بينهم ثلاثة عاملين إلى جانب تسعة مصابين.", "2015-08-06")
+    assert not any(e[0] == "SAU" for e in emergency)
+    turki = _coded_on("استقبل المدير العام لمؤسسة «المدينة» الأستاذ محمد ثفيد أمس بمكتبه القنصل العام لكوريا الجنوبية "
+                      "بجدة السيد ناك يونج أو، بحضور نائب رئيس التحرير محمد محجوب ومسؤول مبيعات الفروع تركي السليم.",
+                      "2015-08-06")
+    assert not any("TUR" in (e[0], e[1]) for e in turki)
+    assert ("TUR", "IRN", "GOV", None, "CONSULT") in _coded_on("التقى وزير خارجية تركي نظيره الإيراني في طهران.",
+                                                             "2015-08-06")
+
+
+@needs_pipeline
+def test_a_visit_dated_after_the_article_is_a_plan_and_talks_before_they_start_are_none():
+    """SaudiNewsNet 2015-07-24 #777 (v8): «يزور وزير الخارجية الفرنسي لوران فابيوس إيران الأسبوع المقبل» was a
+    done visit: an imperfect dated after the article is an intent (a perfect is not: «واتفق تسيبراس وهولاند على
+    ... صفقة عقب 15 آب» is an agreement made now). «قبل بدء المفاوضات» (2015-08-06, v8): talks not begun."""
+    assert ("FRA", "IRN", "CONSULT", "intend") in _modes_on(
+        "وبدوره، يزور وزير الخارجية الفرنسي لوران فابيوس إيران الأسبوع المقبل، ويلتقي الرئيس حسن روحاني.", "2015-07-24")
+    assert ("FRA", "IRN", "CONSULT", "done") in _modes_on(
+        "وزار وزير الخارجية الفرنسي لوران فابيوس إيران الأسبوع الماضي.", "2015-07-24")
+    assert ("GRC", "FRA", "AGREE", "done") in _modes_on(
+        "واتفق رئيس الوزراء اليوناني ألكسيس تسيبراس والرئيس الفرنسي فرانسوا هولاند على أنه يمكن بل يجب الاتفاق على "
+        "صفقة إنقاذ مالي جديدة لأثينا عقب 15 من آب (أغسطس) مباشرة.", "2015-08-09")
+    assert not _modes_on("وتشترط الجهات الدائنة لليونان (الاتحاد الأوروبي والمصرف المركزي الأوروبي وصندوق النقد الدولي) "
+                         "إقرار هذه الإجراءات قبل بدء المفاوضات حول شروط خطة مساعدة ثالثة إلى اليونان.", "2015-08-06")
+
+
+@needs_pipeline
+def test_an_interview_a_film_showcase_and_an_infection_are_no_events():
+    """SaudiNewsNet v8: «في حوار مع «عكاظ»» (an interview) gave IRN -> IRQ CONSULT; «في تظاهرة» of films and
+    «تظاهرة اقتصادية» (v7) protests; «اصابة بشلل الاطفال ... في الصومال» (polio cases) NGA -> SOM ASSAULT."""
+    assert not _modes_on("أكد عضو مجلس محافظة نينوى الشيخ علي مليح الزوبعي في حوار مع «عكاظ» أن إيران هي المعيق الأساس "
+                         "في وجه وحدة العراق واستقرارها.", "2015-08-06")
+    assert not _modes_on("ويرجع بدء الفترة التي ظلت فيها نيجيريا خالية من أي اصابة بالمرض الى 24 يوليو تموز عام 2014 "
+                         "بعد ان سجلت آخر اصابة بشلل الاطفال في الصومال في 11 اغسطس.", "2015-08-06")
+    assert not _modes_on("وتقام في الرياض تظاهرة اقتصادية سعودية يابانية بمشاركة رجال أعمال من البلدين.", "2015-08-06")
+    assert _modes_on("وأجرى وزير الخارجية الإيراني حوارا مع نظيره العراقي في بغداد.", "2015-08-06")
