@@ -1328,3 +1328,18 @@ def test_an_interview_a_film_showcase_and_an_infection_are_no_events():
                          "بعد ان سجلت آخر اصابة بشلل الاطفال في الصومال في 11 اغسطس.", "2015-08-06")
     assert not _modes_on("وتقام في الرياض تظاهرة اقتصادية سعودية يابانية بمشاركة رجال أعمال من البلدين.", "2015-08-06")
     assert _modes_on("وأجرى وزير الخارجية الإيراني حوارا مع نظيره العراقي في بغداد.", "2015-08-06")
+
+
+@needs_pipeline
+def test_a_condemned_statement_belongs_to_its_author_and_a_condemned_attack_accuses_no_victim():
+    """SaudiNewsNet 2015-07-24 (v8): «استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي نائب رئيس جمهورية العراق
+    ضد المملكة العربية السعودية» was BHR -> SAU ACCUSE: the statements (a direct object) hold what follows ضد,
+    the author is the target. «مصر تدين ... التفجير الارهابي في منطقة عسير السعودية» was EGY -> SAU: the place of
+    a condemned attack is no accused; a demonym on the attack (الهجوم الإيراني) is its author and stays."""
+    bahrain = _modes_on("استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي نائب رئيس جمهورية العراق ضد المملكة العربية "
+                        "السعودية، معتبرة أن هذه التصريحات غير المسؤولة تعديًا سافرًا.", "2015-07-24")
+    assert ("BHR", "IRQ", "ACCUSE", "done") in bahrain and not any(t == "SAU" for _, t, _, _ in bahrain)
+    egypt = _modes_on("أدانت وزارة الخارجية المصرية اليوم الخميس التفجير الارهابي الغاشم الذي تعرض له مسجد قوات الطوارئ "
+                      "في مدينة عسير بجنوب غرب السعودية.", "2015-08-06")
+    assert not any(t == "SAU" and ty == "ACCUSE" for _, t, ty, _ in egypt)
+    assert ("SAU", "IRN", "ACCUSE", "done") in _modes_on("أدانت السعودية الهجوم الإيراني على ناقلة النفط.", "2015-08-06")

@@ -1911,9 +1911,16 @@ def _object_noun(toks: _Tokens, cue: Hit, markers: list[Hit], actors: list[Actor
         w = toks.norm[t]
         if not w[:1].isalpha():
             return None  # punctuation: the clause ends
-        if w.startswith("ب") and len(w) > 3 and w not in _MANNER:
-            return t
+        if w.startswith("ب") and len(w) > 3 and w not in _MANNER or w in _STATEMENTS:
+            return t  # (a statement as the direct object: استنكرت البحرين تصريحات نوري المالكي ... ضد السعودية)
     return None
+
+
+#: nouns of what was said or done that a verb of condemning, backing or rejecting takes as its direct object
+#: (normalised): the actors after a preposition inside that object are its own, not the event's target
+_STATEMENTS = frozenset(normalize_key(w) for w in (
+    "تصريحات", "التصريحات", "تصريح", "التصريح", "اتهامات", "الاتهامات", "ادعاءات", "الادعاءات", "تهديدات",
+    "التهديدات", "أقوال", "الأقوال", "مزاعم", "المزاعم", "إساءات", "الإساءات", "خطاب", "الخطاب"))
 
 
 #: ب + a noun that says how, not what (أدانت بشدة): no object (normalised)
@@ -2032,6 +2039,13 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             # belongs to that noun (the statements against Saudi Arabia), it is not the event's target
             first_prep = min((h.t1 for h in markers if h.row.role == "target" and h.t0 > bobj), default=None)
             others = [a for a in others if not _inside_object(toks, a, bobj, first_prep)]
+        if pl.type in ("ACCUSE", "REJECT") and cue.row.lang == "ar":
+            # «تدين مصر التفجير الارهابي في منطقة عسير السعودية»: the place and the victims of an attack
+            # condemned are not the accused; a demonym on the attack (الهجوم الإيراني) is its author
+            attacks = [c for c in cues_all if c.row.plover == "ASSAULT" and c.row.pos == "noun" and c.start >= cue.end]
+            others = [a for a in others if not any(c.end <= a.start and (_clause_start(doc, s, a.start) <= c.start)
+                                                   and a.mark not in ("target", "counterpart")
+                                                   and _qualified_cue(doc, a, toks, [c]) is not c for c in attacks)]
         place_ok = ("from", "location") if pl.type in PLACE_TARGET_TYPES else ("from",)
         direct_obj = next((a for a in others if a.start >= cue.end and a.mark is None
                            and cue.row.lang == "en" and cue.row.pos == "verb"
