@@ -1343,3 +1343,17 @@ def test_a_condemned_statement_belongs_to_its_author_and_a_condemned_attack_accu
                       "في مدينة عسير بجنوب غرب السعودية.", "2015-08-06")
     assert not any(t == "SAU" and ty == "ACCUSE" for _, t, ty, _ in egypt)
     assert ("SAU", "IRN", "ACCUSE", "done") in _modes_on("أدانت السعودية الهجوم الإيراني على ناقلة النفط.", "2015-08-06")
+
+
+@needs_pipeline
+def test_what_two_sides_discussed_is_a_topic():
+    """SaudiNewsNet 2015-08-06 (v8): «أن الجانبين بحثا خلال اللقاء التعاون الثنائي بين باكستان والولايات المتحدة في
+    مجالات الدفاع والأمن وتبادل المعلومات الاستخباراتية» gave PAK <-> USA COOPERATE from تبادل (the masdar of a
+    verb row): a noun cue later in the clause of بحث/ناقش is what was discussed. The exchange told as done stays."""
+    talks = _modes_on("وأوضح بيان صادر عن الخارجية الباكستانية اليوم في إسلام آباد أن الجانبين بحثا خلال اللقاء التعاون "
+                      "الثنائي بين باكستان والولايات المتحدة في مجالات الدفاع والأمن وتبادل المعلومات الاستخباراتية.",
+                      "2015-08-06")
+    assert ("PAK", "USA", "CONSULT", "done") in talks and not any(t == "COOPERATE" for _, _, t, _ in talks)
+    done = _modes_on("وقعت باكستان والولايات المتحدة اتفاقا أمنيا. وتبادلت باكستان والولايات المتحدة المعلومات "
+                     "الاستخباراتية حول الجماعات المسلحة.", "2015-08-06")
+    assert ("PAK", "USA", "COOPERATE", "done") in done

@@ -952,6 +952,10 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء)
         if _purpose_masdar(toks, cue):
             continue  # «للتوصل إلى اتفاق», «لتوقيع الاتفاقية»: the aim of what the sentence tells, a topic
+        if cue.row.lang == "ar" and _nounlike(cue) and cue.row.plover != "CONSULT" and any(
+                c.row.id in DISCUSS_CUES and c.end <= cue.start and not _CLAUSE.search(doc.text, c.end, cue.start)
+                for c in cues[:k]):
+            continue  # «بحثا خلال اللقاء التعاون ... في مجالات الدفاع والأمن وتبادل المعلومات»: a topic discussed
         if _past_or_aggregate(doc, toks, cue, smentions):
             continue
         if judgment and cue.row.plover == "ASSAULT":
@@ -1202,6 +1206,22 @@ def _filtered(doc: Doc, out: list[Event], feats: list[set[str]], i: int,
     return kept
 
 
+@lru_cache(maxsize=1)
+def _noun_forms() -> frozenset[tuple[str, str]]:
+    """(lemma row id, normalised form) of every noun form the lemma lexicon generates (masdars, nouns)."""
+    return frozenset((row.id, normalize_key(form)) for row, form, _ in lemma_entries() if row.pos == "noun")
+
+
+def _nounlike(cue: Hit) -> bool:
+    """A noun cue, or a verb row's cue written as one of its nouns (تبادل: exchanged / the exchange)."""
+    if cue.row.pos == "noun":
+        return True
+    form = normalize_key(cue.text)
+    return (cue.row.id, form) in _noun_forms() or (cue.row.id, form[2:]) in _noun_forms() and form.startswith("ال")
+
+
+#: Cues of discussing (بحث, ناقش, تباحث): an Arabic noun cue of another type later in their clause is a topic
+DISCUSS_CUES = frozenset({"ar.discuss", "ar.discuss.with"})
 #: Direction rules too weak for the broad lemma vocabulary (an actor of another clause, the article's pair).
 WEAK_DIRECTIONS = frozenset({"subject-before-clause", "bilateral-fallback", "both", "both->target"})
 #: Agents that usually act in a violent or coercive event (the others are usually acted on).
