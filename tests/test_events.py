@@ -1357,3 +1357,18 @@ def test_what_two_sides_discussed_is_a_topic():
     done = _modes_on("وقعت باكستان والولايات المتحدة اتفاقا أمنيا. وتبادلت باكستان والولايات المتحدة المعلومات "
                      "الاستخباراتية حول الجماعات المسلحة.", "2015-08-06")
     assert ("PAK", "USA", "COOPERATE", "done") in done
+
+
+@needs_pipeline
+def test_a_suspicion_an_accident_and_a_past_occasion_tell_no_event():
+    """SaudiNewsNet v8: «اعلنت الشرطة التركية عن اعتقال ثلاثة اشخاص يشتبه في مشاركتهم في قتل الشرطيين» was a police
+    killing of civilians (the killing is what the suspects are held for); «تعرض شخص لحادث دهس ... تجمهر» a protest;
+    «في المرة الأولى التي زار الرئيس الأميركي باراك أوباما فيها كينيا» (28 years before) a visit told now."""
+    arrest = _modes_on("وأمس اعلنت الشرطة التركية عن اعتقال ثلاثة اشخاص يشتبه في مشاركتهم في قتل الشرطيين.", "2015-07-24")
+    assert not any(t == "ASSAULT" for _, _, t, _ in arrest)
+    assert not _modes_on("تعرض شخص لحادث دهس على كوبري سوق الخضار بمحافظة خميس مشيط، وتجمهر المارة حول المصاب.",
+                         "2015-07-24")
+    assert not _modes_on("في المرة الأولى التي زار الرئيس الأميركي باراك أوباما فيها كينيا، موطن والده، كان يأمل في أن "
+                         "يشغل حيزا كبيرا من الفراغ.", "2015-07-24")
+    assert ("USA", "KEN", "CONSULT", "done") in _modes_on("وزار الرئيس الأميركي باراك أوباما كينيا، موطن والده.",
+                                                         "2015-07-24")
