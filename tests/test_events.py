@@ -1372,3 +1372,13 @@ def test_a_suspicion_an_accident_and_a_past_occasion_tell_no_event():
                          "يشغل حيزا كبيرا من الفراغ.", "2015-07-24")
     assert ("USA", "KEN", "CONSULT", "done") in _modes_on("وزار الرئيس الأميركي باراك أوباما كينيا، موطن والده.",
                                                          "2015-07-24")
+
+
+@needs_pipeline
+def test_a_governorate_is_no_governors_office():
+    """SaudiNewsNet 2015-07-24 #1201 (v8): «أطلق مجهولون النار ... بمحافظة حفر الباطن على مواطن» coded the citizen
+    as GOV: محافظة (a governorate) matched محافظه, the governor with the pronoun (his governor). A ta marbuta is
+    no pronoun; the governor himself stays an agent."""
+    shot = _coded_on("أطلق مجهولون النار مساء يوم أمس الأول بمحافظة حفر الباطن على مواطن وهو يقود سيارته ولاذوا "
+                     "بالفرار.", "2015-07-24")
+    assert (None, None, "UAF", "CVL", "ASSAULT") in shot and not any(e[3] == "GOV" for e in shot)

@@ -647,6 +647,8 @@ def annotate(doc: Doc) -> list[Event]:
     for g in agent_gazetteer().find(doc.norm):
         if not _in_body(doc, g.start, g.end) or names.contains(g.start - 1, g.end):
             continue
+        if doc.text[g.end - 1:g.end] == "ة" and all(e.payload.possessive for e in g.entries):
+            continue  # «بمحافظة حفر الباطن»: a ta marbuta, not the pronoun of محافظه (his governor)
         put(b_agents, g.start, g.end, g)
     events: list[Event] = []
     for i, (s, e) in enumerate(doc.sentences):
