@@ -1382,3 +1382,13 @@ def test_a_governorate_is_no_governors_office():
     shot = _coded_on("أطلق مجهولون النار مساء يوم أمس الأول بمحافظة حفر الباطن على مواطن وهو يقود سيارته ولاذوا "
                      "بالفرار.", "2015-07-24")
     assert (None, None, "UAF", "CVL", "ASSAULT") in shot and not any(e[3] == "GOV" for e in shot)
+
+
+@needs_pipeline
+def test_a_vague_count_of_fighters_is_no_civilians():
+    """SaudiNewsNet 2015-08-06 (v8): «مقتل العشرات من عناصر تنظيم داعش الإرهابي في محافظات الأنبار» was IRQ CVL: العشرات
+    (read as people) counts the agent after من; dozens who demonstrate are still people."""
+    isis = _coded_on("أعلنت خلية الإعلام الحربي العراقية اليوم، مقتل العشرات من عناصر تنظيم داعش الإرهابي في محافظات "
+                     "الأنبار وصلاح الدين وكركوك.", "2015-08-06")
+    assert not any(e[3] == "CVL" for e in isis)
+    assert any(e[2] == "CVL" and e[4] == "PROTEST" for e in _coded_on("وتظاهر العشرات في وسط القاهرة.", "2015-08-06"))

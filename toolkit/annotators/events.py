@@ -644,11 +644,15 @@ def annotate(doc: Doc) -> list[Event]:
     # an agent word inside a person's or a place's name, not at its start, is part of the name (إسماعيل
     # ولد الشيخ أحمد، شرم الشيخ), no agent; at its start it is the name's head (مسجد الإمام الصادق)
     names = SpanIndex((m.start, m.end) for m in body if m.type in ("person", "place"))
-    for g in agent_gazetteer().find(doc.norm):
+    found = agent_gazetteer().find(doc.norm)
+    for n_g, g in enumerate(found):
         if not _in_body(doc, g.start, g.end) or names.contains(g.start - 1, g.end):
             continue
         if doc.text[g.end - 1:g.end] == "ة" and all(e.payload.possessive for e in g.entries):
             continue  # «بمحافظة حفر الباطن»: a ta marbuta, not the pronoun of محافظه (his governor)
+        if n_g + 1 < len(found) and g.entries[0].key in _VAGUE_COUNT \
+                and _OF_NEXT.fullmatch(doc.text, g.end, found[n_g + 1].start):
+            continue  # «مقتل العشرات من عناصر تنظيم داعش»: the count of the agent after من, not civilians
         put(b_agents, g.start, g.end, g)
     events: list[Event] = []
     for i, (s, e) in enumerate(doc.sentences):
@@ -1220,6 +1224,12 @@ def _nounlike(cue: Hit) -> bool:
         return True
     form = normalize_key(cue.text)
     return (cue.row.id, form) in _noun_forms() or (cue.row.id, form[2:]) in _noun_forms() and form.startswith("ال")
+
+
+#: vague counts that the agent lexicon reads as people (العشرات تظاهروا) and the words between one and the agent
+#: it counts («العشرات من عناصر», «مئات من المسلحين»)
+_VAGUE_COUNT = frozenset(normalize_key(w) for w in ("عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف"))
+_OF_NEXT = re.compile(r"\s+من\s+(?:[^\s]+\s+){0,1}")
 
 
 #: Cues of discussing (بحث, ناقش, تباحث): an Arabic noun cue of another type later in their clause is a topic
