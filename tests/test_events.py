@@ -619,15 +619,15 @@ def test_english_heldout_fifth_meets_the_floor():
     assert {e["type"] for r in recs for e in r["events"]} == set(ev.plover_table())
 
 
-def test_news_filter_model_has_provenance_and_never_saw_the_v8_sample():
+def test_news_filter_model_has_provenance_and_never_saw_the_v9_sample():
     from toolkit import event_filter as flt
 
     m = flt.news_model()
     assert m["lang"] == "ar" and m["name"] == flt.NEWS_NAME and m["weights"]
     assert 0.3 < m["threshold"] < 0.9
     prov = m["provenance"]
-    # version 4: trained on the dev samples up to v7; v8, drawn after it, is the measure
-    assert "events_snn_sample8.jsonl" not in prov["trained_on"] and "events_snn_sample7.jsonl" in prov["trained_on"]
+    # version 4: trained on the dev samples up to v7; v9, drawn after it, is the measure
+    assert "events_snn_sample9.jsonl" not in prov["trained_on"] and "events_snn_sample7.jsonl" in prov["trained_on"]
     assert prov["examples"] >= 200 and prov["held_out"]["events"] >= 30
     assert flt.news_covers("ar") and not flt.news_covers("en")
     background = {"t:COERCE", "m:negation", "m:both", "ctx:relative", "ta:IGO", "how:bilateral-fallback"}
@@ -679,8 +679,9 @@ SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl
                                   SNN_SAMPLE.with_name("events_snn_sample5.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample6.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample7.jsonl"),
-                                  SNN_SAMPLE.with_name("events_snn_sample8.jsonl")],
-                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7", "v8"])
+                                  SNN_SAMPLE.with_name("events_snn_sample8.jsonl"),
+                                  SNN_SAMPLE.with_name("events_snn_sample9.jsonl")],
+                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
 def test_snn_sample_is_references_with_verdicts(path):
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 150
@@ -691,7 +692,7 @@ def test_snn_sample_is_references_with_verdicts(path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpora" / "saudinewsnet").exists(), reason="../shared/corpora not available")
-@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
 def test_snn_sample_references_point_at_the_sentences(which):
     import sys
 
@@ -699,7 +700,7 @@ def test_snn_sample_references_point_at_the_sentences(which):
     import events_snn_sample as S
 
     rows = S.load({"v2": S.SAMPLE, "v3": S.SAMPLE_V3, "v4": S.SAMPLE_V4, "v5": S.SAMPLE_V5, "v6": S.SAMPLE_V6,
-                   "v7": S.SAMPLE_V7, "v8": S.SAMPLE_V8}[which])
+                   "v7": S.SAMPLE_V7, "v8": S.SAMPLE_V8, "v9": S.SAMPLE_V9}[which])
     if which == "v3":
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V3
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
@@ -766,6 +767,19 @@ def test_snn_sample_references_point_at_the_sentences(which):
         # the ninth sample's days are none of these, and it leaves out every record tests/data names
         assert not set(S.DAYS_V9) & (set(S.DAYS_V3) | set(S.DAYS_POOL) | {f"{d}.zip" for d in S.EXCLUDED_DAYS})
         assert ("2015-07-21.zip", 288) in S.quoted_records()
+    if which == "v9":
+        # two days no sample drew from; the measure (not dev material) until tuned on; its draw kept as references
+        assert {r["zip"] for r in rows} == set(S.DAYS_V9) and len(rows) == S.SIZE_V9
+        assert all(r["verdict"] in ("right", "wrong") and r["verdict_strict"] in ("right", "wrong") and r["reason"]
+                   for r in rows)
+        import events_snn_dev as D
+
+        assert S.SAMPLE_V9.name not in D.FILES
+        v9 = S.records_v9()
+        assert all(len(v9[d]) == S.PER_DAY_V9 for d in S.DAYS_V9)
+        assert all(r["record"] in v9[r["zip"]] for r in rows)
+        left = S._draw_v9_file()["left_out"]
+        assert not any(int(i) in v9[d] for d, idx in left.items() for i in idx)
     cache: dict = {}
     for r in rows[:40]:
         sent = S.sentence(r, cache)
