@@ -1539,6 +1539,7 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             return a.agent in FORCE_AGENTS or (a.agent is None and a.country is not None and a.kind != "location") \
                 or _armed_head(toks, a) or _alliance(a)
 
+        first_after = near_after[0] if near_after and toks.index(near_after[0].start) - cue.t1 <= 3 else None
         if english:
             # subject - verb - object: the subject acts, the object is acted on
             src = marked_src[0] if marked_src else next(iter(free_before), None)
@@ -1551,7 +1552,17 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             tgt = free_before[0]
             src = marked_src[0] if marked_src else None
             how = "agent-passive"
-        elif free_before and forceful(free_before[0]) and not (victim_noun and _reporter(toks, free_before[0])):
+        elif first_after is not None and cue.row.id in PASSIVE_READ and not noun and forceful(first_after) \
+                and _caused(toks, first_after) and not (free_before and forceful(free_before[0])
+                                                        and not _speaker_only(toks, free_before[0], cue)):
+            # «قتل جندي تركي في هجوم ... شنه متمردون», «قتل أحد منتسبي وزارة الداخلية وأصيب آخر بتفجير»: the
+            # unvocalised قتل with a force agent and the cause after it is the passive قُتل, the agent its victim
+            # (people killed, قتل 20 شخصا في هجوم, were the target already)
+            tgt = first_after
+            src = marked_src[0] if marked_src else None
+            how = "agent-passive"
+        elif free_before and forceful(free_before[0]) and not (victim_noun and _reporter(toks, free_before[0])) \
+                and not _speaker_only(toks, free_before[0], cue):
             src = marked_src[0] if marked_src else free_before[0]  # الشرطة اعتقلت ناشطين
             tgt = next((a for a in marked_tgt if a is not src), None) or next(
                 (a for a in near_after + inside if a is not src), None)
@@ -1561,7 +1572,9 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             if marked_src:
                 src = marked_src[0]
             elif first is not None and forceful(first) and not (noun and "victim" in cue.row.constraints) \
-                    and not _counted(toks, first) and not _victim_of(toks, first):
+                    and not _counted(toks, first) and not _victim_of(toks, first) \
+                    and not any(h.row.role == "target" and cue.t1 < h.t0 and h.t1 < toks.index(first.start)
+                                for h in markers):  # «فتح النار على عربة الشرطة»: after على, the one shot at
                 src = first  # (قتل 13 مسلحا: a count before the first actor reads the passive, 13 were killed)
             tgt = next((a for a in marked_tgt if a is not src), None) or next(
                 (a for a in near_after + inside if a is not src), None) or next(
@@ -1676,6 +1689,37 @@ _ON_BEHALF = frozenset(normalize_key(w) for w in ("باسم", "بإسم", "on be
 _VICTIM_WORDS = frozenset(normalize_key(w) for w in (
     "قتيلا", "قتيل", "قتلى", "القتلى", "شهيدا", "شهيد", "شهداء", "الشهداء", "جريحا", "جرحى", "الجرحى", "مصابا",
     "مصابين", "المصابين", "ضحايا", "الضحايا", "ضحية", "مقتل", "استشهاد", "إصابة", "اصابة"))
+
+
+#: what may follow a passive killing's victim: its cause (في هجوم, برصاص, جراء) or the wounded (وأصيب آخر)
+_CAUSE_NEXT = frozenset(normalize_key(w) for w in (
+    "جراء", "إثر", "اثر", "برصاص", "بنيران", "بانفجار", "بتفجير", "بقصف", "بغارة", "بهجوم", "بعبوة", "بهجمات",
+    "وأصيب", "واصيب", "وأصيبت", "وجرح", "وجرحت"))
+_CAUSE_AFTER_IN = tuple(normalize_key(w) for w in ("هجوم", "انفجار", "تفجير", "قصف", "غارة", "اشتباك", "كمين",
+                                                    "حادث", "عملية", "هجمات", "اشتباكات", "غارات"))
+
+
+def _caused(toks: _Tokens, a: Actor) -> bool:
+    """The words right after the actor say what killed it (في هجوم, بتفجير, جراء) or who was wounded with it."""
+    j = toks.index(max(a.start, a.end - 1)) + 1
+    if j >= len(toks.norm):
+        return False
+    w = toks.norm[j]
+    if w in _CAUSE_NEXT:
+        return True
+    return w == "في" and j + 1 < len(toks.norm) and toks.norm[j + 1].lstrip("ال").startswith(_CAUSE_AFTER_IN)
+
+
+def _speaker_only(toks: _Tokens, a: Actor, cue: Hit) -> bool:
+    """The actor is the one telling (وقالت الشرطة) and a bare complementiser (إن, أن: no pronoun) stands between
+    it and the cue: what follows has its own subject («وقالت الشرطة إن المشتبه به فتح النار»)."""
+    if not _reporter(toks, a):
+        return False
+    j = toks.index(max(a.start, a.end - 1)) + 1
+    return any(toks.norm[t] in _BARE_THAT for t in range(j, min(cue.t0, j + 4)))
+
+
+_BARE_THAT = frozenset(normalize_key(w) for w in ("إن", "أن", "ان", "بأن", "بان"))
 
 
 def _victim_of(toks: _Tokens, a: Actor) -> bool:
