@@ -58,26 +58,34 @@ them again and agreed on 19 (the other, chants of «الموت لأمريكا» 
 right (0.394), 45 (0.281) by the strict reading; of the 47 with ``confidence`` >= 0.6, 35 (0.745). The four
 helpers' shares of right events were 14, 13, 12 and 24 of 40.
 
-The eighth sample (``--sample v8``, the default from 2026-12-04; ``tests/data/events_snn_sample8.jsonl``) was
-fixed (SEED_V8 below) when v7 was drawn: the records of the v3 days that v3 to v7 left (``records_v7`` replays
-v7's draws; 2015-07-24 had only 269 left, all taken, 400 of 2015-08-06). It was drawn once on 2026-12-04 with
-the coder of 0bde65c (after the tuning on v7, which is dev material since) and judged the same day by four
-helpers, 40 each, given the convention below in writing; the engineer read 20 of them again and agreed on 19:
-77 of 160 right (0.481), 49 (0.306) by the strict reading; of the 54 with ``confidence`` >= 0.65 (the news
-filter's version 4 threshold), 40 (0.741). The helpers' shares of right events were 18, 17, 20 and 22 of 40.
+The eighth sample (``--sample v8``, the default on 2026-12-04 until v9, dev material since;
+``tests/data/events_snn_sample8.jsonl``) was fixed (SEED_V8 below) when v7 was drawn: the records of the v3 days
+that v3 to v7 left (``records_v7`` replays v7's draws; 2015-07-24 had only 269 left, all taken, 400 of
+2015-08-06). It was drawn once on 2026-12-04 with the coder of 0bde65c (after the tuning on v7, which is dev
+material since) and judged the same day by four helpers, 40 each, given the convention below in writing; the
+engineer read 20 of them again and agreed on 19: 77 of 160 right (0.481), 49 (0.306) by the strict reading; of
+the 54 with ``confidence`` >= 0.65 (the news filter's version 4 threshold), 40 (0.741). The helpers' shares of
+right events were 18, 17, 20 and 22 of 40.
 
-The ninth sample (``--sample v9``, the default from 2026-12-04; ``tests/data/events_snn_sample9.jsonl``) was
-fixed (SEED_V9, DAYS_V9 below) when v8 was drawn: the v3 days are used up, so two days no sample drew from,
-leaving out every record a file of tests/data names or a test quotes (``events_snn_sample9_draw.json`` keeps what
-was left out and the 900 records drawn). Drawn once on 2026-12-04 with the coder of 5ff7332 (after the tuning on
-v8, dev material since) and judged the same day by four helpers, 40 each, given the convention below in writing;
-the engineer read 20 again and agreed on 19: 68 of 160 right (0.425), 35 (0.219) by the strict reading; of the
-48 with ``confidence`` >= 0.65, 25 (0.521). The helpers' shares of right events were 11, 16, 18 and 23 of 40;
-they differed on headline and link lines (one judge counted three right, another two wrong), and ten wrong
-events come from one article listing the King's first hundred days by date.
+The ninth sample (``--sample v9``, the default on 2026-12-04 until v10, dev material since;
+``tests/data/events_snn_sample9.jsonl``) was fixed (SEED_V9, DAYS_V9 below) when v8 was drawn: the v3 days are
+used up, so two days no sample drew from, leaving out every record a file of tests/data names or a test quotes
+(``events_snn_sample9_draw.json`` keeps what was left out and the 900 records drawn). Drawn once on 2026-12-04
+with the coder of 5ff7332 (after the tuning on v8, dev material since) and judged the same day by four helpers,
+40 each, given the convention below in writing; the engineer read 20 again and agreed on 19: 68 of 160 right
+(0.425), 35 (0.219) by the strict reading; of the 48 with ``confidence`` >= 0.65, 25 (0.521). The helpers'
+shares of right events were 11, 16, 18 and 23 of 40; they differed on headline and link lines (one judge counted
+three right, another two wrong), and ten wrong events come from one article listing the King's first hundred
+days by date.
 
-The tenth sample (``--sample v10``) is fixed (SEED_V10 below) and not drawn: the v9 days, the records v9 did not
-draw. Whoever tunes the coder on v9 draws v10 once after.
+The tenth sample (``--sample v10``, the default from 2026-12-04; ``tests/data/events_snn_sample10.jsonl``) was
+fixed (SEED_V10 below) when v9 was drawn: the v9 days, the records v9 did not draw and tests/data did not name
+(``events_snn_sample10_draw.json``). Drawn once on 2026-12-04 with the coder of 6d22cdb (after the tuning on v9,
+dev material since) and judged the same day by four helpers, 40 each, given the convention below in writing; the
+engineer read 20 again and agreed on 19: 71 of 160 right (0.444), 34 (0.212) by the strict reading; of the 51 with
+``confidence`` >= 0.65, 28 (0.549). The helpers' shares of right events were 19, 14, 16 and 22 of 40.
+Whoever tunes the coder on v10 fixes and draws an eleventh sample the same way (the v9 days still hold over 3,000
+records no sample drew).
 
 A dev pool (``--sample pool``; ``tests/data/events_snn_pool.jsonl``, 274 events of two unused days) was
 drawn and judged on 2026-12-02 to be tuned on (its judges name the error: background, no event,
@@ -161,7 +169,7 @@ PER_DAY_V9 = 450
 SIZE_V9 = 160
 #: The tenth sample (``--sample v10``), fixed on 2026-12-04 when v9 was drawn and before anyone tunes on v9: the
 #: v9 days, records v9 did not draw and no file of tests/data names, PER_DAY_V10 a day, SIZE_V10 of their events.
-#: Not drawn yet: draw it once, after tuning on v9.
+#: Drawn once on 2026-12-04 with the coder of 6d22cdb (after the tuning on v9).
 SAMPLE_V10 = DATA / "events_snn_sample10.jsonl"
 SEED_V10 = 20261210
 PER_DAY_V10 = 450
@@ -386,10 +394,20 @@ def records_v9() -> dict[str, set[int]]:
     return {d: set(map(int, p)) for d, p in _draw_v9_file()["records"].items()}
 
 
+#: the tenth sample's draw: the records left out of its days and the records it drew (references only)
+DRAW_V10 = DATA / "events_snn_sample10_draw.json"
+
+
 def draw_v10() -> list[dict]:
-    """The tenth sample: DAYS_V9 again, records v9 drew or tests/data names left out."""
-    left = quoted_records() | {(d, i) for d, p in records_v9().items() for i in p}
+    """The tenth sample: DAYS_V9 again, records v9 drew or tests/data named (DRAW_V10 keeps them) left out."""
+    left = {(d, int(i)) for d, idx in json.loads(DRAW_V10.read_text(encoding="utf-8"))["left_out"].items()
+            for i in idx}
     return _v9_sample(SEED_V10, PER_DAY_V10, SIZE_V10, left)
+
+
+def records_v10() -> dict[str, set[int]]:
+    """The records draw_v10 annotated on each day (DRAW_V10)."""
+    return {d: set(map(int, p)) for d, p in json.loads(DRAW_V10.read_text(encoding="utf-8"))["records"].items()}
 
 
 def draw_pool() -> list[dict]:
@@ -421,8 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "pool"), default="v9",
-                    help="v10: fixed, not drawn yet (seed 20261210); v9: the sample of the coder tuned on v8 (seed "
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "pool"), default="v10",
+                    help="v10: the sample of the coder tuned on v9 (seed 20261210); v9: the coder tuned on v8 (seed "
                          "20261209); v8: the sample of the coder tuned on v7 (seed "
                          "20261208); v7: the sample of the coder tuned on v6 (seed "
                          "20261207); v6: the sample of the coder tuned on v5 (seed "
