@@ -377,21 +377,23 @@ def _v9_sample(seed: int, per_day: int, size: int, left_out: set[tuple[str, int]
 DRAW_V9 = DATA / "events_snn_sample9_draw.json"
 
 
-def _draw_v9_file() -> dict:
-    return json.loads(DRAW_V9.read_text(encoding="utf-8"))
+def _kept_draw(path: Path) -> tuple[set[tuple[str, int]], dict[str, set[int]]]:
+    """(the records left out, day -> the records drawn) of a draw kept as references (DRAW_V9, DRAW_V10)."""
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    left = {(d, int(i)) for d, idx in kept["left_out"].items() for i in idx}
+    return left, {d: set(map(int, p)) for d, p in kept["records"].items()}
 
 
 def draw_v9() -> list[dict]:
     """The ninth sample: DAYS_V9, PER_DAY_V9 records a day at random, none of those left out when it was drawn
     (DRAW_V9: the records of its days a file of tests/data named or a test quoted, and those with events of the
     first draw of 300 a day, which was written to tests/data and replaced before any of it was read)."""
-    left = {(d, int(i)) for d, idx in _draw_v9_file()["left_out"].items() for i in idx}
-    return _v9_sample(SEED_V9, PER_DAY_V9, SIZE_V9, left)
+    return _v9_sample(SEED_V9, PER_DAY_V9, SIZE_V9, _kept_draw(DRAW_V9)[0])
 
 
 def records_v9() -> dict[str, set[int]]:
     """The records draw_v9 annotated on each day (DRAW_V9)."""
-    return {d: set(map(int, p)) for d, p in _draw_v9_file()["records"].items()}
+    return _kept_draw(DRAW_V9)[1]
 
 
 #: the tenth sample's draw: the records left out of its days and the records it drew (references only)
@@ -400,14 +402,12 @@ DRAW_V10 = DATA / "events_snn_sample10_draw.json"
 
 def draw_v10() -> list[dict]:
     """The tenth sample: DAYS_V9 again, records v9 drew or tests/data named (DRAW_V10 keeps them) left out."""
-    left = {(d, int(i)) for d, idx in json.loads(DRAW_V10.read_text(encoding="utf-8"))["left_out"].items()
-            for i in idx}
-    return _v9_sample(SEED_V10, PER_DAY_V10, SIZE_V10, left)
+    return _v9_sample(SEED_V10, PER_DAY_V10, SIZE_V10, _kept_draw(DRAW_V10)[0])
 
 
 def records_v10() -> dict[str, set[int]]:
     """The records draw_v10 annotated on each day (DRAW_V10)."""
-    return {d: set(map(int, p)) for d, p in json.loads(DRAW_V10.read_text(encoding="utf-8"))["records"].items()}
+    return _kept_draw(DRAW_V10)[1]
 
 
 def draw_pool() -> list[dict]:

@@ -940,7 +940,10 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     out: list[Event] = []
     feats: list[set[str]] = []
     nfeats: list[set[str]] = []
+    discussed: Hit | None = None  # the latest cue of discussing before the cue (DISCUSS_CUES)
     for k, cue in enumerate(cues):
+        if k and cues[k - 1].row.id in DISCUSS_CUES:
+            discussed = cues[k - 1]
         prev_cue_end = cues[k - 1].t1 if k else first_tok - 1
         if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
             continue
@@ -958,10 +961,10 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء)
         if _purpose_masdar(toks, cue):
             continue  # «للتوصل إلى اتفاق», «لتوقيع الاتفاقية»: the aim of what the sentence tells, a topic
-        if cue.row.lang == "ar" and _nounlike(cue) and cue.row.plover != "CONSULT" and any(
-                c.row.id in DISCUSS_CUES and c.end <= cue.start and not _CLAUSE.search(doc.text, c.end, cue.start)
-                for c in cues[:k]):
+        if discussed is not None and cue.row.lang == "ar" and cue.row.plover != "CONSULT" and _nounlike(cue) \
+                and not _CLAUSE.search(doc.text, discussed.end, cue.start):
             continue  # «بحثا خلال اللقاء التعاون ... في مجالات الدفاع والأمن وتبادل المعلومات»: a topic discussed
+            # (the latest discussing cue before: when an earlier one shares the clause, so does it)
         if _past_or_aggregate(doc, toks, cue, smentions):
             continue
         if judgment and cue.row.plover == "ASSAULT":
@@ -2118,10 +2121,11 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
         if pl.type in ("ACCUSE", "REJECT") and cue.row.lang == "ar":
             # «تدين مصر التفجير الارهابي في منطقة عسير السعودية»: the place and the victims of an attack
             # condemned are not the accused; a demonym on the attack (الهجوم الإيراني) is its author
-            attacks = [c for c in cues_all if c.row.plover == "ASSAULT" and c.row.pos == "noun" and c.start >= cue.end]
-            others = [a for a in others if not any(c.end <= a.start and (_clause_start(doc, s, a.start) <= c.start)
-                                                   and a.mark not in ("target", "counterpart")
-                                                   and _qualified_cue(doc, a, toks, [c]) is not c for c in attacks)]
+            att = next((c for c in cues_all if c.row.plover == "ASSAULT" and c.row.pos == "noun"
+                        and c.start >= cue.end), None)  # (the cues are in text order: the first one after)
+            if att is not None and not _CLAUSE.search(doc.text, cue.end, att.start):
+                others = [a for a in others if not (att.end <= a.start and a.mark not in ("target", "counterpart")
+                                                    and _qualified_cue(doc, a, toks, [att]) is not att)]
         place_ok = ("from", "location") if pl.type in PLACE_TARGET_TYPES else ("from",)
         direct_obj = next((a for a in others if a.start >= cue.end and a.mark is None
                            and cue.row.lang == "en" and cue.row.pos == "verb"
