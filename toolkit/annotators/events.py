@@ -1722,7 +1722,7 @@ def _speaker_only(toks: _Tokens, a: Actor, cue: Hit) -> bool:
     return any(toks.norm[t] in _BARE_THAT for t in range(j, min(cue.t0, j + 4)))
 
 
-_BARE_THAT = frozenset(normalize_key(w) for w in ("إن", "أن", "ان", "بأن", "بان"))
+_BARE_THAT = frozenset(w for w in _COMPLEMENTISERS if not w.endswith("ه"))  # (ان, بان: no pronoun)
 
 
 def _victim_of(toks: _Tokens, a: Actor) -> bool:
@@ -1806,12 +1806,11 @@ def _scoped(markers: list[Hit], cue: Hit, prev_cue_end: int, roles: tuple[str, .
 FUTURE_WINDOW = 8
 
 
-def _future_verb_before(toks: _Tokens, cue: Hit, text: str = "") -> int | None:
+def _future_verb_before(toks: _Tokens, cue: Hit, text: str) -> int | None:
     """The token of a future verb (ستطلق, سيشن, سيجري) governing an Arabic noun cue: up to FUTURE_WINDOW
-    tokens before it in its clause (two when ``text`` is not given), or None."""
-    lo = max(-1, cue.t0 - 1 - (FUTURE_WINDOW if text else 2))
-    for t in range(cue.t0 - 1, lo, -1):
-        if text and _CLAUSE_OR_END.search(text, toks.ends[t], toks.starts[t + 1]):
+    tokens before it in its clause and sentence, or None."""
+    for t in range(cue.t0 - 1, max(-1, cue.t0 - 1 - FUTURE_WINDOW), -1):
+        if _CLAUSE_OR_END.search(text, toks.ends[t], toks.starts[t + 1]):
             break
         w = toks.norm[t].lstrip("وف")
         if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w[2] != "ا" and w not in _NOT_FUTURE \
@@ -1885,27 +1884,28 @@ def _event_date(doc: Doc, s: int, cue: Hit, smentions: list[Mention]) -> tuple[s
 BACKGROUND_DAYS = 730
 
 
-def _after(date: str | None, published: str | None) -> bool:
-    """``date`` (an ISO day, week, month or range) starts after the day ``published``."""
+def _bounds(date: str | None, published: str | None) -> tuple | None:
+    """(first day, last day) of ``date`` (an ISO day, week, month, year or range A/B) and the day ``published``,
+    or None when either is unknown."""
     if not date or not published or len(published) < 10:
-        return False
+        return None
     from toolkit.tables import iso_bounds  # (pandas and pyarrow: not at the annotator's import)
 
-    start, _, _ = iso_bounds(str(date))
+    start, end, _ = iso_bounds(str(date))
     pub, _, _ = iso_bounds(published[:10])
-    return start is not None and pub is not None and start > pub
+    return None if start is None or pub is None else (start, end, pub)
+
+
+def _after(date: str | None, published: str | None) -> bool:
+    """``date`` starts after the day ``published``."""
+    b = _bounds(date, published)
+    return b is not None and b[0] > b[2]
 
 
 def _long_before(date: str | None, published: str | None) -> bool:
-    """``date`` (an ISO day, week, month, year or range A/B) ends more than BACKGROUND_DAYS before
-    ``published``."""
-    if not date or not published or len(published) < 10:
-        return False
-    from toolkit.tables import iso_bounds  # (pandas and pyarrow: not at the annotator's import)
-
-    _, end, _ = iso_bounds(str(date))
-    pub, _, _ = iso_bounds(published[:10])
-    return end is not None and pub is not None and (pub - end).days > BACKGROUND_DAYS
+    """``date`` ends more than BACKGROUND_DAYS before ``published``."""
+    b = _bounds(date, published)
+    return b is not None and b[1] is not None and (b[2] - b[1]).days > BACKGROUND_DAYS
 
 
 def _visitor(doc: Doc, toks: _Tokens, cue: Hit, place: Actor, before: list[Actor],
