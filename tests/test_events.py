@@ -1442,3 +1442,12 @@ def test_killed_soldiers_reporting_police_houthi_gunmen_and_written_notices():
     # a killing told in the active, and the people killed in an attack, are left as they were
     assert ("TUR", None, "MIL", "UAF", "ASSAULT") in _coded_on("قتل الجيش التركي ثلاثة مسلحين أكراد في اشتباك.",
                                                               "2015-08-11")
+
+
+@needs_pipeline
+def test_the_cause_of_a_passive_killing_is_any_attack_cue_of_the_lexicon():
+    """A sentence written for the case: «وقتل شرطي في إطلاق نار على حاجز أمني» (a policeman was killed in gunfire)
+    made the policeman the shooter when the causes were a hand list (هجوم, انفجار ...) without إطلاق نار; the cause
+    after the victim is now any ASSAULT cue the lexicons match (في + a cue, or a cue with ب)."""
+    got = _coded_on("وقتل شرطي في إطلاق نار على حاجز أمني في مدينة العريش المصرية.", "2015-08-11")
+    assert (None, "EGY", None, "COP", "ASSAULT") in got and not any(e[2] == "COP" for e in got)

@@ -1556,7 +1556,7 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             src = marked_src[0] if marked_src else None
             how = "agent-passive"
         elif first_after is not None and cue.row.id in PASSIVE_READ and not noun and forceful(first_after) \
-                and _caused(toks, first_after) and not (free_before and forceful(free_before[0])
+                and _caused(toks, first_after, cues) and not (free_before and forceful(free_before[0])
                                                         and not _speaker_only(toks, free_before[0], cue)):
             # «قتل جندي تركي في هجوم ... شنه متمردون», «قتل أحد منتسبي وزارة الداخلية وأصيب آخر بتفجير»: the
             # unvocalised قتل with a force agent and the cause after it is the passive قُتل, the agent its victim
@@ -1694,23 +1694,22 @@ _VICTIM_WORDS = frozenset(normalize_key(w) for w in (
     "مصابين", "المصابين", "ضحايا", "الضحايا", "ضحية", "مقتل", "استشهاد", "إصابة", "اصابة"))
 
 
-#: what may follow a passive killing's victim: its cause (في هجوم, برصاص, جراء) or the wounded (وأصيب آخر)
+#: what may follow a passive killing's victim besides an attack cue (في هجوم, بتفجير: the cue lexicon's): its
+#: cause (جراء, إثر, برصاص) or the wounded (وأصيب آخر)
 _CAUSE_NEXT = frozenset(normalize_key(w) for w in (
-    "جراء", "إثر", "اثر", "برصاص", "بنيران", "بانفجار", "بتفجير", "بقصف", "بغارة", "بهجوم", "بعبوة", "بهجمات",
-    "وأصيب", "واصيب", "وأصيبت", "وجرح", "وجرحت"))
-_CAUSE_AFTER_IN = tuple(normalize_key(w) for w in ("هجوم", "انفجار", "تفجير", "قصف", "غارة", "اشتباك", "كمين",
-                                                    "حادث", "عملية", "هجمات", "اشتباكات", "غارات"))
+    "جراء", "إثر", "اثر", "برصاص", "بنيران", "وأصيب", "واصيب", "وأصيبت", "وجرح", "وجرحت"))
 
 
-def _caused(toks: _Tokens, a: Actor) -> bool:
-    """The words right after the actor say what killed it (في هجوم, بتفجير, جراء) or who was wounded with it."""
+def _caused(toks: _Tokens, a: Actor, cues: list[Hit]) -> bool:
+    """The words right after the actor say what killed it (an attack cue, في + an attack cue, جراء) or who was
+    wounded with it."""
     j = toks.index(max(a.start, a.end - 1)) + 1
     if j >= len(toks.norm):
         return False
-    w = toks.norm[j]
-    if w in _CAUSE_NEXT:
+    if toks.norm[j] in _CAUSE_NEXT:
         return True
-    return w == "في" and j + 1 < len(toks.norm) and toks.norm[j + 1].lstrip("ال").startswith(_CAUSE_AFTER_IN)
+    k = j + 1 if toks.norm[j] == "في" else j
+    return any(c.t0 == k and c.row.plover == "ASSAULT" for c in cues)
 
 
 def _speaker_only(toks: _Tokens, a: Actor, cue: Hit) -> bool:
