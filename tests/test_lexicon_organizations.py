@@ -17,7 +17,7 @@ import pytest
 
 LEXICON = Path(__file__).resolve().parents[1] / "toolkit" / "lexicon"
 
-ORG_TYPES = {"igo", "un_agency", "court", "bank", "forum", "ngo_intl", "movement", "company", "contact_group"}
+ORG_TYPES = {"igo", "un_agency", "court", "bank", "forum", "ngo_intl", "movement", "company", "contact_group", "media"}
 EXTRA_ISO3 = {"PSE", "XKX", "TWN"}
 PLACEHOLDERS = {"m", "f", "name", "adj"}
 PROCLITIC_ARTICLE = ("بال", "وال", "لل", "كال", "فال")

@@ -409,8 +409,8 @@ class Actor:
 
 
 #: organisation kinds (organizations.csv types) that are no actor of this coder: their country is
-#: not the state acting (Hezbollah is not Lebanon), P5+1 is a negotiating format
-NON_STATE_KINDS = frozenset({"movement", "company", "contact_group"})
+#: not the state acting (Hezbollah is not Lebanon, Al Jazeera is not Qatar), P5+1 is a negotiating format
+NON_STATE_KINDS = frozenset({"movement", "company", "contact_group", "media"})
 
 
 def actor_code(m: Mention) -> tuple[str | None, tuple[str, ...]] | None:

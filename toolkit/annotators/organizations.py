@@ -16,6 +16,12 @@ A fifth, the head-noun rule, finds a name made of an institution noun and the wo
 name it (مستشفى البشائر, الهيئة العامة للسياحة والتراث الوطني, الحزب الشيوعي): the ``phrase``
 rows of ``name_cues.csv`` and the words of ``org_phrase_words.csv`` (see ``_headed``).
 
+In English, a capitalised run that holds a head noun (the ``en`` ``org_head`` rows of
+``name_cues.csv``: Ministry of Defence, Justice and Development Party, Syrian Observatory for
+Human Rights) is a name, and an acronym in brackets after it names the same body wherever it
+comes again (:mod:`toolkit.annotators.english_names`); a demonym and a head alone (Iraqi Army)
+is left to ``institutions.csv``.
+
 A sixth source is the statistical name tagger (:mod:`toolkit.ner`, Arabic): an organisation
 name no lexicon row covers, with ``rule`` = ``model:ner-newsfane@<version>``, its
 ``confidence``, its ``fine`` class (government, media, sports, ...) and the country of a
@@ -33,6 +39,7 @@ from functools import lru_cache
 
 from toolkit import lexicon, ner
 from toolkit.annotators import countries as C
+from toolkit.annotators import english_names, places
 from toolkit.arabic import normalize_key
 from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
@@ -194,8 +201,60 @@ def annotate(doc: Doc) -> list[Mention]:
             taken.add(s, e)
     if doc.lang == "ar":
         out.extend(_headed(doc, taken))
+    else:
+        out.extend(_english(doc, taken))
     out.extend(_tagged(doc, taken))
     return sorted(out, key=lambda x: x.start)
+
+
+# --------------------------------------------------------------------------- English names by head noun
+
+
+def _english(doc: Doc, taken: SpanSet) -> list[Mention]:
+    """English organisation names no lexicon row holds: a capitalised run with a head noun
+    (Ministry of Defence, Justice and Development Party; :mod:`toolkit.annotators.english_names`),
+    and an acronym in brackets after one (Syrian Democratic Forces (SDF)), there and wherever the
+    acronym comes again in the article."""
+    found: list[Mention] = []
+    countries = _country_index(doc)
+    acronyms: dict[str, Mention] = {}
+    for r0, r1 in doc.regions:
+        for run in english_names.org_runs(doc.text, r0, r1):
+            s, e = run.start, run.end
+            if len(run.words) < 2 or taken.overlaps(s, e):
+                continue  # "the Ministry" alone is no name
+            inside = _within(countries, s, e)
+            if any(c.start == s and c.end == e for c in inside):
+                continue
+            if len(run.words) == 2 and inside and inside[0].start == s and inside[0].kind == "demonym":
+                continue  # "the Iraqi Army", "Saudi Government": a country's body, institutions.csv's
+            text = doc.text[s:e]
+            if normalize_key(text) in places.place_forms():
+                continue  # West Bank, a place
+            iso = inside[0].value if len({c.value for c in inside}) == 1 else None
+            ref = lexicon.ref("name_cues", english_names.head_row(run.cue))
+            found.append(Mention(
+                start=s, end=e, text=text, type="organization", value=text, kind="named",
+                sentence=doc.sentence_of(s), rule=f"english: capitalised name with a head noun, {ref} {run.cue}",
+                attrs={"country": iso, "members": "", "name_en": text, "fine": None}))
+            taken.add(s, e)
+            acr = english_names.acronym_after(doc.text, e)
+            if acr is not None and not taken.overlaps(*acr):
+                a0, a1 = acr
+                acronyms.setdefault(doc.text[a0:a1], found[-1])
+    if acronyms:
+        rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w-])")
+        for r0, r1 in doc.regions:
+            for m in rx.finditer(doc.text, r0, r1):
+                full = acronyms[m.group(1)]
+                if m.start() < full.end or taken.overlaps(m.start(), m.end()):
+                    continue
+                found.append(Mention(
+                    start=m.start(), end=m.end(), text=m.group(1), type="organization", value=full.value,
+                    kind="named", sentence=doc.sentence_of(m.start()),
+                    rule=f"english: acronym of {full.text}", attrs=dict(full.attrs)))
+                taken.add(m.start(), m.end())
+    return found
 
 
 # --------------------------------------------------------------------------- head + name phrase
@@ -349,7 +408,7 @@ def _headed(doc: Doc, taken: SpanSet) -> list[Mention]:
 #: the fine class of a lexicon organisation, from its type
 _FINE = {"institution": "government", "igo": "intergovernmental", "un_agency": "intergovernmental",
          "court": "intergovernmental", "bank": "intergovernmental", "forum": "intergovernmental",
-         "ngo_intl": "non-governmental", "movement": "movement", "company": "commercial",
+         "ngo_intl": "non-governmental", "movement": "movement", "company": "commercial", "media": "media",
          "contact_group": "intergovernmental"}
 
 

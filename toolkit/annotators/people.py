@@ -28,7 +28,14 @@ Rules, in order:
    one word with the article or a plural of origin (a one-word "group" like اينشتاين is a
    person whose class the tagger got wrong; its class is then left unknown).
 5. ``english``: an English capitalised name before a reporting verb (``John Kerry said``), or
-   after ``according to``; linked to the lexicon the same way.
+   after ``according to``, and the names :mod:`toolkit.annotators.english_names` reads from
+   their context (a cue word before: Col., Dr., Senator, striker; a reporting verb before and
+   punctuation after: ``said Ahmed al-Mismari,``; an apposition after: ``Maria Zakharova, a
+   spokeswoman``); linked to the lexicon the same way. An English lexicon name is widened to the
+   whole capitalised name written around it, without a title word at its start unless the
+   person's English name has it (Abdul Hamid -> Abdul Hamid Dbeibah, King Abdullah II ->
+   Abdullah II, Sheikh Hasina stays); widened by words none of the person's English forms hold,
+   it is another person (Prince Abdulaziz bin Salman is not the "bin Salman" of the lexicon).
 6. ``surname``: after a full name the lexicon does not know (from the title rule, the tagger
    or the English rule), its last word alone is the same person within the article.
 
@@ -48,7 +55,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from toolkit import lexicon, ner
-from toolkit.annotators import places
+from toolkit.annotators import english_names, places
 from toolkit.arabic import normalize_key
 from toolkit.cache import persistent
 from toolkit.matcher import Entry, Gazetteer
@@ -81,8 +88,6 @@ _CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
 #: openings of a preposition or conjunction + noun (و..., بم..., لت..., با...): not of names
 _CLITIC_NOUN = ("و", "بم", "لم", "بت", "لت", "با", "لا")
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
-_EN_WORD = r"(?:[A-Z][a-zA-Z'\-]+|al-[A-Z][a-z]+|bin|ibn)"
-_EN_NAME = re.compile(_EN_WORD + r"(?:\s+" + _EN_WORD + r"){0,3}")
 _SEP = re.compile(r"\s*(?:-|–|—|،|,)?\s*")
 
 
@@ -284,6 +289,10 @@ def annotate(doc: Doc) -> list[Mention]:
         if near.country_spans.overlaps(s, e):
             continue
         tr = t.entry.payload
+        if s == t.start:  # the title word is the name's first word (Sultan al-Jaber)
+            out.append(_mention(doc, s, e, None, None, None, rule=f"english: {tr['form']} + name particle"))
+            taken.add(s, e, out[-1])
+            continue
         out.append(_mention(doc, s, e, None, t, country, rule=f"title: {lexicon.ref('titles', tr)} {tr['form']}"))
         taken.add(s, e, out[-1])
     out = _tagged(doc, out, near)
@@ -300,6 +309,7 @@ def annotate(doc: Doc) -> list[Mention]:
                                 rule=f"surname: {ref} (after {before[-1].text} و)"))
             taken.add(m.start, m.end, out[-1])
     if doc.lang == "en" or not doc.lang.startswith("ar"):
+        out = _english_lexicon_spans(doc, out)
         out.extend(_english(doc, out, near))
     # a one-word "name" after a title or from the tagger that is no name (ولي العهد - يحفظهم الله)
     out = [m for m in out if m.value != m.text or not _no_name(m.text)]
@@ -566,6 +576,11 @@ def _english(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
                 while toks and toks[0] in words:  # "Minister John Kerry said": a title word is no name
                     s += len(toks[0]) + 1
                     toks = toks[1:]
+                got = english_names.name_in(doc.text, s, e) if toks else None
+                if got is None:
+                    continue
+                s, e = got  # "IAEA Director General Rafael Grossi told": the words after the last title
+                toks = doc.text[s:e].split()
                 if len(toks) < 2 or taken.overlaps(s, e) or orgs.overlaps(s, e):
                     continue
                 if any(t in heads for t in toks) or _EN_CONTINUES.search(doc.text, max(0, s - 30), s):
@@ -577,7 +592,72 @@ def _english(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
                                       rule="english: capitalised name + reporting verb" if rx is _EN_REPORT
                                       else "english: according to + capitalised name"))
                 taken.add(s, e, found[-1])
+        for run in english_names.person_runs(doc.text, r0, r1):
+            s, e = run.start, run.end
+            last = e - len(run.words[-1])
+            if taken.overlaps(s, e) or orgs.overlaps(s, e) or near.country_spans.overlaps(last, e):
+                continue  # a country as a name's first word is a name still (Jordan Bardella, Israel Katz)
+            if normalize_key(doc.text[s:e]) in places.place_forms():
+                continue  # a place in apposition (Tahrir Square, the heart of ...)
+            row = link(doc.text[s:e])
+            rule = (f"english: {run.cue} + capitalised name" if run.rule == "cue"
+                    else f"english: capitalised name, {run.rule}")
+            found.append(_mention(doc, s, e, row["person_id"] if row else None, None, None, rule=rule))
+            taken.add(s, e, found[-1])
     return found
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> dict[str, frozenset[str]]:
+    """person id -> the words of its English name and of its English lexicon forms."""
+    out: dict[str, set[str]] = {}
+    for r in lexicon.rows("person_names"):
+        if r["lang"] == "en":
+            out.setdefault(r["person_id"], set()).update(r["form"].split())
+    for pid, rows in tenures().items():
+        for r in rows:
+            out.setdefault(pid, set()).update((r.get("name_en") or "").split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _name_words_of(pid: str) -> frozenset[str]:
+    return _person_words().get(pid, frozenset())
+
+
+def _english_lexicon_spans(doc: Doc, out: list[Mention]) -> list[Mention]:
+    """English lexicon names widened to the whole name written (Abdul Hamid -> Abdul Hamid Dbeibah,
+    Erdogan -> Tayyip Erdogan) and without a title at their start (Sheikh Tamim bin Hamad Al Thani
+    -> Tamim bin Hamad Al Thani): the capitalised run's name that overlaps the lexicon match, when it
+    overlaps no other mention."""
+    if not any(m.rule.startswith(("lexicon", "surname")) for m in out):
+        return out
+    runs = SpanSet((s, e, (s, e)) for r0, r1 in doc.regions for s, e in english_names.name_spans(doc.text, r0, r1))
+    others = SpanIndex((m.start, m.end) for m in doc.of_type("country", "organization"))
+    taken = SpanSet((m.start, m.end, m) for m in out)
+    new: list[Mention] = []
+    for m in out:
+        if m.rule.startswith(("lexicon", "surname")):
+            for s, e in runs.overlapping(m.start, m.end):
+                if (s, e) == (m.start, m.end) or others.overlaps(s, e):
+                    continue
+                if any(x is not m for x in taken.overlapping(s, e)):
+                    continue
+                pid = str(m.value)
+                row = person_row(pid)
+                if s > m.start and set(((row or {}).get("name_en") or "").split()).issuperset(
+                        doc.text[m.start:s].split()):
+                    s = m.start  # "Sheikh Hasina": the title word is the person's name (name_en)
+                added = doc.text[s:m.start].split() + doc.text[m.end:e].split()
+                if added and not _name_words_of(pid).issuperset(added):
+                    # "Prince Abdulaziz bin Salman" is not the "bin Salman" of the lexicon: another person
+                    row = link(doc.text[s:e])
+                    m = _mention(doc, s, e, row["person_id"] if row else None, None, None,
+                                 rule=f"english: capitalised name around {m.text}")
+                else:
+                    m = replace(m, start=s, end=e, text=doc.text[s:e])
+                break
+        new.append(m)
+    return new
 
 
 #: a capitalised word and "of"/"for"/"and" right before a run: the run continues a name
@@ -723,10 +803,15 @@ def _name_after(doc: Doc, title, near: _Near):
     if pos >= len(text):
         return None, None, None
     if "a" <= text[pos].lower() <= "z":
-        m = _EN_NAME.match(text, pos)
-        if not m:
+        run = english_names.PERSON_RUN.match(text, pos, min(len(text), pos + 200))
+        if run is None or english_names.has_head(run.group().split()):
+            return None, None, None  # "King Saud University": an organisation's name
+        got = english_names.name_in(text, pos, min(len(text), pos + 200))
+        if got is None or got[0] != pos:
             return None, None, None
-        return m.start(), m.end(), country
+        if text[pos].islower() and " " not in title.entry.payload["form"]:
+            return title.start, got[1], None  # "Sultan al-Jaber": a given name, not a title
+        return got[0], got[1], country
     words = []
     p = pos
     known = _lexicon_words()
