@@ -99,7 +99,13 @@ INPUTS: dict[str, Callable[[], str]] = {
     "no_punctuation": lambda: "وقال الرئيس إن العلاقات بين البلدين جيدة جدا ",
     "digits": lambda: "1234567890",
     "quotations": lambda: 'وقال وزير الخارجية الروسي سيرغي لافروف: "نحن مستعدون للتعاون مع الجميع". ',
+    # English (read as lang "en"): the capitalised-name rules of toolkit/annotators/english_names.py
+    "english_names": lambda: ("Col. Hamid al-Shammari, a police spokesman, said the Ministry of Defence and the "
+                              "Justice and Development Party (JDP) met Maria Zakharova, 45, in Moscow. "),
+    "english_capitals": lambda: "The Big Capitalised Words Of A Headline Run On And On Without End ",
 }
+#: the inputs read as English text (the others are Arabic)
+ENGLISH_INPUTS = frozenset({"english_names", "english_capitals"})
 
 
 def make_text(unit: str, size_kb: int) -> str:
@@ -112,9 +118,9 @@ def make_text(unit: str, size_kb: int) -> str:
     return text
 
 
-def make_doc(text: str) -> Doc:
+def make_doc(text: str, lang: str = "ar") -> Doc:
     regions = ((0, len(text)),)
-    return Doc(text=text, lang="ar", norm=normalize(text), regions=regions, sentences=split_sentences(text, regions))
+    return Doc(text=text, lang=lang, norm=normalize(text), regions=regions, sentences=split_sentences(text, regions))
 
 
 def per_kb(funcs: dict[int, list[Callable[[], object]]], rounds: int) -> dict[int, float]:
@@ -167,7 +173,8 @@ def run(sizes: list[int], inputs: list[str], only: list[str] | None, rounds: int
         print(f"{input_name:16s} {'baseline':10s} " + " ".join(f"{base[s]:9.3f}" for s in sizes)
               + f"   {base[big] / base[small]:6.2f}x")
         for name, func, needs in chosen:
-            docs = {s: [_prepared(make_doc(t), needs) for t in many[s]] for s in sizes}
+            lang = "en" if input_name in ENGLISH_INPUTS else "ar"
+            docs = {s: [_prepared(make_doc(t, lang), needs) for t in many[s]] for s in sizes}
             found = len(func(docs[big][0]))
             ms = per_kb({s: [(lambda d=d, f=func: _uncached(f, d)) for d in docs[s]] for s in sizes}, rounds)
             del docs

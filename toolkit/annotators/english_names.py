@@ -150,8 +150,12 @@ def _apposition(text: str, e: int, lists: dict) -> bool:
 _AFTER_END = re.compile(r"\s*(?:[,.;:)]|$|\s(?:the|a|an|who|in|on|at|of|said|told)\b)")
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+", text[:end]) if m.start() >= start]
+    """The words of ``text[start:end]`` with their offsets (read in place: no copy of the text)."""
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _trim(text: str, m: re.Match, lists: dict) -> tuple[int, int, list[str]] | None:
