@@ -112,6 +112,12 @@ WRITTEN = [
     ("a deal worth $2.5 billion", "$2.5 billion", 2_500_000_000, None, "US dollars", "USD"),
     ("up to 5,000 troops", "up to 5,000 troops", 5000, "up_to", "soldiers", None),
     ("at least 12 people", "at least 12 people", 12, "at_least", "people", None),
+    # English as the press writes money: a multiplier glued to the number, a Gulf currency before it,
+    # and a word after the amount that counts nothing (written for the case; no English corpus here)
+    ("The fund holds $4.5bn in assets.", "$4.5bn", 4_500_000_000, None, "US dollars", "USD"),
+    ("Aramco paid SR 3 billion in dividends.", "SR 3 billion", 3_000_000_000, None, "Saudi riyals", "SAR"),
+    ("It raised £2 billion last year.", "£2 billion", 2_000_000_000, None, "pounds sterling", "GBP"),
+    ("It will cost 12bn euros over a decade.", "12bn euros", 12_000_000_000, None, "euros", "EUR"),
 ]
 
 

@@ -127,6 +127,8 @@ RELATIVE = [  # reference: Friday 2025-04-25
     ("الاثنين", "2025-04-21", "day"), ("يوم الجمعة", "2025-04-25", "day"), ("الاثنين المقبل", "2025-04-28", "day"),
     ("الجمعة الماضي", "2025-04-18", "day"), ("Monday", "2025-04-21", "day"),
     ("في 20 مارس", "2025-03-20", "day"),
+    # a month and a day without a year, a comma after (wire style): the article's year
+    ("On March 3, police said", "2025-03-03", "day"), ("since Jan. 7, the talks", "2025-01-07", "day"),
 ]
 
 

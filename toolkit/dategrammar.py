@@ -317,7 +317,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str], Callable]]:
     # day-month without a year: needs the reference's year
     add("day_month", r"(?<!احداث )(?<!هجمات )(?<!اعتداءات )(?<!هجوم )(?<!ثوره )"
                      rf"{wdp_}(?P<d>{_DAY}){of}\s*(?P<m>{gm}){no_year_after}", _h_day)
-    add("month_day", rf"{wdp_}(?P<m>\b{_alt(en_g, latin=True)})\s+(?P<d>{_DAY})(?![\d,]|\s*,?\s*\d)", _h_day)
+    # (a comma may follow: "On October 7, Hamas ..."; not a comma and digits: "October 7, 2023" is month_day_year's)
+    add("month_day", rf"{wdp_}(?P<m>\b{_alt(en_g, latin=True)})\s+(?P<d>{_DAY})(?![\d]|,\d|\s*,?\s*\d)", _h_day)
     # day-month of a relative year: 31 مارس من العام الماضي
     add("day_month_relative_year", rf"{wdp_}(?P<d>{_DAY}){of}\s*(?P<m>{gm})\s+{yrel}{_E}", _h_day_relative_year)
     # --- numeric dates: 15/1/1959, 15-1-1959, 15.1.1959, 3/ 12/ 1382هـ; 1959/1/15, 2015-07-21

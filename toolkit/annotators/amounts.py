@@ -164,8 +164,10 @@ _E = r"(?![\w])"
 # so that a long run of digits is read once and never backtracked into
 _NUM = (r"(?:(?<![\w.,/+\-])|(?<=(?<![\w])[وبل])|(?<=(?<![\w])[وف][بل]))(?<![\w]-)"
         r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
-        r"(?![^\W\d_])(?![.,]?\d)(?!-[\w])")
+        r"(?!(?!(?:bn|mn|mln|tn)(?![^\W\d_]))[^\W\d_])(?![.,]?\d)(?!-[\w])")  # a letter ends no number, but $4.5bn
 _NOUN = r"[^\W\d_]"
+#: an English word after a number counts only as a plural noun (12 tanks), not any word (2 billion last year)
+_EN_PLURAL = r"(?!(?:was|has|is|its|this|thus|plus|less|across|us|as|yes|does|his|hers|whereas)\b)[a-z]{2,}s\b"
 #: two numbers joined by a dash, a range (18-38 كم, 15- 35 كم): the amount is the low end
 _RANGE = (r"(?:(?<![\w.,/+\-])|(?<=(?<![\w])[وبل]))"
           r"(?P<lo>\d+(?:[.,]\d+)?)\s*[-–]\s*(?P<hi>\d+(?:[.,]\d+)?)(?![^\W\d_])(?![.,]?\d)(?!-[\w])")
@@ -207,7 +209,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:\s*(?P<pct>{pct})|\s*(?P<unit>{unit})(?P<ufr>{_AND_FRACTION})?(?:\s+{adj})?"
         rf"|\s+(?P<part>منهم|منها|منهما|منهن){_E}"
         rf"|\s+من\s+(?P<ofnoun>ال{_NOUN}{{2,}}|{_NOUN}{{2,}}(?:ها|هم|هما|هن|نا)){_E}"
-        rf"|\s+(?P<gnoun>(?!ال){_NOUN}{{2,}}){_E})?"
+        rf"|\s+(?P<gnoun>(?!ال)(?:(?![A-Za-z]){_NOUN}){{2,}}|{_EN_PLURAL}){_E})?"
         rf"(?:\s+(?P<post>تقريبا|علي\s+الاقل){_E})?"
     )
     vague_ar = [k for k in lx.vague if not k.isascii()]
