@@ -332,6 +332,10 @@ REAL_EN = [
     ("Bahrain recalled its ambassador to Iran after the incident.", {("BHR", "IRN", "SANCTION", "done")}, True),
     ("The United States imposed new sanctions on Iran.", {("USA", "IRN", "SANCTION", "done")}, True),
     ("Egypt did not sign the agreement with Russia.", {("EGY", "RUS", "AGREE", "negated")}, True),
+    # a coordination with an article before its second member; a direction between "in" and the country
+    ("Morocco and the United Arab Emirates signed a trade agreement on Monday.",
+     {("MAR", "ARE", "AGREE", "done"), ("ARE", "MAR", "AGREE", "done")}, True),
+    ("Gunmen killed five soldiers in northern Mali on Sunday.", {(None, "MLI", "ASSAULT", "done")}, True),
 ]
 
 
@@ -339,7 +343,7 @@ def _check(sentence: str, expected: set, exact: bool, lang: str) -> None:
     import toolkit
 
     ann = toolkit.annotate(sentence, lang=lang)
-    got = {(e.source, e.target, e.type, e.mode) for e in ann.events.itertuples()}
+    got = {(e.source, e.target, e.type, e.mode) for e in ann.event_records}  # a side the text does not name: None
     assert expected <= got, f"missing {expected - got} in {sentence!r}; got {got}"
     if exact:
         assert got == expected, f"unexpected {got - expected} in {sentence!r}"

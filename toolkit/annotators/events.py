@@ -783,8 +783,8 @@ def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int)
         found = [h for h in ends.get(j, []) if h.row.role in MARK_ROLES]
         if found:
             return found[0].row.role
-        if toks.norm[j].isdigit() or toks.norm[j] in _number_words():
-            j -= 1  # على يد عشرة متمردين, by 30 gunmen: a count between the marker and the actor
+        if toks.norm[j].isdigit() or toks.norm[j] in _number_words() or toks.norm[j] in _DIRECTION_WORDS:
+            j -= 1  # على يد عشرة متمردين, by 30 gunmen, in northern Mali: a count or a direction between
             continue
         titles = [h for h in ends.get(j, []) if h.row.role == "title"]
         if titles:
@@ -795,6 +795,13 @@ def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int)
             continue
         break
     return None
+
+
+#: words of direction between a marker and a country (in northern Mali, in the east of ..., في شمال مالي)
+_DIRECTION_WORDS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 _JOINED = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s+|or\s+|او\s+|أو\s+)?\s*", re.IGNORECASE)
@@ -890,7 +897,7 @@ def _listed(doc: Doc, actors: list[Actor], a: Actor, b: Actor) -> bool:
 
 def _coordinated(doc: Doc, a: Actor, b: Actor) -> bool:
     gap = normalize_key(doc.text[a.end:b.start]).strip()
-    return gap in ("و", "-", "/", "و-", "and", "&")
+    return gap in ("و", "-", "/", "و-", "and", "&", "and the", "& the")  # Israel and the United Arab Emirates
 
 
 def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: list[Hit],
