@@ -336,6 +336,10 @@ REAL_EN = [
     ("Morocco and the United Arab Emirates signed a trade agreement on Monday.",
      {("MAR", "ARE", "AGREE", "done"), ("ARE", "MAR", "AGREE", "done")}, True),
     ("Gunmen killed five soldiers in northern Mali on Sunday.", {(None, "MLI", "ASSAULT", "done")}, True),
+    # English protesters stand before the verb; a government's coercion at home falls on its own people
+    ("Bolivian students occupied the campus to demand lower fees.", {("BOL", None, "PROTEST", "done")}, True),
+    ("Kenyan police arrested four suspects after the attack.", {("KEN", "KEN", "COERCE", "done")}, False),
+    ("Egyptian authorities evicted hundreds of residents from the island.", {("EGY", "EGY", "COERCE", "done")}, False),
 ]
 
 

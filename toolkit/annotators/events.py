@@ -1248,8 +1248,9 @@ DISCUSS_CUES = frozenset({"ar.discuss", "ar.discuss.with"})
 WEAK_DIRECTIONS = frozenset({"subject-before-clause", "bilateral-fallback", "both", "both->target"})
 #: Agents that usually act in a violent or coercive event (the others are usually acted on).
 FORCE_AGENTS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "GOV", "JUD"})
-#: Agents that act at home: the one acted on by a state's police or courts is of that state.
-HOME_FORCES = frozenset({"COP", "JUD"})
+#: Agents that act at home: the one acted on by a state's police, courts or government (arrested, tried,
+#: banned, evicted) is of that state.
+HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
 #: Agents that never take the country of the place they are in (gunmen of unknown origin, a coalition, an NGO).
 NO_PLACE_COUNTRY = frozenset({"UAF", "IGO", "NGO", "MED"})
 #: Agents that act in the political events between two sides (GOV → OPP ACCUSE) on their own.
@@ -1597,7 +1598,10 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             tgt, src = tgt or src, None
             how += "+blast-victim"
     elif pl.type == "PROTEST":
-        src = next((a for a in marked_src + inside + free_after[:2] + free_before
+        # Arabic puts the protesters after the verb (تظاهر طلاب), English before it (Chilean students occupied
+        # the university: not the university)
+        order = free_before + free_after[:2] if english else free_after[:2] + free_before
+        src = next((a for a in marked_src + inside + order
                     if a.agent in PROTEST_AGENTS or a.agent is None), None)
         tgt = next((a for a in marked_tgt if a is not src), None)
         how = "agent-protest"
