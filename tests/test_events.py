@@ -285,6 +285,9 @@ def test_seed_article_events_match_gold():
 # Real sentences from SaudiNewsNet (2015), with the events a reader would code.
 # expected: the (source, target, type, mode) that must be there; exact: nothing else may be.
 REAL_AR = [
+    # SaudiNewsNet 2015-07-24.zip#731: backing down from a promise is no withdrawal of forces
+    ("تراجع تنظيم القاعدة في اليمن، عن وعوده بمغادرة مدينة المكلا (جنوب)، مؤكدا أنه باق فيها.", set(), True),
+    ("انسحبت القوات العراقية من مدينة الرمادي.", {("IRQ", None, "RETREAT", "done")}, True),
     ("التقى الرئيس المصري عبد الفتاح السيسي اليوم بالقاهرة الرئيس عبد ربه منصور هادي رئيس الجمهورية اليمنية "
      "الذي يزور مصر حالياً.", {("EGY", "YEM", "CONSULT", "done")}, True),
     # "it is worth recalling that ... had made a visit last June": a past reference told as background, no
@@ -340,6 +343,8 @@ REAL_EN = [
     ("Bolivian students occupied the campus to demand lower fees.", {("BOL", None, "PROTEST", "done")}, True),
     ("Kenyan police arrested four suspects after the attack.", {("KEN", "KEN", "COERCE", "done")}, False),
     ("Egyptian authorities evicted hundreds of residents from the island.", {("EGY", "EGY", "COERCE", "done")}, False),
+    # forces pulling back are a one-sided RETREAT
+    ("Nigerien troops withdrew from the border town on Friday.", {("NER", None, "RETREAT", "done")}, True),
 ]
 
 

@@ -1258,7 +1258,9 @@ POLITICAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "
 #: Agents that usually protest.
 PROTEST_AGENTS = frozenset({"CVL", "EDU", "LAB", "OPP", "REL", "MED", "REF", "HLH", "BUS", "NGO", "LEG"})
 #: Types whose events may name one side only (a bombing in Baghdad: target Iraq, source unknown).
-ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+ONE_SIDED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+#: Agents whose withdrawal is a RETREAT of one side (troops withdrew from the town): armed forces only.
+RETREAT_AGENTS = frozenset({"MIL", "REB", "COP"})
 #: Types of force: the source is the actor of a force agent, the target the one acted on.
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose cues govern the act after them (threatened to strike, accused X of shelling, رفض لقاء).
@@ -1597,6 +1599,14 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             # belt are its victims (انفجار عبوة ناسفة ... قوات الطوارئ, ان الانفجار أسفر عن استشهاد ضابط)
             tgt, src = tgt or src, None
             how += "+blast-victim"
+    elif pl.type == "RETREAT":
+        # Ethiopian troops withdrew from the town, انسحبت القوات من المدينة: forces pulling back, one side;
+        # a cue of backing down from a stance (تراجع عن وعوده: CAMEO 08 with عن) is no withdrawal of forces
+        if "عن" in cue.row.requires:
+            return None
+        order = free_before + free_after[:2] if english else free_after[:2] + free_before
+        src = next((a for a in marked_src + order if a.agent in RETREAT_AGENTS), None)
+        how = "agent-retreat"
     elif pl.type == "PROTEST":
         # Arabic puts the protesters after the verb (تظاهر طلاب), English before it (Chilean students occupied
         # the university: not the university)
