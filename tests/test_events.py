@@ -345,6 +345,8 @@ REAL_EN = [
     ("Egyptian authorities evicted hundreds of residents from the island.", {("EGY", "EGY", "COERCE", "done")}, False),
     # forces pulling back are a one-sided RETREAT
     ("Nigerien troops withdrew from the border town on Friday.", {("NER", None, "RETREAT", "done")}, True),
+    # a host receiving a visitor meets him
+    ("The Omani sultan received the Iranian foreign minister in Muscat.", {("OMN", "IRN", "CONSULT", "done")}, False),
 ]
 
 
