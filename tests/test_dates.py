@@ -129,6 +129,8 @@ RELATIVE = [  # reference: Friday 2025-04-25
     ("في 20 مارس", "2025-03-20", "day"),
     # a month and a day without a year, a comma after (wire style): the article's year
     ("On March 3, police said", "2025-03-03", "day"), ("since Jan. 7, the talks", "2025-01-07", "day"),
+    # after "since" a day without a year is past, though the same day this year would be nearer
+    ("since Oct. 7, the war", "2024-10-07", "day"), ("منذ 7 أكتوبر", "2024-10-07", "day"),
 ]
 
 

@@ -528,14 +528,20 @@ def _weekday_ok(m: re.Match[str], day: dt.date) -> bool:
     return True
 
 
+#: "since" right before a date without a year: the date is in the past (since October 7, منذ 7 أكتوبر)
+_SINCE_BEFORE = re.compile(r"(?:(?<![\w])[Ss]ince|(?<![\w])منذ)\s+$")
+
+
 def _h_day(m: re.Match[str], ref: dt.date | None) -> _Res | None:
     month = _month_of(m["m"])
     if month is None:
         return None
     if m.groupdict().get("y"):
         day = _date(_int(m["y"]), month, _int(m["d"]))
-    elif ref is not None:  # no year: the nearest such day to the reference
+    elif ref is not None:  # no year: the nearest such day to the reference (after "since", the latest before it)
         days = [d for d in (_date(ref.year + k, month, _int(m["d"])) for k in (0, -1, 1)) if d is not None]
+        if _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            days = [d for d in days if d <= ref]
         day = min(days, key=lambda d: abs((d - ref).days)) if days else None
     else:
         return None
