@@ -281,6 +281,14 @@ def test_english_organisations_by_head_noun(text, expected):
         assert re.search(r"name_cues\.csv:\d+ \w+$", r["rule"]), r["rule"]
 
 
+def test_english_surname_with_a_particle_in_capitals_after_the_full_name():
+    text = "Col. Hamid al-Shammari said the attack failed. Al-Shammari said later that al-Shammari was right."
+    got = rows(text, "person", lang="en")
+    assert [(r["text"], r["value"]) for r in got] == [
+        ("Hamid al-Shammari", "Hamid al-Shammari"), ("Al-Shammari", "Hamid al-Shammari"),
+        ("al-Shammari", "Hamid al-Shammari")]
+
+
 def test_english_acronym_in_brackets_names_the_same_body():
     text = "The Popular Resistance Brigades (PRB) claimed the attack. Later the PRB denied it."
     got = rows(text, "organization", lang="en")

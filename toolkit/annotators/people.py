@@ -702,8 +702,12 @@ def _surnames(doc: Doc, out: list[Mention]) -> list[Mention]:
         first.setdefault(last, m)
     if not first:
         return []
-    gaz = Gazetteer([Entry(m.text.split()[-1], key, article="optional" if not key.startswith("ال") else "")
-                     for key, m in first.items()])
+    entries = [Entry(m.text.split()[-1], key, article="optional" if not key.startswith("ال") else "")
+               for key, m in first.items()]
+    # an English particle opens the surname in capitals at a sentence's start: al-Shammari, Al-Shammari
+    entries += [Entry(e.key[0].upper() + e.key[1:], e.payload) for e in entries
+                if e.key.startswith(("al-", "el-"))]
+    gaz = Gazetteer(entries)
     taken = SpanSet((m.start, m.end, m) for m in out)
     found: list[Mention] = []
     singles = {(m.start, m.end): k for k, m in enumerate(out) if " " not in m.text.strip()}
