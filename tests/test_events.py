@@ -345,6 +345,9 @@ REAL_EN = [
     ("Egyptian authorities evicted hundreds of residents from the island.", {("EGY", "EGY", "COERCE", "done")}, False),
     # forces pulling back are a one-sided RETREAT
     ("Nigerien troops withdrew from the border town on Friday.", {("NER", None, "RETREAT", "done")}, True),
+    # seizing a town is an assault, seizing a tanker coercion
+    ("Iran seized a British oil tanker in the Strait of Hormuz.", {("IRN", "GBR", "COERCE", "done")}, True),
+    ("Sudanese rebels seized the town of Babanusa on Sunday.", {("SDN", None, "ASSAULT", "done")}, False),
     # a host receiving a visitor meets him
     ("The Omani sultan received the Iranian foreign minister in Muscat.", {("OMN", "IRN", "CONSULT", "done")}, False),
 ]
@@ -441,7 +444,10 @@ def test_every_lemma_row_is_matched_in_a_sentence():
             got = _matched_rows(text, row.lang)
             types = {r.plover for r, _ in ev.lemma_rows() if r.id in got} | {
                 r.plover for r, _, _, _ in ev.cue_rows() if r.id in got}
-            if row.id not in got and row.plover not in types:
+            # or the form inside a longer phrase of another row, which wins (seized the city: ASSAULT)
+            longer = {r.id for r, fs in ev.lemma_rows() if r.id in got
+                      for f, _, _ in fs if f != form and f.startswith(form + " ") and f in text}
+            if row.id not in got and row.plover not in types and not longer:
                 missing.append((row.ref, form))
     assert not missing, f"forms not matched: {missing[:20]}"
 
