@@ -68,11 +68,12 @@ class Run:
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
     """English cue words, organisation heads, stop words, particles and title words."""
-    person, heads, nonperson = set(), set(), set()
+    person, heads, nonperson, org_nouns = set(), set(), set(), set()
     for r in lexicon.rows("name_cues", required=("lang", "form", "cue")):
         if r["lang"] != "en":
             continue
-        {"person": person, "org_head": heads, "not_person": nonperson}.get(r["cue"], set()).add(r["form"])
+        {"person": person, "org_head": heads, "not_person": nonperson, "org_noun": org_nouns}.get(
+            r["cue"], set()).add(r["form"])
     stop, particles = set(), set()
     for r in lexicon.rows("person_name_words", required=("lang", "form", "kind")):
         if r["lang"] == "en":
@@ -91,7 +92,7 @@ def _lists() -> dict[str, frozenset[str]]:
              if r.get("lang") == "en" and r["form"][:1].islower()}
     roles |= {c for c in person if c[:1].islower()}
     return {"person": frozenset(person), "heads": frozenset(heads), "stop": frozenset(stop), "roles": frozenset(roles),
-            "nonperson": frozenset(nonperson),
+            "nonperson": frozenset(nonperson), "org_nouns": frozenset(org_nouns),
             "particles": frozenset(particles), "titles": frozenset(titles - heads),
             "openers": frozenset(title_words | {c[0].upper() + c[1:] for c in person}) - heads}
 
@@ -302,6 +303,26 @@ def _split_at_and(chunk: list[tuple[int, str]], heads: frozenset[str]) -> list[l
         if w == "and" and any(x in heads for _, x in chunk[:k]) and any(x in heads for _, x in chunk[k + 1:]):
             return [chunk[:k]] + _split_at_and(chunk[k + 1:], heads)
     return [chunk]
+
+
+@lru_cache(maxsize=1)
+def _acronym_before_noun() -> re.Pattern:
+    nouns = "|".join(sorted(map(re.escape, _lists()["org_nouns"]), key=len, reverse=True))
+    # an acronym of capitals, and the noun after it, perhaps after one more lower-case word (labour union)
+    return re.compile(rf"(?<![\w-])([A-Z][A-Z&]{{1,5}})(?=(?:\s+[a-z]+)?\s+({nouns})\b)")
+
+
+def acronym_orgs(text: str, r0: int, r1: int) -> list[tuple[int, int, dict[str, str]]]:
+    """Acronyms named as organisations by the noun after them (the CGT union, the UGTT labour union):
+    (start, end, the noun's ``name_cues.csv`` row)."""
+    rows = _noun_rows()
+    return [(m.start(1), m.end(1), rows[m.group(2)]) for m in _acronym_before_noun().finditer(text, r0, r1)]
+
+
+@lru_cache(maxsize=1)
+def _noun_rows() -> dict[str, dict[str, str]]:
+    return {r["form"]: r for r in lexicon.rows("name_cues", required=("lang", "form", "cue"))
+            if r["lang"] == "en" and r["cue"] == "org_noun"}
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")

@@ -242,6 +242,18 @@ def _english(doc: Doc, taken: SpanSet) -> list[Mention]:
             if acr is not None and not taken.overlaps(*acr):
                 a0, a1 = acr
                 acronyms.setdefault(doc.text[a0:a1], found[-1])
+    for r0, r1 in doc.regions:
+        for s, e, noun in english_names.acronym_orgs(doc.text, r0, r1):
+            if taken.overlaps(s, e) or _within(countries, s, e):
+                continue
+            text = doc.text[s:e]
+            found.append(Mention(
+                start=s, end=e, text=text, type="organization", value=text, kind="named",
+                sentence=doc.sentence_of(s),
+                rule=f"english: acronym before an organisation noun, {lexicon.ref('name_cues', noun)} {noun['form']}",
+                attrs={"country": None, "members": "", "name_en": text, "fine": None}))
+            taken.add(s, e)
+            acronyms.setdefault(text, found[-1])
     if acronyms:
         rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w-])")
         for r0, r1 in doc.regions:
