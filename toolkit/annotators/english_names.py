@@ -195,7 +195,7 @@ def name_spans(text: str, r0: int, r1: int) -> list[tuple[int, int]]:
     out = []
     for m in PERSON_RUN.finditer(text, r0, r1):
         got = _trim(text, m, lists)
-        if got is not None and not any(w in lists["heads"] for w in got[2]):
+        if got is not None and not has_head(got[2]):
             out.append((got[0], got[1]))
     return out
 
@@ -205,20 +205,20 @@ def has_head(words) -> bool:
     return any(w in _lists()["heads"] for w in words)
 
 
-def name_in(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The person name a capitalised stretch holds (see ``_trim``), for the rules that find the
-    stretch themselves (the reporting-verb rule of the people annotator)."""
+def name_in(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The person name the capitalised run at ``start`` holds (see ``_trim``), and whether the run
+    holds an organisation's head noun, for the rules that find the run's place themselves (the
+    title and reporting-verb rules of the people annotator)."""
     m = PERSON_RUN.match(text, start, end)
     if m is None:
         return None
     got = _trim(text, m, _lists())
-    return (got[0], got[1]) if got else None
+    return (got[0], got[1], has_head(m.group().split())) if got else None
 
 
 def person_runs(text: str, r0: int, r1: int) -> list[Run]:
     """Person names in ``text[r0:r1]`` by cue word, reporting verb or apposition (see the module)."""
     lists = _lists()
-    heads = lists["heads"]
     out: list[Run] = []
     cue_rx = _cue_pattern()
     for m in PERSON_RUN.finditer(text, r0, r1):
@@ -226,7 +226,7 @@ def person_runs(text: str, r0: int, r1: int) -> list[Run]:
         if got is None:
             continue
         s, e, words = got
-        if any(w in heads for w in words):
+        if has_head(words):
             continue  # an organisation's name
         if all(w.rstrip(".") in lists["openers"] for w in words):
             continue  # "Lt. Col. Ahmed": the rank's abbreviations are no name

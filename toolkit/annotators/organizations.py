@@ -233,10 +233,9 @@ def _english(doc: Doc, taken: SpanSet) -> list[Mention]:
                 continue  # West Bank, a place
             iso = inside[0].value if len({c.value for c in inside}) == 1 else None
             ref = lexicon.ref("name_cues", english_names.head_row(run.cue))
-            found.append(Mention(
-                start=s, end=e, text=text, type="organization", value=text, kind="named",
-                sentence=doc.sentence_of(s), rule=f"english: capitalised name with a head noun, {ref} {run.cue}",
-                attrs={"country": iso, "members": "", "name_en": text, "fine": None}))
+            rule = f"english: capitalised name with a head noun, {ref} {run.cue}"
+            found.append(_english_mention(doc, s, e, text, rule,
+                                          {"country": iso, "members": "", "name_en": text, "fine": None}))
             taken.add(s, e)
             acr = english_names.acronym_after(doc.text, e)
             if acr is not None and not taken.overlaps(*acr):
@@ -247,11 +246,9 @@ def _english(doc: Doc, taken: SpanSet) -> list[Mention]:
             if taken.overlaps(s, e) or _within(countries, s, e):
                 continue
             text = doc.text[s:e]
-            found.append(Mention(
-                start=s, end=e, text=text, type="organization", value=text, kind="named",
-                sentence=doc.sentence_of(s),
-                rule=f"english: acronym before an organisation noun, {lexicon.ref('name_cues', noun)} {noun['form']}",
-                attrs={"country": None, "members": "", "name_en": text, "fine": None}))
+            found.append(_english_mention(
+                doc, s, e, text, f"english: acronym before an organisation noun, {lexicon.ref('name_cues', noun)} "
+                f"{noun['form']}", {"country": None, "members": "", "name_en": text, "fine": None}))
             taken.add(s, e)
             acronyms.setdefault(text, found[-1])
     if acronyms:
@@ -261,12 +258,15 @@ def _english(doc: Doc, taken: SpanSet) -> list[Mention]:
                 full = acronyms[m.group(1)]
                 if m.start() < full.end or taken.overlaps(m.start(), m.end()):
                     continue
-                found.append(Mention(
-                    start=m.start(), end=m.end(), text=m.group(1), type="organization", value=full.value,
-                    kind="named", sentence=doc.sentence_of(m.start()),
-                    rule=f"english: acronym of {full.text}", attrs=dict(full.attrs)))
+                found.append(_english_mention(doc, m.start(), m.end(), full.value, f"english: acronym of {full.text}",
+                                              dict(full.attrs)))
                 taken.add(m.start(), m.end())
     return found
+
+
+def _english_mention(doc: Doc, s: int, e: int, value: str, rule: str, attrs: dict) -> Mention:
+    return Mention(start=s, end=e, text=doc.text[s:e], type="organization", value=value, kind="named",
+                   sentence=doc.sentence_of(s), rule=rule, attrs=attrs)
 
 
 # --------------------------------------------------------------------------- head + name phrase

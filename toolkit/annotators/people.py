@@ -579,7 +579,7 @@ def _english(doc: Doc, out: list[Mention], near: _Near) -> list[Mention]:
                 got = english_names.name_in(doc.text, s, e) if toks else None
                 if got is None:
                     continue
-                s, e = got  # "IAEA Director General Rafael Grossi told": the words after the last title
+                s, e, _ = got  # "IAEA Director General Rafael Grossi told": the words after the last title
                 toks = doc.text[s:e].split()
                 if len(toks) < 2 or taken.overlaps(s, e) or orgs.overlaps(s, e):
                     continue
@@ -807,12 +807,9 @@ def _name_after(doc: Doc, title, near: _Near):
     if pos >= len(text):
         return None, None, None
     if "a" <= text[pos].lower() <= "z":
-        run = english_names.PERSON_RUN.match(text, pos, min(len(text), pos + 200))
-        if run is None or english_names.has_head(run.group().split()):
-            return None, None, None  # "King Saud University": an organisation's name
         got = english_names.name_in(text, pos, min(len(text), pos + 200))
-        if got is None or got[0] != pos:
-            return None, None, None
+        if got is None or got[0] != pos or got[2]:
+            return None, None, None  # no name right after the title, or an organisation's (King Saud University)
         if text[pos].islower() and " " not in title.entry.payload["form"]:
             return title.start, got[1], None  # "Sultan al-Jaber": a given name, not a title
         return got[0], got[1], country
