@@ -3,7 +3,7 @@
 
 The judged samples ``tests/data/events_snn_diagnostic.jsonl``, ``events_snn_diagnostic2.jsonl``,
 ``events_snn_sample.jsonl``, ``events_snn_sample3.jsonl``, ``events_snn_sample4.jsonl``,
-``events_snn_sample5.jsonl`` to ``events_snn_sample9.jsonl`` (dev material since
+``events_snn_sample5.jsonl`` to ``events_snn_sample10.jsonl`` (dev material since
 their figures were quoted and their errors read)
 and ``events_snn_pool.jsonl`` (a dev pool drawn to be read while
 tuning) were drawn from earlier versions of the coder and judged by hand. This
@@ -41,7 +41,7 @@ from toolkit.event_filter import news_threshold  # noqa: E402
 FILES = ("events_snn_diagnostic.jsonl", "events_snn_diagnostic2.jsonl", "events_snn_sample.jsonl",
          "events_snn_sample3.jsonl", "events_snn_sample4.jsonl", "events_snn_pool.jsonl",
          "events_snn_sample5.jsonl", "events_snn_sample6.jsonl", "events_snn_sample7.jsonl",
-         "events_snn_sample8.jsonl", "events_snn_sample9.jsonl")
+         "events_snn_sample8.jsonl", "events_snn_sample9.jsonl", "events_snn_sample10.jsonl")
 VERDICTS = S.DATA / "events_snn_dev_verdicts.jsonl"
 KEY = ("zip", "record", "start", "type", "mode", "source", "target", "source_agent", "target_agent")
 

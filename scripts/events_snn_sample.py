@@ -174,6 +174,13 @@ SAMPLE_V10 = DATA / "events_snn_sample10.jsonl"
 SEED_V10 = 20261210
 PER_DAY_V10 = 450
 SIZE_V10 = 160
+#: The eleventh sample (``--sample v11``), fixed on 2026-12-06 before anyone tuned on v10: the v9 days again,
+#: none of the records v9 or v10 drew or left out, nor any record a file of tests/data names or a test quotes
+#: (DRAW_V11 keeps them), PER_DAY_V11 a day, SIZE_V11 of their events.
+SAMPLE_V11 = DATA / "events_snn_sample11.jsonl"
+SEED_V11 = 20261211
+PER_DAY_V11 = 450
+SIZE_V11 = 160
 #: A dev pool (``--sample pool``, ``tests/data/events_snn_pool.jsonl``), drawn on 2026-12-02 to be tuned and
 #: trained on, never a measure: the two days no sample had used (DAYS_POOL), PER_DAY_POOL records a day at
 #: random, every event the coder gives on them, SIZE_POOL of those. Its judges also note what was wrong.
@@ -410,6 +417,40 @@ def records_v10() -> dict[str, set[int]]:
     return _kept_draw(DRAW_V10)[1]
 
 
+#: the eleventh sample's draw: the records left out of its days and the records it drew (references only)
+DRAW_V11 = DATA / "events_snn_sample11_draw.json"
+
+
+def left_out_v11() -> set[tuple[str, int]]:
+    """The records of DAYS_V9 the eleventh sample may not draw: those v9 and v10 drew or left out, and those a
+    file of tests/data names or a test quotes."""
+    out = set(quoted_records())
+    for path in (DRAW_V9, DRAW_V10):
+        left, drawn = _kept_draw(path)
+        out |= left | {(d, i) for d, idx in drawn.items() for i in idx}
+    return {(d, i) for d, i in out if d in DAYS_V9}
+
+
+def draw_v11() -> list[dict]:
+    """The eleventh sample: DAYS_V9, PER_DAY_V11 records a day at random with SEED_V11, none of left_out_v11();
+    the draw is kept in DRAW_V11 (references only)."""
+    left = left_out_v11()
+    _, drawn = _v9_draws(SEED_V11, PER_DAY_V11, left)
+    DRAW_V11.write_text(json.dumps({
+        "note": "references only: the eleventh SaudiNewsNet sample's draw (scripts/events_snn_sample.py draw_v11). "
+                "left_out: the records of its days that v9 or v10 drew or left out, or a file of tests/data named "
+                "or a test quoted when it was drawn; records: the 450 a day it drew",
+        "seed": SEED_V11, "per_day": PER_DAY_V11,
+        "left_out": {d: sorted(i for dd, i in left if dd == d) for d in DAYS_V9},
+        "records": {d: sorted(p) for d, p in drawn.items()}}, indent=0) + "\n", encoding="utf-8")
+    return _v9_sample(SEED_V11, PER_DAY_V11, SIZE_V11, left)
+
+
+def records_v11() -> dict[str, set[int]]:
+    """The records draw_v11 annotated on each day (DRAW_V11)."""
+    return _kept_draw(DRAW_V11)[1]
+
+
 def draw_pool() -> list[dict]:
     """The dev pool: DAYS_POOL, PER_DAY_POOL records a day, SIZE_POOL of their events."""
     rng = random.Random(SEED_POOL)
@@ -439,8 +480,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--print", action="store_true", dest="show")
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--file", type=Path, default=None, help="the judged list (default: the sample's)")
-    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "pool"), default="v10",
-                    help="v10: the sample of the coder tuned on v9 (seed 20261210); v9: the coder tuned on v8 (seed "
+    ap.add_argument("--sample", choices=("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "pool"),
+                    default="v11",
+                    help="v11: the sample of the coder tuned on v10 (seed 20261211); v10: the sample of the coder "
+                         "tuned on v9 (seed 20261210); v9: the coder tuned on v8 (seed "
                          "20261209); v8: the sample of the coder tuned on v7 (seed "
                          "20261208); v7: the sample of the coder tuned on v6 (seed "
                          "20261207); v6: the sample of the coder tuned on v5 (seed "
@@ -449,15 +492,16 @@ def main(argv: list[str] | None = None) -> int:
                          "coder's (seed 20260611); v2: the first coder's (seed 20151203); pool: dev material "
                          "(seed 20261205)")
     a = ap.parse_args(argv)
-    a.file = a.file or {"pool": SAMPLE_POOL, "v10": SAMPLE_V10, "v9": SAMPLE_V9, "v8": SAMPLE_V8, "v7": SAMPLE_V7,
-                        "v6": SAMPLE_V6, "v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3, "v2": SAMPLE}[a.sample]
+    a.file = a.file or {"pool": SAMPLE_POOL, "v11": SAMPLE_V11, "v10": SAMPLE_V10, "v9": SAMPLE_V9, "v8": SAMPLE_V8,
+                        "v7": SAMPLE_V7, "v6": SAMPLE_V6, "v5": SAMPLE_V5, "v4": SAMPLE_V4, "v3": SAMPLE_V3,
+                        "v2": SAMPLE}[a.sample]
     if not SNN.exists():
         print(f"{SNN} not found: run from the repository root with ../shared beside it", file=sys.stderr)
         return 2
     if a.draw:
         out = a.out or a.file
-        drawn = {"pool": draw_pool, "v10": draw_v10, "v9": draw_v9, "v8": draw_v8, "v7": draw_v7, "v6": draw_v6,
-                 "v5": draw_v5, "v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
+        drawn = {"pool": draw_pool, "v11": draw_v11, "v10": draw_v10, "v9": draw_v9, "v8": draw_v8, "v7": draw_v7,
+                 "v6": draw_v6, "v5": draw_v5, "v4": draw_v4, "v3": draw_v3, "v2": draw}[a.sample]()
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
         print(f"wrote {out}")
         return 0

@@ -964,8 +964,11 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
             continue  # the object of the cue before it (أدانت السعودية الهجوم): not an event of its own
         if cue.row.lang == "ar" and toks.norm[cue.t1 + 1:cue.t1 + 2] == ["الله"]:
             continue  # «الملك سلمان – أيده الله –», «حفظه الله»: a blessing (God is the subject), no event
-        if _governed(doc, cues, k):
-            continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء)
+        if _governed(doc, cues, k) or _governed_after(doc, cues, k):
+            continue  # the act a governing verb refuses, threatens, demands or suspends (رفض لقاء), also
+            # a noun it postpones or cancels after it («إن زيارة وزير الخارجية الإيراني لتركيا أجلت»)
+        if _standing_relative(toks, cue):
+            continue  # «بنك صادرات إيران الذي تتهمه واشنطن», «الأسد الذي تعارضه الرياض»: a standing description
         if _purpose_masdar(toks, cue):
             continue  # «للتوصل إلى اتفاق», «لتوقيع الاتفاقية»: the aim of what the sentence tells, a topic
         if discussed is not None and cue.row.lang == "ar" and cue.row.plover != "CONSULT" and _nounlike(cue) \
@@ -1373,6 +1376,46 @@ def _governed(doc: Doc, cues: list[Hit], k: int) -> bool:
     return False
 
 
+#: taking part: those who take part in a fight (شارك في المواجهات) fight on one side
+_PARTICIPATE = frozenset(normalize_key(p + w) for w in (
+    "شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون", "مشاركة", "بمشاركة", "المشاركة", "المشاركين",
+    "المشاركون", "شاركا") for p in ("", "و"))
+
+
+def _participants(toks: _Tokens, cue: Hit) -> bool:
+    """A word of taking part right before a fighting cue, or before في right before it."""
+    return cue.row.lang == "ar" and any(w in _PARTICIPATE for w in toks.norm[max(0, cue.t0 - 2):cue.t0])
+
+
+def _governed_after(doc: Doc, cues: list[Hit], k: int) -> bool:
+    """An Arabic noun cue with a verb of the ``governs`` constraint that ends it (postpone, cancel, suspend:
+    REJECT, SANCTION; not a warning told during a visit: «خلال زيارة كارتر حذرت إسرائيل») at most
+    GOVERN_GAP tokens after it in its clause: «زيارة ظريف لتركيا أجلت», «المساعدات علقت»: the noun is the
+    verb's subject (the passive), not an act told as done; the governing verb's event is the one told."""
+    cue = cues[k]
+    if cue.row.lang != "ar" or cue.row.pos != "noun":
+        return False
+    for nxt in cues[k + 1:]:
+        if nxt.t0 - cue.t1 > GOVERN_GAP:
+            break
+        if "governs" in nxt.row.constraints and nxt.row.plover in ("REJECT", "SANCTION") \
+                and not normalize_key(nxt.text).lstrip("وف").startswith("ال") \
+                and not _CLAUSE.search(doc.text, cue.end, nxt.start):
+            return True
+    return False
+
+
+#: stances a relative clause describes rather than tells (ACCUSE, REJECT, SUPPORT, SANCTION)
+STANDING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION"})
+
+
+def _standing_relative(toks: _Tokens, cue: Hit) -> bool:
+    """An Arabic imperfect verb cue of a stance right after a relative pronoun (الذي تتهمه واشنطن, التي
+    تدعمها إيران, الذي تفرضه الأمم المتحدة): it describes the antecedent, a standing state, not an act told."""
+    return cue.row.lang == "ar" and cue.row.plover in STANDING_TYPES and _imperfect(cue) and cue.t0 > 0 \
+        and toks.norm[cue.t0 - 1] in _RELATIVE_AR
+
+
 def _gap(toks: _Tokens, t_from: int, t_to: int) -> int:
     """Tokens strictly between two token indices, not counting numbers (مقتل ثمانية عشر حوثيا: 0)."""
     words = _number_words()
@@ -1559,9 +1602,10 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
             tgt = next((a for a in marked_tgt if a is not src), None) or next(
                 (a for a in near_after + inside if a is not src), None)
         elif free_before and cue.row.id in PASSIVE_READ and not noun and _passive_subject(toks, free_before[0], cue) \
-                and not any(toks.index(a.start) - cue.t1 <= 3 for a in near_after):
+                and not any(toks.index(a.start) - cue.t1 <= 3 and not _subordinated(toks, cue, a) for a in near_after):
             # «إن خمسة جنود قتلوا عندما هاجم ...», «أن عسكريا تركيا قتل وجرح اثنان»: unvocalised قتل with its
-            # subject before it and no object after it is the passive قُتل: the subject is the one killed
+            # subject before it and no object after it is the passive قُتل: the subject is the one killed (an
+            # actor after عندما, حين ... is another verb's subject: «إن جنديا قتل عندما فتح مقاتلون أكراد النار»)
             tgt = free_before[0]
             src = marked_src[0] if marked_src else None
             how = "agent-passive"
@@ -1774,6 +1818,17 @@ PASSIVE_READ = frozenset({"ar.l.kill", "ar.l.wound"})
 
 #: the complementisers after a reporting verb (إن، أن، انه): what stands before one is the speaker
 _THAT = frozenset({"ان", "انه", "انها", "بان"})
+
+
+#: words that open a clause of their own right after a verb (when, after, as): an actor after them is the
+#: subject of the verb they open, not the object of the verb before them
+_SUBORDINATORS = frozenset(normalize_key(w) for w in (
+    "عندما", "وعندما", "حين", "حينما", "عند", "بعدما", "بينما", "فيما", "لما", "إثر", "اثر", "عقب", "جراء"))
+
+
+def _subordinated(toks: _Tokens, cue: Hit, a: Actor) -> bool:
+    """A subordinator stands between the cue and the actor after it."""
+    return any(w in _SUBORDINATORS for w in toks.norm[cue.t1 + 1:toks.index(a.start)])
 
 
 def _passive_subject(toks: _Tokens, a: Actor, cue: Hit) -> bool:
@@ -2193,6 +2248,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
                 return [(src, partner), (partner, src)], how + "+coordinated+venue"
             if tgt is not None and tgt is not partner and tgt.code != partner.code:
                 return [(src, tgt), (partner, tgt)], how + "+coordinated"
+            if pl.symmetric and pl.type == "ASSAULT" and _participants(toks, cue):
+                return [], how + "!allies"  # «شارك في المواجهات ... الجيش الإماراتي والسعودي»: on one side
             if pl.symmetric and (pl.type != "ASSAULT" or cue.row.id in MUTUAL_FORCE):
                 return [(src, partner), (partner, src)], how + "+coordinated"
             return [], how
