@@ -1537,3 +1537,31 @@ def test_link_lines_heat_fires_standing_stances_allies_and_a_sports_draw_tell_no
     assert {("SAU", "YEM", "ASSAULT", "done"), ("YEM", "SAU", "ASSAULT", "done")} <= fought
     assert ("SAU", "YEM", "ASSAULT", "done") in _coded_modes("شاركت القوات السعودية في المواجهات مع القوات اليمنية على "
                                                             "الحدود أمس.")
+
+
+@needs_pipeline
+def test_an_english_named_movement_is_an_actor_of_every_event_type():
+    """English dev set (tests/data/events_en_dev.jsonl en136): «Hamas rejected the Israeli proposal for a prisoner
+    swap» gave no event: a movement was an actor of force and protest events only. A movement of one country
+    named in the agents lexicon (Hamas, Hezbollah, the Houthis, the Taliban) is now a side of any event, with its
+    country and its agent, and never the agent of the country written next to it."""
+    def coded(text: str) -> set[tuple]:
+        return {(e.source, e.target, e.source_agent, e.type) for e in toolkit.annotate(text, lang="en").event_records}
+
+    assert ("PSE", "ISR", "REB", "REJECT") in coded("Hamas rejected the Israeli proposal for a prisoner swap.")
+    assert ("LBN", "ISR", "REB", "ACCUSE") in coded("Hezbollah accused Israel of violating resolution 1701.")
+    assert ("LBN", "ISR", "REB", "ASSAULT") in coded("Hezbollah fighters attacked Israeli troops near the border.")
+    # a movement and its own state are two sides (AFG REB -> AFG GOV), not a venue
+    talks = coded("The Taliban agreed to talks with the Afghan government in Qatar.")
+    assert ("AFG", "AFG", "REB", "AGREE") in talks and not any(e[1] == "QAT" for e in talks)
+
+
+@needs_pipeline
+def test_a_place_name_is_no_cue():
+    """SaudiNewsNet 2015-08-02 (a dev sample): «وأفادت مصادر "الرياض" في تعز» was a SUPPORT event: تعز (Taiz) is also
+    the jussive of يعزي (to console): once شنه marked the Houthis as a source, the line was coded SUPPORT YEM REB ->
+    SAU. A cue word inside a place mention is no cue, as inside an organisation's."""
+    got = _coded_on("وأفادت مصادر \"الرياض\" في تعز بمقتل مدني وإصابة 4 آخرين في قصف شنه الحوثيون ومليشيات صالح على "
+                    "أحياء سكنية في مدينة تعز، ليلة السبت.", "2015-08-02")
+    assert got and not any(e[4] == "SUPPORT" for e in got)
+    assert any(e[4] == "SUPPORT" for e in _coded_on("وعزى الرئيس المصري نظيره الفرنسي في ضحايا الهجوم.", "2015-08-02"))
