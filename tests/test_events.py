@@ -339,8 +339,9 @@ REAL_EN = [
     ("Morocco and the United Arab Emirates signed a trade agreement on Monday.",
      {("MAR", "ARE", "AGREE", "done"), ("ARE", "MAR", "AGREE", "done")}, True),
     ("Gunmen killed five soldiers in northern Mali on Sunday.", {(None, "MLI", "ASSAULT", "done")}, True),
-    # English protesters stand before the verb; a government's coercion at home falls on its own people
-    ("Bolivian students occupied the campus to demand lower fees.", {("BOL", None, "PROTEST", "done")}, True),
+    # English protesters stand before the verb; a government's coercion at home falls on its own people; a
+    # protest demanding a policy is against its own government
+    ("Bolivian students occupied the campus to demand lower fees.", {("BOL", "BOL", "PROTEST", "done")}, True),
     ("Kenyan police arrested four suspects after the attack.", {("KEN", "KEN", "COERCE", "done")}, False),
     ("Egyptian authorities evicted hundreds of residents from the island.", {("EGY", "EGY", "COERCE", "done")}, False),
     # forces pulling back are a one-sided RETREAT
@@ -1565,3 +1566,22 @@ def test_a_place_name_is_no_cue():
                     "أحياء سكنية في مدينة تعز، ليلة السبت.", "2015-08-02")
     assert got and not any(e[4] == "SUPPORT" for e in got)
     assert any(e[4] == "SUPPORT" for e in _coded_on("وعزى الرئيس المصري نظيره الفرنسي في ضحايا الهجوم.", "2015-08-02"))
+
+
+@needs_pipeline
+def test_english_arrival_after_a_noun_and_protest_against_a_policy():
+    """English dev set (en228, en148, en223, en156): «The Iranian president arrived in Damascus on a two-day visit»
+    gave no event (the city after "in" was only a venue: an arrival's place is its destination); «withdrew ...
+    after heavy fighting» coded the fighting too (an act named as a noun after "after" is a time, no event; a
+    clause after it is one); a protest at home against a bill or to demand a policy is against the country's
+    government (GEO -> GEO)."""
+    def coded(text: str) -> set[tuple]:
+        return {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang="en").event_records}
+
+    assert ("IRN", "SYR", "CONSULT") in coded("The Iranian president arrived in Damascus on a two-day visit.")
+    fought = coded("The Sudanese army withdrew from the centre of Khartoum after heavy fighting.")
+    assert fought and not any(t == "ASSAULT" for *_, t in fought)
+    assert any(t == "ASSAULT" for *_, t in coded("The Sudanese army withdrew after rebels attacked its base."))
+    assert ("GEO", "GEO", "PROTEST") in coded("Georgian protesters rallied outside parliament in Tbilisi against the "
+                                              "foreign agents bill.")
+    assert not any(t == "GEO" for _, t, _ in coded("Georgian protesters gathered outside parliament in Tbilisi."))

@@ -956,7 +956,10 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
         if _scoped(markers, cue, prev_cue_end, ("purpose", "background")):
             continue
         after = _scoped(markers, cue, prev_cue_end, ("after",))
-        if after is not None and (cue.row.plover != "CONSULT" or normalize_key(after.text).endswith("قبل")):
+        if after is not None and cue.row.lang == "en" and not _en_nounlike(cue):
+            after = None  # «after rockets were fired from Gaza»: a clause after it tells an act
+        if after is not None and (cue.row.plover != "CONSULT" or normalize_key(after.text).endswith("قبل")
+                                  or after.text.lower() in _EN_BEFORE):
             continue  # «بعد ابرام اتفاق فيينا», «بعد الهجوم», «قبل بدء المفاوضات»: the time of what is told;
             # a meeting after which one spoke stays (بعد محادثاته مع الرئيس الكيني: the talks are the news)
         if k and cue.row.pos == "noun" and cue.t0 - cues[k - 1].t1 <= EMBED_GAP \
@@ -1400,6 +1403,24 @@ def _participants(toks: _Tokens, cue: Hit) -> bool:
     return cue.row.lang == "ar" and any(w in _PARTICIPATE for w in toks.norm[max(0, cue.t0 - 2):cue.t0])
 
 
+#: the English words of ``en.after`` that put the act after the news (before talks: not held yet)
+_EN_BEFORE = frozenset({"before", "ahead of", "prior to"})
+
+
+#: English irregular past forms of the cue verbs: a finite verb after "after" tells an act (after troops withdrew)
+_EN_IRREGULAR_PAST = frozenset({"withdrew", "fought", "struck", "shot", "met", "held", "took", "sent", "hit", "beat",
+                                "led", "fled", "gave", "broke", "stole", "threw", "overran", "drove", "swept", "blew",
+                                "began", "won", "lost", "sold", "spoke", "told", "made", "put", "set", "cut", "shut",
+                                "sought", "bound", "forbade", "overthrew", "rose", "seized", "stood"})
+
+
+def _en_nounlike(cue: Hit) -> bool:
+    """An English cue that is no finite past verb (heavy fighting, talks, clashes), as after "after" / "before"
+    it is an act named as a time; "after rockets were fired", "after troops withdrew" tell an act."""
+    t = cue.text.lower()
+    return not (t.endswith("ed") or t in _EN_IRREGULAR_PAST)
+
+
 def _governed_after(doc: Doc, cues: list[Hit], k: int) -> bool:
     """An Arabic noun cue with a verb of the ``governs`` constraint that ends it (postpone, cancel, suspend:
     REJECT, SANCTION; not a warning told during a visit: «خلال زيارة كارتر حذرت إسرائيل») at most
@@ -1672,6 +1693,13 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
                     if a.agent in PROTEST_AGENTS or a.agent is None), None)
         tgt = next((a for a in marked_tgt if a is not src), None)
         how = "agent-protest"
+        if english and tgt is None and src is not None and src.country and src.agent != "GOV" \
+                and _EN_DEMAND.search(doc.text, cue.end, _clause_end(doc, cue.end, e)):
+            # «Georgian protesters rallied ... against the foreign agents bill», «... to demand free education»:
+            # a protest at home against a policy is against the country's government (the English dev set's
+            # convention, as CAMEO codes domestic protest)
+            tgt = Actor(f"{src.country}/GOV", 0, 0, "", "agent", agent="GOV", country=src.country, basis="source")
+            how += "+home-demand"
     if src is not None and tgt is not None:
         sc, tc = _side(src), _side(tgt)
         if sc[0] == tc[0] and (sc[1] == tc[1] or None in (sc[1], tc[1])) and sc[0] is not None:
@@ -1695,8 +1723,18 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
     return src, tgt, how + ("" if src is not None and tgt is not None else "-one-side")
 
 
+#: what an English protest is against or demands (a policy of the protesters' own government)
+_EN_DEMAND = re.compile(r"\b(?:against|demand(?:ing|ed|s)?|to protest|in protest|calling for|call for|protesting)\b")
+
+
+def _clause_end(doc: Doc, start: int, end: int) -> int:
+    """Where the clause that goes on at ``start`` ends (a semicolon or a sentence end), at most ``end``."""
+    m = re.compile(r"[;؛]").search(doc.text, start, end)
+    return m.start() if m else end
+
+
 #: visit cues: the place visited is the visit's target (a meeting's place is only its venue)
-VISIT_CUES = frozenset({"ar.visit.v", "ar.visit.n", "en.visit", "en.l.visit", "en.l.envoyvisit"})
+VISIT_CUES = frozenset({"ar.visit.v", "ar.visit.n", "en.visit", "en.l.visit", "en.l.envoyvisit", "en.l.arrive"})
 #: the Arabic visit verbs: a country named right after them is the place visited
 VISIT_VERBS = frozenset({"ar.visit.v"})
 #: the force cues that are mutual: X و Y named with them fought each other. With any other (تفجير خط أنابيب
