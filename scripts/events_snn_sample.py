@@ -78,14 +78,22 @@ shares of right events were 11, 16, 18 and 23 of 40; they differed on headline a
 three right, another two wrong), and ten wrong events come from one article listing the King's first hundred
 days by date.
 
-The tenth sample (``--sample v10``, the default from 2026-12-04; ``tests/data/events_snn_sample10.jsonl``) was
+The tenth sample (``--sample v10``, the default on 2026-12-04 until v11; ``tests/data/events_snn_sample10.jsonl``) was
 fixed (SEED_V10 below) when v9 was drawn: the v9 days, the records v9 did not draw and tests/data did not name
 (``events_snn_sample10_draw.json``). Drawn once on 2026-12-04 with the coder of 6d22cdb (after the tuning on v9,
 dev material since) and judged the same day by four helpers, 40 each, given the convention below in writing; the
 engineer read 20 again and agreed on 19: 71 of 160 right (0.444), 34 (0.212) by the strict reading; of the 51 with
 ``confidence`` >= 0.65, 28 (0.549). The helpers' shares of right events were 19, 14, 16 and 22 of 40.
-Whoever tunes the coder on v10 fixes and draws an eleventh sample the same way (the v9 days still hold over 3,000
-records no sample drew).
+Dev material since 2026-12-06 (tuned on then).
+
+The eleventh sample (``--sample v11``, the default from 2026-12-06; ``tests/data/events_snn_sample11.jsonl``) was
+fixed (SEED_V11 below) before anyone tuned on v10: the v9 days, none of the records v9 or v10 drew or left out nor
+any record tests/data named (``events_snn_sample11_draw.json``). Drawn once on 2026-12-06 with the coder of 086606b
+(after the tuning on v10) and judged the same day by four helpers, 40 each, given the convention in writing; the
+engineer read 20 again and agreed on 19 (the one borderline: an agreement recalled three weeks after it): 65 of
+160 right (0.406), 48 (0.300) by the strict reading; of the 39 with ``confidence`` >= 0.65, 22 (0.564). The
+helpers' shares of right events were 16, 17, 19 and 13 of 40. Whoever tunes the coder on v11 fixes and draws a
+twelfth sample the same way (the v9 days still hold about 1,800 records no sample drew).
 
 A dev pool (``--sample pool``; ``tests/data/events_snn_pool.jsonl``, 274 events of two unused days) was
 drawn and judged on 2026-12-02 to be tuned on (its judges name the error: background, no event,

@@ -649,7 +649,8 @@ def test_news_filter_model_has_provenance_and_never_saw_the_v9_sample():
     assert 0.3 < m["threshold"] < 0.9
     prov = m["provenance"]
     # version 4: trained on the dev samples up to v7; v9, drawn after it, is the measure
-    assert not {"events_snn_sample9.jsonl", "events_snn_sample10.jsonl"} & set(prov["trained_on"])
+    assert not {"events_snn_sample9.jsonl", "events_snn_sample10.jsonl", "events_snn_sample11.jsonl"} & set(
+        prov["trained_on"])
     assert "events_snn_sample7.jsonl" in prov["trained_on"]
     assert prov["examples"] >= 200 and prov["held_out"]["events"] >= 30
     assert flt.news_covers("ar") and not flt.news_covers("en")
@@ -704,8 +705,9 @@ SNN_SAMPLE = Path(__file__).resolve().parent / "data" / "events_snn_sample.jsonl
                                   SNN_SAMPLE.with_name("events_snn_sample7.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample8.jsonl"),
                                   SNN_SAMPLE.with_name("events_snn_sample9.jsonl"),
-                                  SNN_SAMPLE.with_name("events_snn_sample10.jsonl")],
-                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+                                  SNN_SAMPLE.with_name("events_snn_sample10.jsonl"),
+                                  SNN_SAMPLE.with_name("events_snn_sample11.jsonl")],
+                         ids=["sample", "diagnostic2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
 def test_snn_sample_is_references_with_verdicts(path):
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 150
@@ -716,7 +718,7 @@ def test_snn_sample_is_references_with_verdicts(path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpora" / "saudinewsnet").exists(), reason="../shared/corpora not available")
-@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+@pytest.mark.parametrize("which", ["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
 def test_snn_sample_references_point_at_the_sentences(which):
     import sys
 
@@ -724,7 +726,8 @@ def test_snn_sample_references_point_at_the_sentences(which):
     import events_snn_sample as S
 
     rows = S.load({"v2": S.SAMPLE, "v3": S.SAMPLE_V3, "v4": S.SAMPLE_V4, "v5": S.SAMPLE_V5, "v6": S.SAMPLE_V6,
-                   "v7": S.SAMPLE_V7, "v8": S.SAMPLE_V8, "v9": S.SAMPLE_V9, "v10": S.SAMPLE_V10}[which])
+                   "v7": S.SAMPLE_V7, "v8": S.SAMPLE_V8, "v9": S.SAMPLE_V9, "v10": S.SAMPLE_V10,
+                   "v11": S.SAMPLE_V11}[which])
     if which == "v3":
         assert {r["zip"] for r in rows} == set(S.DAYS_V3) and len(rows) == S.SIZE_V3
         assert not {(r["zip"], r["record"]) for r in rows} & S.READ_RECORDS_V3
@@ -814,6 +817,20 @@ def test_snn_sample_references_point_at_the_sentences(which):
         assert S.SAMPLE_V10.name in D.FILES
         v9, v10 = S.records_v9(), S.records_v10()
         assert all(r["record"] in v10[r["zip"]] for r in rows) and not any(v9[d] & v10[d] for d in S.DAYS_V9)
+    if which == "v11":
+        # the v9 days' records v9 and v10 did not draw or leave out; the measure (not dev material) until tuned on
+        assert {r["zip"] for r in rows} == set(S.DAYS_V9) and len(rows) == S.SIZE_V11
+        assert all(r["verdict"] in ("right", "wrong") and r["verdict_strict"] in ("right", "wrong") and r["reason"]
+                   for r in rows)
+        import events_snn_dev as D
+
+        assert S.SAMPLE_V11.name not in D.FILES
+        v9, v10, v11 = S.records_v9(), S.records_v10(), S.records_v11()
+        assert all(len(v11[d]) == S.PER_DAY_V11 for d in S.DAYS_V9)
+        assert all(r["record"] in v11[r["zip"]] for r in rows)
+        assert not any((v9[d] | v10[d]) & v11[d] for d in S.DAYS_V9)
+        left = S._kept_draw(S.DRAW_V11)[0]
+        assert not any(i in v11[d] for d, i in left)
     cache: dict = {}
     for r in rows[:40]:
         sent = S.sentence(r, cache)
