@@ -1324,8 +1324,7 @@ def _attach_agents(doc: Doc, toks: _Tokens, actors: list[Actor], sagents: list[M
             # looser Arabic direction rules gave 4 right and 13 wrong new events on the SaudiNewsNet dev samples
             # (the Houthis as the target of their own shelling, relative clauses, venues)
             named.append(Actor(f"{row.country}/{row.agent}", g.start, g.end, doc.text[g.start:g.end], "movement",
-                               rules=(row.ref,),
-                               agent=row.agent, country=row.country, basis="lexicon"))
+                               rules=(row.ref,), agent=row.agent, country=row.country, basis="lexicon"))
             continue
         t0, t1 = toks.index(g.start), toks.index(max(g.start, g.end - 1))
         host = None
@@ -1727,9 +1726,12 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
 _EN_DEMAND = re.compile(r"\b(?:against|demand(?:ing|ed|s)?|to protest|in protest|calling for|call for|protesting)\b")
 
 
+_CLAUSE_STOP = re.compile(r"[;؛]")
+
+
 def _clause_end(doc: Doc, start: int, end: int) -> int:
     """Where the clause that goes on at ``start`` ends (a semicolon or a sentence end), at most ``end``."""
-    m = re.compile(r"[;؛]").search(doc.text, start, end)
+    m = _CLAUSE_STOP.search(doc.text, start, end)
     return m.start() if m else end
 
 
