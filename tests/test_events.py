@@ -1602,3 +1602,18 @@ def test_english_arrival_after_a_noun_and_protest_against_a_policy():
     assert ("GEO", "GEO", "PROTEST") in coded("Georgian protesters rallied outside parliament in Tbilisi against the "
                                               "foreign agents bill.")
     assert not any(t == "GEO" for _, t, _ in coded("Georgian protesters gathered outside parliament in Tbilisi."))
+
+
+@needs_pipeline
+def test_a_country_named_as_a_border_takes_no_part_in_an_attack():
+    """English dev set (en181, en102) and SaudiNewsNet 2015-07-21 (a dev sample): «seized the town of Bunagana near
+    the Ugandan border» made Uganda the target, «انفجارا وقع في مركز ثقافي ببلدة سروج ... قرب الحدود مع سوريا» Syria.
+    A border names where an attack happened; troops on alert near a border still face the country beyond it."""
+    en = {(e.source, e.target, e.type) for e in toolkit.annotate(
+        "M23 rebels seized the town of Bunagana near the Ugandan border.", lang="en").event_records}
+    assert en and not any(t == "UGA" for _, t, _ in en)
+    assert ("SRB", "XKX", "MOBILIZE") in {(e.source, e.target, e.type) for e in toolkit.annotate(
+        "Serbia put its army on high alert near the Kosovo border.", lang="en").event_records}
+    ar = _coded_on("وقال مسؤولو أمن بتركيا، إن انفجارا وقع في مركز ثقافي ببلدة سروج جنوب شرقي تركيا قرب الحدود مع "
+                   "سوريا، اليوم (الاثنين)، ما أدى الى سقوط عدد من القتلى والمصابين.", "2015-07-21")
+    assert any(e[1] == "TUR" for e in ar) and not any("SYR" in (e[0], e[1]) for e in ar)

@@ -406,6 +406,7 @@ class Actor:
     agent: str | None = None  # CAMEO/PLOVER agent code (GOV, MIL, COP, ...); None: the state itself
     country: str | None = None  # agent actors: the country, once found
     basis: str = ""  # agent actors: where the country came from (demonym, lexicon, location, article)
+    border: bool = False  # names a border («near the Libyan border», «قرب الحدود مع لبنان»): see BORDER_PARTY_TYPES
 
 
 #: organisation kinds (organizations.csv types) that are no actor of this coder: their country is
@@ -797,6 +798,28 @@ def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int)
     return None
 
 
+#: the types whose party a border names: troops deployed to or on alert near the Kosovo border face Kosovo; the
+#: country of a border near which an attack or a protest happened took no part in it (English dev set)
+BORDER_PARTY_TYPES = frozenset({"MOBILIZE", "THREATEN", "RETREAT"})
+#: border words: a country named as the border of a place («near the Libyan border», «قرب الحدود مع لبنان», «الحدود
+#: اليمنية») says where the act happened, not who took part in it
+_EN_BORDER = frozenset({"border", "borders", "frontier", "border.", "border,"})
+_AR_BORDER = frozenset(normalize_key(p + w) for w in ("الحدود", "حدود", "الحدودية", "الحدودي")
+                       for p in ("", "و", "ب", "ل", "وب", "ول"))
+
+
+def _border_of(toks: _Tokens, a: Actor, ti: int) -> bool:
+    """The actor names a border: an English demonym or name right before "border", an Arabic one right after
+    الحدود / حدود (or after الحدود مع)."""
+    nxt = toks.index(max(a.start, a.end - 1)) + 1
+    if a.text.isascii():
+        return nxt < len(toks.norm) and toks.norm[nxt].lower() in _EN_BORDER
+    j = ti - 1
+    if j >= 0 and toks.norm[j] == "مع":
+        j -= 1
+    return j >= 0 and toks.norm[j] in _AR_BORDER
+
+
 #: words of direction between a marker and a country (in northern Mali, in the east of ..., في شمال مالي)
 _DIRECTION_WORDS = frozenset({
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -930,6 +953,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     first_tok = toks.index(s)
     for a in actors + agent_actors:
         a.mark = _mark(doc, a, toks, markers, first_tok)
+        a.border = _border_of(toks, a, toks.index(a.start))
     _coordinated_topics(doc, toks, actors + agent_actors)
     # what the talks or the statement are about (محادثات حول اليمن, بشأن سوريا): no party to the event
     actors = [a for a in actors if a.mark != "topic"]
@@ -1583,7 +1607,8 @@ def _agent_event(doc: Doc, s: int, e: int, cue: Hit, actors: list[Actor], marker
     (a ministry thanks a federation, a bank rejects an index) were mostly wrong."""
     if pl.type not in ONE_SIDED:
         return None
-    actors = [a for a in actors if a.agent != "MED"]  # the news agency reporting it is no side
+    actors = [a for a in actors if a.agent != "MED"  # the news agency reporting it is no side
+              and not (a.border and pl.type not in BORDER_PARTY_TYPES)]
     clause0 = _clause_start(doc, s, cue.start)
     if pl.type in FORCE_TYPES and cue.row.lang == "ar":
         # «وقالت الشرطة إن سيارة الجنرال أصيبت في هجوم», «وصرح قائد شرطة كابل أن انتحاريا فجر نفسه»: who tells
@@ -2148,6 +2173,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
             pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens,
             cues_all: list[Hit] = ()):
     """(source, target) actor pairs for one cue, and the name of the rule used."""
+    if pl.type not in BORDER_PARTY_TYPES:
+        actors = [a for a in actors if not a.border]
     clause0 = _clause_start(doc, s, cue.start)
     sent_end = doc.sentences[doc.sentence_of(cue.start)][1]
     clause1 = next((m.start() for m in _CLAUSE.finditer(doc.text, cue.end, sent_end)), None)
