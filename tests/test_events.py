@@ -1632,3 +1632,16 @@ def test_aid_received_from_a_donor_and_borders_opened():
     assert ("TUR", "ARM", "CONCEDE") in coded("Turkey opened its border with Armenia.", "en")
     assert ("TUR", "ARM", "CONCEDE") in coded("فتحت تركيا حدودها مع أرمينيا أمس.", "ar")
     assert not coded("فتح الرئيس المعرض الدولي للكتاب.", "ar")
+
+
+@needs_pipeline
+def test_by_after_an_active_verb_names_the_author_of_its_object():
+    """English dev set (en012): «Iran rejected a proposal by the International Atomic Energy Agency» was IAEA -> IRN:
+    "by" was read as the agent of «rejected». After an active verb with its subject, an actor after a "by" that does
+    not follow the verb at once is its object's author (the target); the passive keeps its agent."""
+    def coded(text: str) -> set[tuple]:
+        return {(e.source, e.target, e.type) for e in toolkit.annotate(text, lang="en").event_records}
+
+    assert ("IRN", "IAEA", "REJECT") in coded("Iran rejected a proposal by the International Atomic Energy Agency to "
+                                              "expand inspections.")
+    assert ("TUR", "ISR", "ACCUSE") in coded("Israel was accused by Turkey of war crimes.")

@@ -1437,6 +1437,15 @@ _EN_IRREGULAR_PAST = frozenset({"withdrew", "fought", "struck", "shot", "met", "
                                 "sought", "bound", "forbade", "overthrew", "rose", "seized", "stood"})
 
 
+_EN_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
+
+
+def _en_active(toks: _Tokens, cue: Hit) -> bool:
+    """An English verb cue in the active voice: a finite form not after a passive auxiliary (was attacked by)."""
+    return cue.row.lang == "en" and cue.row.pos != "noun" and not cue.text.lower().endswith("ing") \
+        and not (cue.t0 > 0 and toks.norm[cue.t0 - 1].lower() in _EN_PASSIVE_AUX)
+
+
 def _en_nounlike(cue: Hit) -> bool:
     """An English cue that is no finite past verb (heavy fighting, talks, clashes), as after "after" / "before"
     it is an act named as a time; "after rockets were fired", "after troops withdrew" tell an act."""
@@ -2172,7 +2181,41 @@ def _inside_object(toks: _Tokens, a: Actor, bobj: int, first_prep: int | None) -
 def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], codes: list[str],
             pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens,
             cues_all: list[Hit] = ()):
-    """(source, target) actor pairs for one cue, and the name of the rule used."""
+    """(source, target) actor pairs for one cue, and the name of the rule used. After an English active verb
+    with its subject before it, an actor after "by" that does not follow the verb at once is the author of the
+    object («Iran rejected a proposal by the International Atomic Energy Agency»: the IAEA is the target), read as
+    unmarked for this cue («Somali forces backed by African Union troops»: a participle, "by" stays the agent)."""
+    demoted = _by_authors(doc, s, cue, actors, markers, toks)
+    for a in demoted:
+        a.mark = None
+    try:
+        return _direct_pairs(doc, s, cue, actors, markers, codes, pair_hints, top2, pl, toks, cues_all)
+    finally:
+        for a in demoted:
+            a.mark = "source"
+
+
+def _by_authors(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], toks: _Tokens) -> list[Actor]:
+    if not _en_active(toks, cue):
+        return []
+    clause0 = _clause_start(doc, s, cue.start)
+    if not any(clause0 <= a.start and a.end <= cue.start and a.mark is None for a in actors):
+        return []
+    out = []
+    for a in actors:
+        if a.mark != "source" or a.start < cue.end:
+            continue
+        ti = toks.index(a.start)
+        by = next((h for h in markers if h.row.role == "source" and h.t1 < ti and ti - h.t1 <= max(h.row.scope, 1)),
+                  None)
+        if by is not None and by.t0 > cue.t1 + 1:
+            out.append(a)
+    return out
+
+
+def _direct_pairs(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], codes: list[str],
+                  pair_hints: list[tuple[str, ...]], top2: tuple[str, str] | None, pl: Plover, toks: _Tokens,
+                  cues_all: list[Hit] = ()):
     if pl.type not in BORDER_PARTY_TYPES:
         actors = [a for a in actors if not a.border]
     clause0 = _clause_start(doc, s, cue.start)
