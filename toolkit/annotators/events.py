@@ -803,18 +803,18 @@ def _mark(doc: Doc, a: Actor, toks: _Tokens, markers: list[Hit], first_tok: int)
 BORDER_PARTY_TYPES = frozenset({"MOBILIZE", "THREATEN", "RETREAT"})
 #: border words: a country named as the border of a place («near the Libyan border», «قرب الحدود مع لبنان», «الحدود
 #: اليمنية») says where the act happened, not who took part in it
-_EN_BORDER = frozenset({"border", "borders", "frontier", "border.", "border,"})
+_EN_BORDER = frozenset({"border", "borders", "frontier"})
 _AR_BORDER = frozenset(normalize_key(p + w) for w in ("الحدود", "حدود", "الحدودية", "الحدودي")
                        for p in ("", "و", "ب", "ل", "وب", "ول"))
 
 
-def _border_of(toks: _Tokens, a: Actor, ti: int) -> bool:
+def _border_of(toks: _Tokens, a: Actor) -> bool:
     """The actor names a border: an English demonym or name right before "border", an Arabic one right after
     الحدود / حدود (or after الحدود مع)."""
-    nxt = toks.index(max(a.start, a.end - 1)) + 1
     if a.text.isascii():
+        nxt = toks.index(max(a.start, a.end - 1)) + 1
         return nxt < len(toks.norm) and toks.norm[nxt].lower() in _EN_BORDER
-    j = ti - 1
+    j = toks.index(a.start) - 1
     if j >= 0 and toks.norm[j] == "مع":
         j -= 1
     return j >= 0 and toks.norm[j] in _AR_BORDER
@@ -953,7 +953,7 @@ def _sentence_events(doc: Doc, i: int, s: int, e: int, toks: _Tokens, shits: lis
     first_tok = toks.index(s)
     for a in actors + agent_actors:
         a.mark = _mark(doc, a, toks, markers, first_tok)
-        a.border = _border_of(toks, a, toks.index(a.start))
+        a.border = _border_of(toks, a)
     _coordinated_topics(doc, toks, actors + agent_actors)
     # what the talks or the statement are about (محادثات حول اليمن, بشأن سوريا): no party to the event
     actors = [a for a in actors if a.mark != "topic"]
@@ -2196,6 +2196,8 @@ def _direct(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit],
 
 
 def _by_authors(doc: Doc, s: int, cue: Hit, actors: list[Actor], markers: list[Hit], toks: _Tokens) -> list[Actor]:
+    """The source-marked actors after an English active verb cue with an unmarked subject before it in its clause
+    whose "by" does not follow the verb at once: the authors of its object (see :func:`_direct`)."""
     if not _en_active(toks, cue):
         return []
     clause0 = _clause_start(doc, s, cue.start)
